@@ -1,0 +1,33 @@
+#include "cli_context.h"
+
+namespace mimeo::cli {
+
+pg::Connection CliContext::connectDestination(const std::string &action) const
+{
+    pg::ConnectSpec spec;
+    spec.conninfo = destConninfo;
+    spec.applicationName = "mimeo:" + action;
+    spec.side = pg::Side::Destination;
+    return pg::Connection::open(spec);
+}
+
+std::string toStd(const QString &s) { return s.toStdString(); }
+QString fromStd(const std::string &s) { return QString::fromStdString(s); }
+
+} // namespace mimeo::cli
+
+#include "pg/error.h"
+#include "pg/quote.h"
+
+namespace mimeo::cli {
+
+void requireCatalog(pg::Connection &dest, const std::string &schema)
+{
+    auto r = dest.exec("SELECT pg_catalog.to_regclass($1) IS NOT NULL",
+                       {pg::quoteIdent(schema) + ".dblink_mapping_mimeo"});
+    if (!r.toBool(0, 0))
+        throw pg::Error::usage("no mimeo catalog in schema " + schema + " on " + dest.describe(),
+                               pg::Side::Destination, "run: mimeo init (or pass --schema NAME)");
+}
+
+} // namespace mimeo::cli

@@ -1,0 +1,37 @@
+#include "commands.h"
+
+namespace mimeo::cli {
+
+const std::vector<Command> &commands()
+{
+    static const std::vector<Command> table = {
+        {QStringLiteral("init"), QStringLiteral("install or upgrade the catalog (adopts a mimeo extension install)"), runInit},
+        {QStringLiteral("source add"), QStringLiteral("register a source database; prints its id"), runSourceAdd},
+        {QStringLiteral("source list"), QStringLiteral("list the registered sources"), runSourceList},
+        {QStringLiteral("source remove"), QStringLiteral("remove a source no table uses"), runSourceRemove},
+        {QStringLiteral("source test"), QStringLiteral("connect to a source and check its privileges"), runSourceTest},
+    };
+    return table;
+}
+
+const Command *findCommand(const QStringList &args, int *consumed)
+{
+    const Command *best = nullptr;
+    int bestWords = 0;
+    for (const auto &c : commands()) {
+        const QStringList words = c.name.split(QLatin1Char(' '));
+        if (words.size() > args.size() || words.size() <= bestWords)
+            continue;
+        bool match = true;
+        for (int i = 0; i < words.size() && match; ++i)
+            match = args.at(i) == words.at(i);
+        if (match) {
+            best = &c;
+            bestWords = static_cast<int>(words.size());
+        }
+    }
+    *consumed = bestWords;
+    return best;
+}
+
+} // namespace mimeo::cli

@@ -1,0 +1,32 @@
+#pragma once
+// The table of commands: name, one-line summary, and the function that runs it.
+#include "cli_context.h"
+
+#include <QStringList>
+
+#include <vector>
+
+namespace mimeo::cli {
+
+using CommandFn = int (*)(CliContext &, const QStringList &args);
+
+struct Command {
+    QString name;    // "init", "source add"
+    QString summary; // one line for `mimeo --help`
+    CommandFn run;
+};
+
+const std::vector<Command> &commands();
+
+// Finds the longest command name that prefixes the arguments ("source add ...");
+// *consumed is set to the number of words of the name.
+const Command *findCommand(const QStringList &args, int *consumed);
+
+// The commands (one file each).
+int runInit(CliContext &, const QStringList &);
+int runSourceAdd(CliContext &, const QStringList &);
+int runSourceList(CliContext &, const QStringList &);
+int runSourceRemove(CliContext &, const QStringList &);
+int runSourceTest(CliContext &, const QStringList &);
+
+} // namespace mimeo::cli

@@ -1,0 +1,120 @@
+// mimeo: per-table PostgreSQL replication from the command line (for cron,
+// systemd and scripts). Global options come before the command.
+#include "cli_context.h"
+#include "commands.h"
+#include "mimeo/version.h"
+#include "pg/error.h"
+#include "pg/redact.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdlib>
+#include <iostream>
+
+using namespace mimeo::cli;
+
+namespace {
+
+QString globalHelp()
+{
+    QString text = QStringLiteral(
+        "Usage: mimeo [--dest CONNINFO] [--schema NAME] COMMAND [ARGS...]\n"
+        "\n"
+        "Per-table PostgreSQL replication, compatible with the mimeo extension's catalog.\n"
+        "\n"
+        "Global options:\n"
+        "  --dest CONNINFO   destination database (conninfo or URI); default $MIMEO_DEST,\n"
+        "                    else libpq's defaults (PGHOST, PGDATABASE, PGSERVICE, ...)\n"
+        "  --schema NAME     catalog schema on the destination (default mimeo)\n"
+        "  -h, --help        this help; mimeo COMMAND --help for a command's options\n"
+        "  -v, --version     the version\n"
+        "\n"
+        "Commands:\n");
+    for (const auto &c : commands())
+        text += QStringLiteral("  %1%2\n").arg(c.name, -16).arg(c.summary);
+    text += QStringLiteral(
+        "\n"
+        "Exit status: 0 success; 1 a refresh or command failed (message on stderr);\n"
+        "2 usage error; 3 skipped because another process holds the table's lock.\n");
+    return text;
+}
+
+int usageError(const UsageError &u)
+{
+    std::cerr << "mimeo: " << toStd(u.message) << "\n";
+    if (!u.hint.isEmpty())
+        std::cerr << "hint: " << toStd(u.hint) << "\n";
+    return ExitUsage;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("mimeo"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(mimeo::kVersion));
+
+    QCommandLineParser global;
+    global.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    const QCommandLineOption dest(QStringLiteral("dest"), QString(), QStringLiteral("CONNINFO"));
+    const QCommandLineOption schema(QStringLiteral("schema"), QString(), QStringLiteral("NAME"));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")});
+    global.addOptions({dest, schema, help, version});
+
+    try {
+        if (!global.parse(QCoreApplication::arguments()))
+            throw UsageError{global.errorText(), QStringLiteral("see: mimeo --help")};
+        if (global.isSet(version)) {
+            std::cout << "mimeo " << mimeo::kVersion << "\n";
+            return ExitOk;
+        }
+        QStringList rest = global.positionalArguments();
+        if (!rest.isEmpty() && rest.first() == QStringLiteral("help")) {
+            rest.removeFirst();
+            rest.append(QStringLiteral("--help"));
+        }
+        if (global.isSet(help) || rest.isEmpty() || rest.first() == QStringLiteral("--help")) {
+            std::cout << toStd(globalHelp());
+            return rest.isEmpty() && !global.isSet(help) ? ExitUsage : ExitOk;
+        }
+
+        int consumed = 0;
+        const Command *cmd = findCommand(rest, &consumed);
+        if (!cmd) {
+            QStringList subcommands;
+            for (const auto &c : commands()) {
+                if (c.name.startsWith(rest.first() + QLatin1Char(' ')))
+                    subcommands << c.name;
+            }
+            if (!subcommands.isEmpty())
+                throw UsageError{QStringLiteral("%1: expected one of: %2").arg(rest.first(), subcommands.join(QStringLiteral(", "))),
+                                 QStringLiteral("see: mimeo --help")};
+            throw UsageError{QStringLiteral("unknown command \"%1\"").arg(rest.first()), QStringLiteral("see: mimeo --help")};
+        }
+
+        CliContext ctx;
+        ctx.out = &std::cout;
+        ctx.err = &std::cerr;
+        if (global.isSet(dest))
+            ctx.destConninfo = toStd(global.value(dest));
+        else if (const char *env = std::getenv("MIMEO_DEST"))
+            ctx.destConninfo = env;
+        if (global.isSet(schema)) {
+            ctx.schema = toStd(global.value(schema));
+            if (ctx.schema.empty())
+                throw UsageError{QStringLiteral("--schema: the name is empty"), {}};
+        }
+        return cmd->run(ctx, rest.mid(consumed));
+    } catch (const UsageError &u) {
+        return usageError(u);
+    } catch (const mimeo::pg::Error &e) {
+        std::cerr << "mimeo: " << e.describe() << "\n";
+        return ExitFailed;
+    } catch (const std::exception &e) {
+        std::cerr << "mimeo: " << mimeo::pg::redact(e.what()) << "\n";
+        return ExitFailed;
+    }
+}

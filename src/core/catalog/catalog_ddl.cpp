@@ -1,0 +1,258 @@
+#include "catalog/catalog_ddl.h"
+
+#include "pg/quote.h"
+
+namespace mimeo::catalog {
+namespace {
+
+void replaceAll(std::string &text, const std::string &token, const std::string &with)
+{
+    for (size_t pos = text.find(token); pos != std::string::npos; pos = text.find(token, pos + with.size()))
+        text.replace(pos, token.size(), with);
+}
+
+// "@S@" stands for the quoted schema, "@SEQ@" for the sequence name as a
+// string literal (a schema name may contain a single quote).
+std::string withSchema(const char *sqlTemplate, const std::string &quotedSchema)
+{
+    std::string out(sqlTemplate);
+    replaceAll(out, "@SEQ@", pg::quoteLiteral(quotedSchema + ".dblink_mapping_mimeo_data_source_id_seq"));
+    replaceAll(out, "@S@", quotedSchema);
+    return out;
+}
+
+// mimeo 1.5.1's catalog. Column order, defaults, constraint names (including
+// the misnamed check on refresh_config_table) and the INSERT rules on the
+// abstract parents are as the extension creates them; the catalog shape test
+// compares them with a real extension install.
+constexpr const char *kMimeoTables = R"SQL(
+CREATE SEQUENCE @S@.dblink_mapping_mimeo_data_source_id_seq START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
+CREATE TABLE @S@.dblink_mapping_mimeo (
+    data_source_id integer NOT NULL DEFAULT nextval(@SEQ@),
+    data_source text NOT NULL,
+    username text NOT NULL,
+    pwd text,
+    CONSTRAINT dblink_mapping_mimeo_data_source_id_pkey PRIMARY KEY (data_source_id)
+);
+ALTER SEQUENCE @S@.dblink_mapping_mimeo_data_source_id_seq OWNED BY @S@.dblink_mapping_mimeo.data_source_id;
+
+CREATE TABLE @S@.refresh_config (
+    dest_table text NOT NULL,
+    source_table text NOT NULL,
+    type text NOT NULL,
+    dblink integer NOT NULL,
+    last_run timestamp with time zone,
+    filter text[],
+    condition text,
+    period interval,
+    batch_limit int,
+    jobmon boolean DEFAULT false NOT NULL
+);
+CREATE RULE refresh_config_parent_nodata AS ON INSERT TO @S@.refresh_config DO INSTEAD NOTHING;
+
+CREATE TABLE @S@.refresh_config_snap (LIKE @S@.refresh_config INCLUDING ALL) INHERITS (@S@.refresh_config);
+ALTER TABLE @S@.refresh_config_snap ADD CONSTRAINT refresh_config_snap_dblink_fkey FOREIGN KEY (dblink) REFERENCES @S@.dblink_mapping_mimeo(data_source_id);
+ALTER TABLE @S@.refresh_config_snap ADD CONSTRAINT refresh_config_snap_dest_table_pkey PRIMARY KEY (dest_table);
+ALTER TABLE @S@.refresh_config_snap ADD COLUMN check_stats boolean DEFAULT true NOT NULL;
+ALTER TABLE @S@.refresh_config_snap ADD COLUMN n_tup_ins bigint;
+ALTER TABLE @S@.refresh_config_snap ADD COLUMN n_tup_upd bigint;
+ALTER TABLE @S@.refresh_config_snap ADD COLUMN n_tup_del bigint;
+ALTER TABLE @S@.refresh_config_snap ADD COLUMN post_script text[];
+ALTER TABLE @S@.refresh_config_snap ALTER COLUMN type SET DEFAULT 'snap';
+ALTER TABLE @S@.refresh_config_snap ADD CONSTRAINT refresh_config_snap_type_check CHECK (type = 'snap');
+
+CREATE TABLE @S@.refresh_config_inserter (LIKE @S@.refresh_config INCLUDING ALL) INHERITS (@S@.refresh_config);
+ALTER TABLE @S@.refresh_config_inserter ADD COLUMN control text NOT NULL;
+CREATE RULE refresh_config_inserter_parent_nodata AS ON INSERT TO @S@.refresh_config_inserter DO INSTEAD NOTHING;
+
+CREATE TABLE @S@.refresh_config_inserter_time (LIKE @S@.refresh_config INCLUDING ALL) INHERITS (@S@.refresh_config_inserter);
+ALTER TABLE @S@.refresh_config_inserter_time ADD CONSTRAINT refresh_config_inserter_time_dblink_fkey FOREIGN KEY (dblink) REFERENCES @S@.dblink_mapping_mimeo(data_source_id);
+ALTER TABLE @S@.refresh_config_inserter_time ADD CONSTRAINT refresh_config_inserter_time_dest_table_pkey PRIMARY KEY (dest_table);
+ALTER TABLE @S@.refresh_config_inserter_time ADD COLUMN boundary interval NOT NULL DEFAULT '10 minutes'::interval;
+ALTER TABLE @S@.refresh_config_inserter_time ADD COLUMN last_value timestamptz NOT NULL;
+ALTER TABLE @S@.refresh_config_inserter_time ADD COLUMN dst_active boolean NOT NULL DEFAULT true;
+ALTER TABLE @S@.refresh_config_inserter_time ADD COLUMN dst_start int NOT NULL DEFAULT 30;
+ALTER TABLE @S@.refresh_config_inserter_time ADD COLUMN dst_end int NOT NULL DEFAULT 230;
+ALTER TABLE @S@.refresh_config_inserter_time ALTER COLUMN type SET DEFAULT 'inserter_time';
+ALTER TABLE @S@.refresh_config_inserter_time ADD CONSTRAINT refresh_config_inserter_type_check CHECK (type = 'inserter_time');
+
+CREATE TABLE @S@.refresh_config_inserter_serial (LIKE @S@.refresh_config_inserter INCLUDING ALL) INHERITS (@S@.refresh_config_inserter);
+ALTER TABLE @S@.refresh_config_inserter_serial ADD CONSTRAINT refresh_config_inserter_serial_dest_table_pkey PRIMARY KEY (dest_table);
+ALTER TABLE @S@.refresh_config_inserter_serial ADD CONSTRAINT refresh_config_inserter_serial_dblink_fkey FOREIGN KEY (dblink) REFERENCES @S@.dblink_mapping_mimeo(data_source_id);
+ALTER TABLE @S@.refresh_config_inserter_serial ADD COLUMN boundary int NOT NULL DEFAULT 0;
+ALTER TABLE @S@.refresh_config_inserter_serial ADD COLUMN last_value bigint NOT NULL DEFAULT 0;
+ALTER TABLE @S@.refresh_config_inserter_serial ALTER COLUMN type SET DEFAULT 'inserter_serial';
+ALTER TABLE @S@.refresh_config_inserter_serial ADD CONSTRAINT refresh_config_inserter_type_chk CHECK (type = 'inserter_serial');
+
+CREATE TABLE @S@.refresh_config_updater (LIKE @S@.refresh_config INCLUDING ALL) INHERITS (@S@.refresh_config);
+ALTER TABLE @S@.refresh_config_updater ADD COLUMN control text NOT NULL;
+ALTER TABLE @S@.refresh_config_updater ADD COLUMN pk_name text[] NOT NULL;
+ALTER TABLE @S@.refresh_config_updater ADD COLUMN pk_type text[] NOT NULL;
+CREATE RULE refresh_config_updater_parent_nodata AS ON INSERT TO @S@.refresh_config_updater DO INSTEAD NOTHING;
+
+CREATE TABLE @S@.refresh_config_updater_time (LIKE @S@.refresh_config INCLUDING ALL) INHERITS (@S@.refresh_config_updater);
+ALTER TABLE @S@.refresh_config_updater_time ADD CONSTRAINT refresh_config_updater_time_dblink_fkey FOREIGN KEY (dblink) REFERENCES @S@.dblink_mapping_mimeo(data_source_id);
+ALTER TABLE @S@.refresh_config_updater_time ADD CONSTRAINT refresh_config_updater_time_dest_table_pkey PRIMARY KEY (dest_table);
+ALTER TABLE @S@.refresh_config_updater_time ADD COLUMN boundary interval NOT NULL DEFAULT '10 minutes'::interval;
+ALTER TABLE @S@.refresh_config_updater_time ADD COLUMN last_value timestamptz NOT NULL;
+ALTER TABLE @S@.refresh_config_updater_time ADD COLUMN dst_active boolean NOT NULL DEFAULT true;
+ALTER TABLE @S@.refresh_config_updater_time ADD COLUMN dst_start int NOT NULL DEFAULT 30;
+ALTER TABLE @S@.refresh_config_updater_time ADD COLUMN dst_end int NOT NULL DEFAULT 230;
+ALTER TABLE @S@.refresh_config_updater_time ALTER COLUMN type SET DEFAULT 'updater_time';
+ALTER TABLE @S@.refresh_config_updater_time ADD CONSTRAINT refresh_config_updater_type_check CHECK (type = 'updater_time');
+
+CREATE TABLE @S@.refresh_config_updater_serial (LIKE @S@.refresh_config_updater INCLUDING ALL) INHERITS (@S@.refresh_config_updater);
+ALTER TABLE @S@.refresh_config_updater_serial ADD CONSTRAINT refresh_config_updater_serial_dest_table_pkey PRIMARY KEY (dest_table);
+ALTER TABLE @S@.refresh_config_updater_serial ADD CONSTRAINT refresh_config_updater_serial_dblink_fkey FOREIGN KEY (dblink) REFERENCES @S@.dblink_mapping_mimeo(data_source_id);
+ALTER TABLE @S@.refresh_config_updater_serial ADD COLUMN boundary int NOT NULL DEFAULT 0;
+ALTER TABLE @S@.refresh_config_updater_serial ADD COLUMN last_value bigint NOT NULL DEFAULT 0;
+ALTER TABLE @S@.refresh_config_updater_serial ALTER COLUMN type SET DEFAULT 'updater_serial';
+ALTER TABLE @S@.refresh_config_updater_serial ADD CONSTRAINT refresh_config_updater_type_chk CHECK (type = 'updater_serial');
+
+CREATE TABLE @S@.refresh_config_dml (LIKE @S@.refresh_config INCLUDING ALL) INHERITS (@S@.refresh_config);
+ALTER TABLE @S@.refresh_config_dml ADD CONSTRAINT refresh_config_dml_dblink_fkey FOREIGN KEY (dblink) REFERENCES @S@.dblink_mapping_mimeo(data_source_id);
+ALTER TABLE @S@.refresh_config_dml ADD CONSTRAINT refresh_config_dml_dest_table_pkey PRIMARY KEY (dest_table);
+ALTER TABLE @S@.refresh_config_dml ADD COLUMN control text NOT NULL;
+ALTER TABLE @S@.refresh_config_dml ADD COLUMN pk_name text[] NOT NULL;
+ALTER TABLE @S@.refresh_config_dml ADD COLUMN pk_type text[] NOT NULL;
+ALTER TABLE @S@.refresh_config_dml ADD COLUMN insert_on_fetch boolean NOT NULL DEFAULT true;
+ALTER TABLE @S@.refresh_config_dml ALTER COLUMN type SET DEFAULT 'dml';
+ALTER TABLE @S@.refresh_config_dml ADD CONSTRAINT refresh_config_dml_type_check CHECK (type = 'dml');
+ALTER TABLE @S@.refresh_config_dml ADD CONSTRAINT refresh_config_dml_source_dest_unique UNIQUE (source_table, dest_table);
+
+CREATE TABLE @S@.refresh_config_logdel (LIKE @S@.refresh_config INCLUDING ALL) INHERITS (@S@.refresh_config);
+ALTER TABLE @S@.refresh_config_logdel ADD CONSTRAINT refresh_config_logdel_dblink_fkey FOREIGN KEY (dblink) REFERENCES @S@.dblink_mapping_mimeo(data_source_id);
+ALTER TABLE @S@.refresh_config_logdel ADD CONSTRAINT refresh_config_logdel_dest_table_pkey PRIMARY KEY (dest_table);
+ALTER TABLE @S@.refresh_config_logdel ADD COLUMN control text NOT NULL;
+ALTER TABLE @S@.refresh_config_logdel ADD COLUMN pk_name text[] NOT NULL;
+ALTER TABLE @S@.refresh_config_logdel ADD COLUMN pk_type text[] NOT NULL;
+ALTER TABLE @S@.refresh_config_logdel ADD COLUMN insert_on_fetch boolean NOT NULL DEFAULT true;
+ALTER TABLE @S@.refresh_config_logdel ALTER COLUMN type SET DEFAULT 'logdel';
+ALTER TABLE @S@.refresh_config_logdel ADD CONSTRAINT refresh_config_logdel_type_check CHECK (type = 'logdel');
+ALTER TABLE @S@.refresh_config_logdel ADD CONSTRAINT refresh_config_logdel_source_dest_unique UNIQUE (source_table, dest_table);
+
+CREATE TABLE @S@.refresh_config_table (LIKE @S@.refresh_config INCLUDING ALL) INHERITS (@S@.refresh_config);
+ALTER TABLE @S@.refresh_config_table ADD CONSTRAINT refresh_config_table_dblink_fkey FOREIGN KEY (dblink) REFERENCES @S@.dblink_mapping_mimeo(data_source_id);
+ALTER TABLE @S@.refresh_config_table ADD CONSTRAINT refresh_config_table_dest_table_pkey PRIMARY KEY (dest_table);
+ALTER TABLE @S@.refresh_config_table ADD COLUMN truncate_cascade boolean NOT NULL DEFAULT false;
+ALTER TABLE @S@.refresh_config_table ADD COLUMN sequences text[];
+ALTER TABLE @S@.refresh_config_table ALTER COLUMN type SET DEFAULT 'table';
+ALTER TABLE @S@.refresh_config_table ADD CONSTRAINT refresh_config_snap_type_check CHECK (type = 'table');
+
+-- Time and serial variants of one family must not share a destination.
+-- Unlike 1.5.1, an UPDATE that keeps dest_table unchanged is not refused.
+CREATE FUNCTION @S@.unique_inserter_dest_trig() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.dest_table = OLD.dest_table THEN
+        RETURN NEW;
+    END IF;
+    IF EXISTS (SELECT 1 FROM @S@.refresh_config_inserter WHERE dest_table = NEW.dest_table) THEN
+        RAISE EXCEPTION 'Inserter replication already defined for %', NEW.dest_table;
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER unique_inserter_dest_trig BEFORE INSERT OR UPDATE OF dest_table
+    ON @S@.refresh_config_inserter_serial FOR EACH ROW EXECUTE PROCEDURE @S@.unique_inserter_dest_trig();
+CREATE TRIGGER unique_inserter_dest_trig BEFORE INSERT OR UPDATE OF dest_table
+    ON @S@.refresh_config_inserter_time FOR EACH ROW EXECUTE PROCEDURE @S@.unique_inserter_dest_trig();
+
+CREATE FUNCTION @S@.unique_updater_dest_trig() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.dest_table = OLD.dest_table THEN
+        RETURN NEW;
+    END IF;
+    IF EXISTS (SELECT 1 FROM @S@.refresh_config_updater WHERE dest_table = NEW.dest_table) THEN
+        RAISE EXCEPTION 'Updater replication already defined for %', NEW.dest_table;
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER unique_updater_dest_trig BEFORE INSERT OR UPDATE OF dest_table
+    ON @S@.refresh_config_updater_serial FOR EACH ROW EXECUTE PROCEDURE @S@.unique_updater_dest_trig();
+CREATE TRIGGER unique_updater_dest_trig BEFORE INSERT OR UPDATE OF dest_table
+    ON @S@.refresh_config_updater_time FOR EACH ROW EXECUTE PROCEDURE @S@.unique_updater_dest_trig();
+)SQL";
+
+constexpr const char *kVersionTable = R"SQL(
+CREATE TABLE IF NOT EXISTS @S@.studio_catalog_version (
+    version integer PRIMARY KEY,
+    description text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now(),
+    applied_by text NOT NULL DEFAULT current_user
+);
+COMMENT ON TABLE @S@.studio_catalog_version IS 'Mimeo Studio: migrations applied to its own tables in this schema';
+)SQL";
+
+// Version 1: the job log (one row per make/refresh/destroy run, with step
+// rows) and settings such as the job log retention.
+constexpr const char *kMigration1 = R"SQL(
+CREATE TABLE @S@.studio_job_log (
+    job_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    dest_table text NOT NULL,
+    type text,
+    action text NOT NULL CHECK (action IN ('make', 'refresh', 'destroy')),
+    status text NOT NULL DEFAULT 'running' CHECK (status IN ('running', 'ok', 'failed', 'skipped')),
+    started_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    finished_at timestamptz,
+    rows bigint,
+    bytes bigint,
+    error_side text CHECK (error_side IN ('source', 'destination')),
+    error_sqlstate text,
+    error text,
+    origin text NOT NULL DEFAULT 'cli',
+    host text,
+    pid integer,
+    role name NOT NULL DEFAULT current_user
+);
+CREATE INDEX studio_job_log_dest_started_idx ON @S@.studio_job_log (dest_table, started_at DESC);
+CREATE INDEX studio_job_log_started_idx ON @S@.studio_job_log (started_at);
+COMMENT ON TABLE @S@.studio_job_log IS 'Mimeo Studio: one row per make, refresh or destroy run';
+
+CREATE TABLE @S@.studio_job_step (
+    job_id bigint NOT NULL REFERENCES @S@.studio_job_log (job_id) ON DELETE CASCADE,
+    step_no integer NOT NULL,
+    at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    status text NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'warning', 'failed', 'info')),
+    message text NOT NULL,
+    PRIMARY KEY (job_id, step_no)
+);
+COMMENT ON TABLE @S@.studio_job_step IS 'Mimeo Studio: the steps of a job run';
+
+CREATE TABLE @S@.studio_settings (
+    name text PRIMARY KEY,
+    value text NOT NULL
+);
+INSERT INTO @S@.studio_settings (name, value) VALUES ('job_log_retention', '90 days');
+COMMENT ON TABLE @S@.studio_settings IS 'Mimeo Studio: settings shared by every client of this catalog';
+)SQL";
+
+} // namespace
+
+const std::vector<std::string> &mimeoTableNames()
+{
+    static const std::vector<std::string> names = {
+        "dblink_mapping_mimeo",       "refresh_config",           "refresh_config_snap",
+        "refresh_config_inserter",    "refresh_config_inserter_time", "refresh_config_inserter_serial",
+        "refresh_config_updater",     "refresh_config_updater_time",  "refresh_config_updater_serial",
+        "refresh_config_dml",         "refresh_config_logdel",    "refresh_config_table",
+    };
+    return names;
+}
+
+std::string mimeoTablesDdl(const std::string &quotedSchema) { return withSchema(kMimeoTables, quotedSchema); }
+
+std::string versionTableDdl(const std::string &quotedSchema) { return withSchema(kVersionTable, quotedSchema); }
+
+std::vector<Migration> migrations(const std::string &quotedSchema)
+{
+    return {
+        {1, "job log, job steps and settings", withSchema(kMigration1, quotedSchema)},
+    };
+}
+
+} // namespace mimeo::catalog

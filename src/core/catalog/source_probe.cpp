@@ -1,0 +1,88 @@
+#include "catalog/source_probe.h"
+
+#include "pg/connection.h"
+#include "pg/quote.h"
+
+namespace mimeo::catalog {
+
+SourceProbe probeSource(pg::Connection &src, const std::string &queueSchema)
+{
+    SourceProbe p;
+    p.queueSchema = queueSchema;
+    auto r = src.exec("SELECT current_setting('server_version'), current_setting('server_version_num')::int, "
+                      "pg_catalog.pg_is_in_recovery(), current_user, "
+                      "(SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user), "
+                      "current_setting('track_counts')::bool");
+    p.serverVersion = r.text(0, 0);
+    p.serverVersionNum = static_cast<int>(r.toInt(0, 1));
+    p.standby = r.toBool(0, 2);
+    p.role = r.text(0, 3);
+    p.superuser = r.toBool(0, 4);
+    p.trackCounts = r.toBool(0, 5);
+    const std::string qrole = pg::quoteIdent(p.role);
+
+    r = src.exec("SELECT n.oid IS NOT NULL, coalesce(pg_catalog.has_schema_privilege(n.oid, 'CREATE, USAGE'), false) "
+                 "FROM (SELECT 1) x LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = $1",
+                 {queueSchema});
+    p.queueSchemaExists = r.toBool(0, 0);
+    p.queueSchemaCreate = r.toBool(0, 1);
+    if (!p.queueSchemaExists) {
+        p.missing.push_back({"schema " + queueSchema + " does not exist", "dml and logdel (their queue tables live there)",
+                             "CREATE SCHEMA " + pg::quoteIdent(queueSchema) + " AUTHORIZATION " + qrole + ";"});
+    } else if (!p.queueSchemaCreate) {
+        p.missing.push_back({"USAGE and CREATE on schema " + queueSchema, "dml and logdel (their queue tables live there)",
+                             "GRANT USAGE, CREATE ON SCHEMA " + pg::quoteIdent(queueSchema) + " TO " + qrole + ";"});
+    }
+
+    // Per schema: how many tables there are, and how many we can read and
+    // put triggers on; a schema we cannot even use is reported as such.
+    r = src.exec(R"SQL(
+        SELECT n.nspname,
+               pg_catalog.has_schema_privilege(n.oid, 'USAGE'),
+               count(*),
+               count(*) FILTER (WHERE pg_catalog.has_table_privilege(c.oid, 'SELECT')),
+               count(*) FILTER (WHERE pg_catalog.has_table_privilege(c.oid, 'TRIGGER'))
+          FROM pg_catalog.pg_class c
+          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
+           AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+           AND n.nspname NOT LIKE 'pg\_temp\_%' AND n.nspname NOT LIKE 'pg\_toast\_temp\_%'
+           AND n.nspname <> $1
+         GROUP BY n.nspname, n.oid
+         ORDER BY n.nspname)SQL",
+                 {queueSchema});
+    for (int i = 0; i < r.rows(); ++i) {
+        const std::string schema = r.text(i, 0);
+        const bool usage = r.toBool(i, 1);
+        const int64_t total = r.toInt(i, 2);
+        const int64_t sel = usage ? r.toInt(i, 3) : 0;
+        const int64_t trg = usage ? r.toInt(i, 4) : 0;
+        p.tables += total;
+        p.selectable += sel;
+        p.triggerable += trg;
+        const std::string qschema = pg::quoteIdent(schema);
+        if (!usage) {
+            p.missing.push_back({"USAGE on schema " + schema, "every replication type",
+                                 "GRANT USAGE ON SCHEMA " + qschema + " TO " + qrole + ";"});
+        }
+        if (sel < total) {
+            p.missing.push_back({"SELECT on " + std::to_string(total - sel) + " of " + std::to_string(total)
+                                     + " tables and views in schema " + schema,
+                                 "every replication type",
+                                 "GRANT SELECT ON ALL TABLES IN SCHEMA " + qschema + " TO " + qrole + ";"});
+        }
+        if (trg < total) {
+            p.missing.push_back({"TRIGGER on " + std::to_string(total - trg) + " of " + std::to_string(total)
+                                     + " tables and views in schema " + schema,
+                                 "dml and logdel",
+                                 "GRANT TRIGGER ON ALL TABLES IN SCHEMA " + qschema + " TO " + qrole + ";"});
+        }
+    }
+    if (!p.trackCounts) {
+        p.missing.push_back({"track_counts is off", "snap's skip when the source has not changed",
+                             "ALTER SYSTEM SET track_counts = on; SELECT pg_reload_conf();"});
+    }
+    return p;
+}
+
+} // namespace mimeo::catalog

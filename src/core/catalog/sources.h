@@ -1,0 +1,62 @@
+#pragma once
+// The source registry: rows of mimeo's dblink_mapping_mimeo.
+#include "pg/connection.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mimeo::catalog {
+
+struct SourceRecord {
+    int id = 0;
+    std::string dataSource; // conninfo without user and password (mimeo's form)
+    std::string username;
+    bool hasStoredPassword = false; // the pwd column is set (mimeo compatibility; discouraged)
+};
+
+class SourceRegistry {
+public:
+    SourceRegistry(pg::Connection &dest, std::string schema);
+
+    std::vector<SourceRecord> list();
+    std::optional<SourceRecord> find(int id);
+    SourceRecord get(int id); // throws Error naming the id when absent
+
+    // Normalises the conninfo (URI or key/value) to quoted key='value' pairs,
+    // so mimeo's dblink can read it too. Refuses a conninfo that carries a
+    // password; `user` may come from the conninfo when username is empty.
+    // storedPassword goes to the pwd column (plain text: callers warn).
+    int add(const std::string &conninfo, const std::string &username,
+            const std::optional<std::string> &storedPassword = std::nullopt);
+    void update(const SourceRecord &record);
+
+    // Refused while refresh_config rows use the source; the error names them.
+    void remove(int id);
+
+    // Destination tables configured on this source, sorted.
+    std::vector<std::string> tablesUsing(int id);
+
+    // The catalog's stored password (mimeo compatibility), if any.
+    std::optional<std::string> storedPassword(int id);
+    void clearStoredPassword(int id);
+
+private:
+    pg::Connection &dest_;
+    std::string schema_;
+    std::string qs_;
+};
+
+// What is needed to connect to a source: libpq options from the record, with
+// the user, and a password when one is known.
+pg::ConnectSpec sourceConnectSpec(const SourceRecord &source, const std::string &applicationName,
+                                  const std::optional<std::string> &password = std::nullopt);
+
+// Connects to a source. The password order is the design's: an explicit
+// password (keychain) first; else libpq's own means (.pgpass, service file,
+// PGPASSWORD); and only when the server then asks for a password that libpq
+// could not find, the catalog's pwd column (for mimeo compatibility).
+pg::Connection connectSource(SourceRegistry &registry, const SourceRecord &source, const std::string &applicationName,
+                             const std::optional<std::string> &password = std::nullopt);
+
+} // namespace mimeo::catalog

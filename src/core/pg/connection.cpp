@@ -1,0 +1,179 @@
+#include "pg/connection.h"
+
+#include "pg/cancel.h"
+#include "pg/error.h"
+#include "pg/quote.h"
+#include "pg/redact.h"
+
+#include <libpq-fe.h>
+
+#include <cstdlib>
+
+namespace mimeo::pg {
+namespace {
+
+// libpq's notices (e.g. NOTICE: ... will create implicit index) are not
+// errors; keep them off stderr unless the caller asks for them elsewhere.
+void quietNotices(void *, const PGresult *) {}
+
+} // namespace
+
+Connection Connection::open(const ConnectSpec &spec)
+{
+    // Validate and inspect the conninfo first so a syntax error is reported
+    // as such, not as a failure to reach a server.
+    ConnOptions given;
+    try {
+        given = parseConninfo(spec.conninfo);
+    } catch (const std::invalid_argument &e) {
+        throw Error::usage(e.what(), spec.side);
+    }
+
+    std::vector<std::string> keys;
+    std::vector<std::string> values;
+    // The conninfo goes first as an expandable dbname, so everything after it
+    // overrides what it says (libpq processes keywords in order).
+    keys.emplace_back("dbname");
+    values.push_back(spec.conninfo);
+    for (const auto &[k, v] : spec.overrides) {
+        keys.push_back(k);
+        values.push_back(v);
+        if (k == "password")
+            rememberSecret(v);
+    }
+    if (auto pw = findOption(given, "password"))
+        rememberSecret(*pw);
+    keys.emplace_back("application_name");
+    values.push_back(clipIdentifier(spec.applicationName));
+    const bool timeoutGiven = findOption(given, "connect_timeout").has_value()
+        || findOption(spec.overrides, "connect_timeout").has_value() || std::getenv("PGCONNECT_TIMEOUT");
+    if (!timeoutGiven && spec.defaultConnectTimeoutSeconds > 0) {
+        keys.emplace_back("connect_timeout");
+        values.push_back(std::to_string(spec.defaultConnectTimeoutSeconds));
+    }
+
+    std::vector<const char *> kp;
+    std::vector<const char *> vp;
+    for (size_t i = 0; i < keys.size(); ++i) {
+        kp.push_back(keys[i].c_str());
+        vp.push_back(values[i].c_str());
+    }
+    kp.push_back(nullptr);
+    vp.push_back(nullptr);
+
+    PGconn *conn = PQconnectdbParams(kp.data(), vp.data(), 1);
+    if (!conn || PQstatus(conn) != CONNECTION_OK) {
+        Error err = Error::fromConnection(conn, spec.side, {}, "08001");
+        PQfinish(conn);
+        throw err;
+    }
+    PQsetNoticeReceiver(conn, quietNotices, nullptr);
+    if (const char *pw = PQpass(conn); pw && *pw)
+        rememberSecret(pw); // found in .pgpass or PGPASSWORD
+    return Connection(conn, spec.side);
+}
+
+Connection::Connection(Connection &&other) noexcept
+    : conn_(other.conn_)
+    , side_(other.side_)
+{
+    other.conn_ = nullptr;
+}
+
+Connection &Connection::operator=(Connection &&other) noexcept
+{
+    if (this != &other) {
+        PQfinish(conn_);
+        conn_ = other.conn_;
+        side_ = other.side_;
+        other.conn_ = nullptr;
+    }
+    return *this;
+}
+
+Connection::~Connection() { PQfinish(conn_); }
+
+Result Connection::check(PGresult *res, std::string_view sql)
+{
+    Result r(res);
+    const auto status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY)
+        return r;
+    throw Error::fromResult(res, conn_, side_, sql);
+}
+
+Result Connection::exec(std::string_view sql)
+{
+    const std::string text(sql);
+    return check(PQexec(conn_, text.c_str()), sql);
+}
+
+Result Connection::exec(std::string_view sql, const Params &params)
+{
+    const std::string text(sql);
+    std::vector<const char *> values;
+    values.reserve(params.size());
+    for (const auto &p : params)
+        values.push_back(p ? p->c_str() : nullptr);
+    return check(PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+                              nullptr, nullptr, 0),
+                 sql);
+}
+
+int Connection::serverVersion() const { return PQserverVersion(conn_); }
+
+bool Connection::inTransaction() const
+{
+    const auto s = PQtransactionStatus(conn_);
+    return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
+}
+
+bool Connection::isBad() const { return !conn_ || PQstatus(conn_) == CONNECTION_BAD; }
+
+CancelHandle Connection::cancelHandle() const { return CancelHandle(conn_, side_); }
+
+std::string Connection::describe() const
+{
+    if (!conn_)
+        return "(not connected)";
+    std::string out = PQuser(conn_);
+    out += "@";
+    const char *host = PQhost(conn_);
+    out += (host && *host) ? host : "localhost";
+    out += ":";
+    out += PQport(conn_);
+    out += "/";
+    out += PQdb(conn_);
+    return out;
+}
+
+Transaction::Transaction(Connection &conn, std::string_view begin)
+    : conn_(conn)
+{
+    conn_.exec(begin);
+}
+
+Transaction::~Transaction()
+{
+    if (open_ && !conn_.isBad()) {
+        try {
+            conn_.exec("ROLLBACK");
+        } catch (...) {
+            // Destructors must not throw; the connection is gone or aborted anyway.
+        }
+    }
+}
+
+void Transaction::commit()
+{
+    open_ = false;
+    conn_.exec("COMMIT");
+}
+
+void Transaction::rollback()
+{
+    open_ = false;
+    conn_.exec("ROLLBACK");
+}
+
+} // namespace mimeo::pg

@@ -1,0 +1,79 @@
+// The command line contract that needs no server: --version, --help, every
+// command's --help, and exit status 2 with a hint for bad usage.
+#include "testenv.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+using mimeo::test::runMimeo;
+
+class TestCliBasics : public QObject {
+    Q_OBJECT
+private slots:
+    void version()
+    {
+        const auto r = runMimeo({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(QRegularExpression(QStringLiteral("^mimeo \\d+\\.\\d+\\.\\d+\\n$")).match(r.out).hasMatch(), qPrintable(r.out));
+    }
+
+    void helpListsEveryCommand()
+    {
+        const auto r = runMimeo({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char *c : {"init", "source add", "source list", "source remove", "source test"})
+            QVERIFY2(r.out.contains(QLatin1String(c)), c);
+        QVERIFY(r.out.contains(QStringLiteral("--dest")));
+        QVERIFY(r.out.contains(QStringLiteral("Exit status")));
+    }
+
+    void commandHelpListsItsOptions_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QStringList>("mentions");
+        QTest::newRow("init") << QStringList{"init", "--help"} << QStringList{"--dry-run"};
+        QTest::newRow("source add") << QStringList{"source", "add", "--help"}
+                                    << QStringList{"--conninfo", "--user", "--password-stdin"};
+        QTest::newRow("source list") << QStringList{"source", "list", "--help"} << QStringList{"--json"};
+        QTest::newRow("source test") << QStringList{"source", "test", "--help"} << QStringList{"--json", "ID"};
+        QTest::newRow("help word") << QStringList{"help", "source", "remove"} << QStringList{"ID"};
+    }
+    void commandHelpListsItsOptions()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QStringList, mentions);
+        const auto r = runMimeo(args);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Usage: mimeo")), qPrintable(r.out));
+        for (const auto &m : mentions)
+            QVERIFY2(r.out.contains(m), qPrintable(m + QStringLiteral(" not in:\n") + r.out));
+    }
+
+    void badUsageExitsWithTwoAndAHint_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("no command") << QStringList{} << "Usage";
+        QTest::newRow("unknown command") << QStringList{"frobnicate"} << "unknown command \"frobnicate\"";
+        QTest::newRow("unknown global option") << QStringList{"--nope", "init"} << "nope";
+        QTest::newRow("unknown command option") << QStringList{"init", "--nope"} << "nope";
+        QTest::newRow("incomplete subcommand") << QStringList{"source"} << "source add";
+        QTest::newRow("missing argument") << QStringList{"source", "remove"} << "missing argument";
+        QTest::newRow("extra argument") << QStringList{"source", "list", "x"} << "unexpected argument";
+        QTest::newRow("bad id") << QStringList{"source", "remove", "abc"} << "source id";
+        QTest::newRow("missing conninfo") << QStringList{"source", "add", "--user", "u"} << "--conninfo";
+    }
+    void badUsageExitsWithTwoAndAHint()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, mentions);
+        const auto r = runMimeo(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.all().contains(mentions), qPrintable(r.all()));
+        if (!args.isEmpty())
+            QVERIFY2(r.err.contains(QStringLiteral("hint:")), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliBasics)
+#include "tst_cli_basics.moc"

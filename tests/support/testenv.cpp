@@ -1,0 +1,107 @@
+#include "testenv.h"
+
+#include "pg/quote.h"
+
+#include <QFile>
+#include <QProcess>
+
+#include <atomic>
+#include <map>
+#include <unistd.h>
+
+namespace mimeo::test {
+
+std::string Cluster::conninfoFor(const std::string &dbname, const std::string &user) const
+{
+    pg::ConnOptions opts = pg::parseConninfo(conninfo);
+    pg::setOption(opts, "dbname", dbname);
+    pg::setOption(opts, "user", user);
+    return pg::toKeywordValueString(opts);
+}
+
+pg::Connection Cluster::connect(const std::string &dbname, pg::Side side) const
+{
+    pg::ConnectSpec spec;
+    spec.conninfo = conninfoFor(dbname);
+    spec.applicationName = "mimeo-test";
+    spec.side = side;
+    return pg::Connection::open(spec);
+}
+
+const TestEnv *TestEnv::get(QString *why)
+{
+    static const TestEnv *env = []() -> const TestEnv * {
+        const QByteArray path = qgetenv("MIMEO_TEST_ENV");
+        QFile f(QString::fromLocal8Bit(path));
+        if (path.isEmpty() || !f.open(QIODevice::ReadOnly))
+            return nullptr;
+        std::map<std::string, std::string> vars;
+        while (!f.atEnd()) {
+            const QByteArray line = f.readLine().trimmed();
+            const int eq = line.indexOf('=');
+            if (eq > 0)
+                vars[line.left(eq).toStdString()] = line.mid(eq + 1).toStdString();
+        }
+        auto *e = new TestEnv;
+        e->source = {vars["MIMEO_TEST_SOURCE"], vars["MIMEO_TEST_SOURCE_DIR"]};
+        e->dest = {vars["MIMEO_TEST_DEST"], vars["MIMEO_TEST_DEST_DIR"]};
+        e->pgbin = vars["MIMEO_TEST_PGBIN"];
+        return e;
+    }();
+    if (!env && why)
+        *why = QStringLiteral("no test clusters: run through ctest (the pg fixture sets MIMEO_TEST_ENV)");
+    return env;
+}
+
+ScratchDb::ScratchDb(const Cluster &cluster, const std::string &prefix)
+    : cluster_(cluster)
+{
+    static std::atomic<int> counter{0};
+    name_ = prefix + "_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
+    auto admin = cluster_.connect();
+    admin.exec("CREATE DATABASE " + pg::quoteIdent(name_));
+}
+
+ScratchDb::~ScratchDb()
+{
+    try {
+        auto admin = cluster_.connect();
+        admin.exec("DROP DATABASE IF EXISTS " + pg::quoteIdent(name_) + " WITH (FORCE)");
+    } catch (...) {
+        // The cluster goes away at the end of the run anyway.
+    }
+}
+
+QString mimeoBinary() { return QStringLiteral(MIMEO_CLI_PATH); }
+
+CliResult runMimeo(const QStringList &args, const QByteArray &stdinData, const QProcessEnvironment &extraEnv,
+                   int timeoutMs)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("MIMEO_DEST"));
+    for (const QString &k : extraEnv.keys())
+        env.insert(k, extraEnv.value(k));
+    p.setProcessEnvironment(env);
+    p.start(mimeoBinary(), args);
+    CliResult r;
+    if (!p.waitForStarted()) {
+        r.err = QStringLiteral("could not start ") + mimeoBinary();
+        return r;
+    }
+    if (!stdinData.isEmpty())
+        p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = QStringLiteral("timed out: mimeo ") + args.join(QLatin1Char(' '));
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace mimeo::test
