@@ -23,11 +23,16 @@ namespace mimeo::cli {
 
 void requireCatalog(pg::Connection &dest, const std::string &schema)
 {
-    auto r = dest.exec("SELECT pg_catalog.to_regclass($1) IS NOT NULL",
-                       {pg::quoteIdent(schema) + ".dblink_mapping_mimeo"});
+    const std::string qs = pg::quoteIdent(schema);
+    auto r = dest.exec("SELECT pg_catalog.to_regclass($1) IS NOT NULL, pg_catalog.to_regclass($2) IS NOT NULL",
+                       {qs + ".dblink_mapping_mimeo", qs + ".studio_catalog_version"});
     if (!r.toBool(0, 0))
         throw pg::Error::usage("no mimeo catalog in schema " + schema + " on " + dest.describe(),
                                pg::Side::Destination, "run: mimeo init (or pass --schema NAME)");
+    if (!r.toBool(0, 1))
+        throw pg::Error::usage("the mimeo catalog in schema " + schema + " has not been set up for Mimeo Studio yet",
+                               pg::Side::Destination,
+                               "run: mimeo init (it adds our own tables and leaves mimeo's as they are)");
 }
 
 } // namespace mimeo::cli

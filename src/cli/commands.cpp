@@ -10,6 +10,7 @@ const std::vector<Command> &commands()
         {QStringLiteral("source list"), QStringLiteral("list the registered sources"), runSourceList},
         {QStringLiteral("source remove"), QStringLiteral("remove a source no table uses"), runSourceRemove},
         {QStringLiteral("source test"), QStringLiteral("connect to a source and check its privileges"), runSourceTest},
+        {QStringLiteral("status"), QStringLiteral("one line per configured table: last run, next due, late, last status"), runStatus},
     };
     return table;
 }

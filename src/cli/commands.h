@@ -28,5 +28,6 @@ int runSourceAdd(CliContext &, const QStringList &);
 int runSourceList(CliContext &, const QStringList &);
 int runSourceRemove(CliContext &, const QStringList &);
 int runSourceTest(CliContext &, const QStringList &);
+int runStatus(CliContext &, const QStringList &);
 
 } // namespace mimeo::cli

@@ -114,6 +114,21 @@ private slots:
         QVERIFY2(refused.err.contains(QStringLiteral("reports.orders")), qPrintable(refused.err));
         QCOMPARE(c.exec("SELECT count(*) FROM mimeo.dblink_mapping_mimeo").toInt(0, 0), int64_t(2));
 
+        // status shows the configured table in the documented JSON shape.
+        c.exec("UPDATE mimeo.refresh_config_snap SET period = '1 hour', last_run = now() - interval '3 hours'");
+        auto status = runMimeo(withDest(db, {QStringLiteral("status"), QStringLiteral("--json")}));
+        QCOMPARE(status.exitCode, 0);
+        const auto st = QJsonDocument::fromJson(status.out.toUtf8()).array();
+        QCOMPARE(st.size(), 1);
+        const auto so = st.at(0).toObject();
+        for (const char *key : {"dest_table", "type", "source_table", "data_source_id", "period", "last_run", "next_due",
+                                "late", "last_status"})
+            QVERIFY2(so.contains(QLatin1String(key)), key);
+        QCOMPARE(so.value(QStringLiteral("dest_table")).toString(), QStringLiteral("reports.orders"));
+        QCOMPARE(so.value(QStringLiteral("type")).toString(), QStringLiteral("snap"));
+        QCOMPARE(so.value(QStringLiteral("late")).toBool(), true);
+        QVERIFY(so.value(QStringLiteral("last_run")).toString().endsWith(QStringLiteral("+00:00")));
+
         auto removed = runMimeo(withDest(db, {QStringLiteral("source"), QStringLiteral("remove"), QStringLiteral("2")}));
         QCOMPARE(removed.exitCode, 0);
         QCOMPARE(c.exec("SELECT count(*) FROM mimeo.dblink_mapping_mimeo").toInt(0, 0), int64_t(1));

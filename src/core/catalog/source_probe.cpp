@@ -27,10 +27,10 @@ SourceProbe probeSource(pg::Connection &src, const std::string &queueSchema)
     p.queueSchemaExists = r.toBool(0, 0);
     p.queueSchemaCreate = r.toBool(0, 1);
     if (!p.queueSchemaExists) {
-        p.missing.push_back({"schema " + queueSchema + " does not exist", "dml and logdel (their queue tables live there)",
+        p.missing.push_back({"schema " + queueSchema + " does not exist", "dml and logdel, whose queue tables live there",
                              "CREATE SCHEMA " + pg::quoteIdent(queueSchema) + " AUTHORIZATION " + qrole + ";"});
     } else if (!p.queueSchemaCreate) {
-        p.missing.push_back({"USAGE and CREATE on schema " + queueSchema, "dml and logdel (their queue tables live there)",
+        p.missing.push_back({"USAGE and CREATE on schema " + queueSchema, "dml and logdel, whose queue tables live there",
                              "GRANT USAGE, CREATE ON SCHEMA " + pg::quoteIdent(queueSchema) + " TO " + qrole + ";"});
     }
 

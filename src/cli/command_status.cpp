@@ -1,0 +1,73 @@
+// mimeo status: one line (or JSON object) per configured table.
+#include "command_parser.h"
+#include "commands.h"
+#include "jobs/status.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <iomanip>
+#include <ostream>
+
+namespace mimeo::cli {
+namespace {
+
+QJsonValue opt(const std::optional<std::string> &v)
+{
+    return v ? QJsonValue(fromStd(*v)) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+int runStatus(CliContext &ctx, const QStringList &args)
+{
+    CommandParser p(QStringLiteral("status"),
+                    QStringLiteral("One line per configured table: type, source, last run, period, next due,\n"
+                                   "whether it is late (overdue by more than its period) and how its last\n"
+                                   "refresh went. Times are UTC, ISO 8601."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON array."));
+    p.addOption(json);
+    if (!p.parse(args, 0, 0))
+        return ExitOk;
+    auto dest = ctx.connectDestination("status");
+    requireCatalog(dest, ctx.schema);
+    const auto rows = jobs::tableStatus(dest, ctx.schema);
+    if (p.isSet(json)) {
+        QJsonArray arr;
+        for (const auto &t : rows) {
+            arr.append(QJsonObject{
+                {QStringLiteral("dest_table"), fromStd(t.destTable)},
+                {QStringLiteral("type"), fromStd(t.type)},
+                {QStringLiteral("source_table"), fromStd(t.sourceTable)},
+                {QStringLiteral("data_source_id"), t.dataSourceId},
+                {QStringLiteral("period"), opt(t.period)},
+                {QStringLiteral("last_run"), opt(t.lastRun)},
+                {QStringLiteral("next_due"), opt(t.nextDue)},
+                {QStringLiteral("late"), t.late},
+                {QStringLiteral("last_status"), opt(t.lastStatus)},
+                {QStringLiteral("last_duration_seconds"),
+                 t.lastDurationSeconds ? QJsonValue(*t.lastDurationSeconds) : QJsonValue(QJsonValue::Null)},
+                {QStringLiteral("last_rows"), t.lastRows ? QJsonValue(static_cast<qint64>(*t.lastRows)) : QJsonValue(QJsonValue::Null)},
+                {QStringLiteral("last_error"), opt(t.lastError)},
+            });
+        }
+        ctx.o() << QJsonDocument(arr).toJson(QJsonDocument::Indented).toStdString();
+        return ExitOk;
+    }
+    if (rows.empty()) {
+        ctx.o() << "no tables configured in schema " << ctx.schema << "; make one with: mimeo make TYPE SOURCE_TABLE --source ID\n";
+        return ExitOk;
+    }
+    auto &o = ctx.o();
+    o << std::left << std::setw(32) << "DEST_TABLE" << std::setw(16) << "TYPE" << std::setw(26) << "LAST_RUN"
+      << std::setw(12) << "PERIOD" << std::setw(9) << "STATUS" << "SOURCE\n";
+    for (const auto &t : rows) {
+        o << std::setw(32) << t.destTable << std::setw(16) << t.type << std::setw(26) << t.lastRun.value_or("never")
+          << std::setw(12) << t.period.value_or("-") << std::setw(9)
+          << (t.late ? std::string("LATE") : t.lastStatus.value_or("-")) << t.dataSourceId << ":" << t.sourceTable << "\n";
+    }
+    return ExitOk;
+}
+
+} // namespace mimeo::cli

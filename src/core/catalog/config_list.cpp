@@ -1,0 +1,40 @@
+#include "catalog/config_list.h"
+
+#include "pg/connection.h"
+#include "pg/quote.h"
+
+namespace mimeo::catalog {
+
+std::vector<ConfigSummary> listConfiguredTables(pg::Connection &dest, const std::string &schema)
+{
+    // refresh_config is the parent of every child table, so one SELECT reads
+    // all types (mimeo relies on the same inheritance).
+    auto r = dest.exec("SELECT dest_table, source_table, type, dblink, period::text, "
+                       "to_char(last_run AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"'), batch_limit "
+                       "FROM " + pg::quoteIdent(schema) + ".refresh_config ORDER BY dest_table");
+    std::vector<ConfigSummary> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        ConfigSummary c;
+        c.destTable = r.text(i, 0);
+        c.sourceTable = r.text(i, 1);
+        c.type = r.text(i, 2);
+        c.dataSourceId = static_cast<int>(r.toInt(i, 3));
+        c.period = r.optText(i, 4);
+        c.lastRun = r.optText(i, 5);
+        if (auto b = r.optInt(i, 6))
+            c.batchLimit = static_cast<int>(*b);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::string typeFamily(const std::string &type)
+{
+    if (type.rfind("inserter", 0) == 0)
+        return "inserter";
+    if (type.rfind("updater", 0) == 0)
+        return "updater";
+    return type;
+}
+
+} // namespace mimeo::catalog

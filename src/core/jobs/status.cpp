@@ -1,0 +1,50 @@
+#include "jobs/status.h"
+
+#include "pg/connection.h"
+#include "pg/quote.h"
+
+namespace mimeo::jobs {
+
+std::vector<TableStatus> tableStatus(pg::Connection &dest, const std::string &schema)
+{
+    const std::string qs = pg::quoteIdent(schema);
+    // Times are printed in UTC with an explicit offset, whatever the session's
+    // TimeZone, so scripts can parse them.
+    const std::string iso = "'YYYY-MM-DD\"T\"HH24:MI:SS\"+00:00\"'";
+    const std::string sql =
+        "SELECT c.dest_table, c.type, c.source_table, c.dblink, c.period::text, "
+        "       to_char(c.last_run AT TIME ZONE 'UTC', " + iso + "), "
+        "       CASE WHEN c.period IS NULL THEN NULL "
+        "            ELSE to_char(coalesce(c.last_run + c.period, now()) AT TIME ZONE 'UTC', " + iso + ") END, "
+        "       coalesce(c.period IS NOT NULL AND c.last_run IS NOT NULL "
+        "                AND now() > c.last_run + c.period + c.period, false), "
+        "       j.status, extract(epoch FROM j.finished_at - j.started_at)::float8, j.rows, j.error "
+        "  FROM " + qs + ".refresh_config c "
+        "  LEFT JOIN LATERAL (SELECT status, started_at, finished_at, rows, error FROM " + qs + ".studio_job_log l "
+        "                      WHERE l.dest_table = c.dest_table AND l.action = 'refresh' "
+        "                      ORDER BY l.started_at DESC LIMIT 1) j ON true "
+        " ORDER BY c.dest_table";
+    auto r = dest.exec(sql);
+    std::vector<TableStatus> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        TableStatus t;
+        t.destTable = r.text(i, 0);
+        t.type = r.text(i, 1);
+        t.sourceTable = r.text(i, 2);
+        t.dataSourceId = static_cast<int>(r.toInt(i, 3));
+        t.period = r.optText(i, 4);
+        t.lastRun = r.optText(i, 5);
+        t.nextDue = r.optText(i, 6);
+        t.late = r.toBool(i, 7);
+        t.lastStatus = r.optText(i, 8);
+        if (!r.isNull(i, 9))
+            t.lastDurationSeconds = std::stod(r.text(i, 9));
+        if (auto rows = r.optInt(i, 10))
+            t.lastRows = *rows;
+        t.lastError = r.optText(i, 11);
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+} // namespace mimeo::jobs

@@ -1,0 +1,31 @@
+#pragma once
+// `mimeo status`: per configured table, when it last ran, when it is due,
+// whether it is late, and how its last job went (from the job log).
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mimeo::pg {
+class Connection;
+}
+
+namespace mimeo::jobs {
+
+struct TableStatus {
+    std::string destTable;
+    std::string type;
+    std::string sourceTable;
+    int dataSourceId = 0;
+    std::optional<std::string> period;   // interval text
+    std::optional<std::string> lastRun;  // ISO 8601 with offset
+    std::optional<std::string> nextDue;  // last_run + period; now when never run
+    bool late = false;                   // overdue by more than its period
+    std::optional<std::string> lastStatus;   // ok, failed, skipped, running
+    std::optional<double> lastDurationSeconds;
+    std::optional<long long> lastRows;
+    std::optional<std::string> lastError;
+};
+
+std::vector<TableStatus> tableStatus(pg::Connection &dest, const std::string &schema);
+
+} // namespace mimeo::jobs

@@ -1,0 +1,23 @@
+#pragma once
+// The tree on the left: each destination, under it its sources and its
+// replicated tables grouped by type.
+#include "destination_session.h"
+
+#include <QStandardItemModel>
+
+class NavigatorModel : public QStandardItemModel {
+    Q_OBJECT
+public:
+    enum Role { KindRole = Qt::UserRole + 1, KeyRole };
+    enum Kind { DestinationItem = 1, SourcesGroup, SourceItem, TablesGroup, TypeGroup, TableItem };
+
+    explicit NavigatorModel(QObject *parent = nullptr);
+
+    // Adds the destination or replaces what is shown under it. key identifies it.
+    void setDestination(const QString &key, const QString &title, const DestinationSnapshot &snapshot);
+    void setDestinationError(const QString &key, const QString &title, const QString &error);
+    QStandardItem *destinationItem(const QString &key) const;
+
+private:
+    QStandardItem *ensureDestination(const QString &key, const QString &title);
+};

@@ -1,0 +1,119 @@
+// The main window opens, the connect dialog tests a real destination off
+// the GUI thread, and the navigator shows its sources and tables by type.
+#include "catalog/installer.h"
+#include "catalog/sources.h"
+#include "connectdialog.h"
+#include "mainwindow.h"
+#include "navigator_model.h"
+#include "testenv.h"
+
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace mimeo;
+
+namespace {
+
+QString q(const std::string &s) { return QString::fromStdString(s); }
+
+QStringList texts(QStandardItem *item)
+{
+    QStringList out;
+    for (int r = 0; r < item->rowCount(); ++r) {
+        out << item->child(r)->text();
+        out << texts(item->child(r));
+    }
+    return out;
+}
+
+} // namespace
+
+class TestStudioMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
+        QSettings().clear();
+    }
+
+    void connectDialogTestsOffTheGuiThread()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        test::ScratchDb db(env->dest, "studiodlg");
+        ConnectDialog dialog;
+        dialog.show();
+        auto *conninfo = dialog.findChild<QLineEdit *>(QStringLiteral("conninfoEdit"));
+        auto *testButton = dialog.findChild<QPushButton *>(QStringLiteral("testButton"));
+        QVERIFY(conninfo && testButton);
+        QTest::keyClicks(conninfo, q(db.conninfo()));
+        QSignalSpy spy(&dialog, &ConnectDialog::testFinished);
+        QTest::mouseClick(testButton, Qt::LeftButton);
+        QVERIFY(spy.wait(20000));
+        QCOMPARE(spy.first().first().toBool(), true);
+        QVERIFY2(dialog.resultText().contains(QStringLiteral("PostgreSQL 15")), qPrintable(dialog.resultText()));
+        QVERIFY2(dialog.resultText().contains(QStringLiteral("primary")), qPrintable(dialog.resultText()));
+        QVERIFY2(dialog.resultText().contains(QStringLiteral("no catalog")), qPrintable(dialog.resultText()));
+
+        // A bad connection reports the error and keeps the dialog usable.
+        conninfo->setText(QStringLiteral("host=127.0.0.1 port=1 dbname=x"));
+        QTest::mouseClick(testButton, Qt::LeftButton);
+        QVERIFY(spy.wait(20000));
+        QCOMPARE(spy.last().first().toBool(), false);
+        QVERIFY2(dialog.resultText().contains(QStringLiteral("127.0.0.1")), qPrintable(dialog.resultText()));
+    }
+
+    void navigatorShowsSourcesAndTablesByType()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        test::ScratchDb db(env->dest, "studionav");
+        {
+            auto c = db.connect();
+            catalog::installCatalog(c, "mimeo");
+            catalog::SourceRegistry reg(c, "mimeo");
+            reg.add("host=src.example dbname=shop", "repl");
+            c.exec("INSERT INTO mimeo.refresh_config_snap (source_table, dest_table, dblink) VALUES ('shop.orders', 'rep.orders', 1);"
+                   "INSERT INTO mimeo.refresh_config_inserter_time (source_table, dest_table, dblink, control, last_value) "
+                   "VALUES ('shop.events', 'rep.events', 1, 'ts', now());");
+        }
+        MainWindow w;
+        w.show();
+        QSignalSpy loaded(&w, &MainWindow::destinationLoaded);
+        DestinationTarget t;
+        t.conninfo = q(db.conninfo());
+        w.openDestination(t);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(loaded.first().at(1).toBool(), true);
+        auto *model = w.navigatorModel();
+        QCOMPARE(model->rowCount(), 1);
+        const QStringList all = texts(model->item(0));
+        QVERIFY2(all.contains(QStringLiteral("Sources (1)")), qPrintable(all.join(QLatin1Char('\n'))));
+        QVERIFY2(all.contains(QStringLiteral("1: host='src.example' dbname='shop' as repl")) ||
+                     all.contains(QStringLiteral("1: dbname='shop' host='src.example' as repl")),
+                 qPrintable(all.join(QLatin1Char('\n'))));
+        QVERIFY(all.contains(QStringLiteral("snap (1)")));
+        QVERIFY(all.contains(QStringLiteral("inserter (1)")));
+        QVERIFY(all.contains(QStringLiteral("rep.orders")));
+        QVERIFY(all.contains(QStringLiteral("rep.events")));
+
+        // Keep a picture of the window as a build artefact.
+        w.resize(1100, 700);
+        QTest::qWait(50);
+        QVERIFY(w.grab().save(QStringLiteral("mainwindow.png")));
+
+        // Destinations are remembered without passwords.
+        w.close();
+        QSettings s;
+        QCOMPARE(s.beginReadArray(QStringLiteral("destinations")), 1);
+        s.setArrayIndex(0);
+        QCOMPARE(s.value(QStringLiteral("conninfo")).toString(), q(db.conninfo()));
+        s.endArray();
+    }
+};
+
+QTEST_MAIN(TestStudioMainWindow)
+#include "tst_studio_mainwindow.moc"
