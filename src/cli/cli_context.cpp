@@ -2,13 +2,18 @@
 
 namespace mimeo::cli {
 
-pg::Connection CliContext::connectDestination(const std::string &action) const
+pg::ConnectSpec CliContext::destinationSpec(const std::string &action) const
 {
     pg::ConnectSpec spec;
     spec.conninfo = destConninfo;
     spec.applicationName = "mimeo:" + action;
     spec.side = pg::Side::Destination;
-    return pg::Connection::open(spec);
+    return spec;
+}
+
+pg::Connection CliContext::connectDestination(const std::string &action) const
+{
+    return pg::Connection::open(destinationSpec(action));
 }
 
 std::string toStd(const QString &s) { return s.toStdString(); }

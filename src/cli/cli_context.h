@@ -30,6 +30,7 @@ struct CliContext {
     std::ostream *err = nullptr;
 
     // application_name becomes "mimeo:<action>" (for example mimeo:refresh:public.orders).
+    pg::ConnectSpec destinationSpec(const std::string &action) const;
     pg::Connection connectDestination(const std::string &action) const;
     std::ostream &o() const { return *out; }
     std::ostream &e() const { return *err; }

@@ -10,6 +10,9 @@ const std::vector<Command> &commands()
         {QStringLiteral("source list"), QStringLiteral("list the registered sources"), runSourceList},
         {QStringLiteral("source remove"), QStringLiteral("remove a source no table uses"), runSourceRemove},
         {QStringLiteral("source test"), QStringLiteral("connect to a source and check its privileges"), runSourceTest},
+        {QStringLiteral("make"), QStringLiteral("set up a replication: snap, table, inserter, updater, dml or logdel"), runMake},
+        {QStringLiteral("refresh"), QStringLiteral("refresh one table now"), runRefresh},
+        {QStringLiteral("destroy"), QStringLiteral("remove a replication (keeps the data unless --drop-table)"), runDestroy},
         {QStringLiteral("status"), QStringLiteral("one line per configured table: last run, next due, late, last status"), runStatus},
     };
     return table;

@@ -29,5 +29,8 @@ int runSourceList(CliContext &, const QStringList &);
 int runSourceRemove(CliContext &, const QStringList &);
 int runSourceTest(CliContext &, const QStringList &);
 int runStatus(CliContext &, const QStringList &);
+int runMake(CliContext &, const QStringList &);
+int runRefresh(CliContext &, const QStringList &);
+int runDestroy(CliContext &, const QStringList &);
 
 } // namespace mimeo::cli

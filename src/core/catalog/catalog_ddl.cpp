@@ -231,6 +231,21 @@ INSERT INTO @S@.studio_settings (name, value) VALUES ('job_log_retention', '90 d
 COMMENT ON TABLE @S@.studio_settings IS 'Mimeo Studio: settings shared by every client of this catalog';
 )SQL";
 
+// Version 2: per-table state that mimeo's catalog has no column for: whether
+// the maker copied indexes (--no-index is remembered for snapshot rebuilds),
+// and for snapshots the source snapshot and counters of the last pull, which
+// the skip-when-unchanged rule needs.
+constexpr const char *kMigration2 = R"SQL(
+CREATE TABLE @S@.studio_table_state (
+    dest_table text PRIMARY KEY,
+    copy_indexes boolean NOT NULL DEFAULT true,
+    pulled_snapshot text,
+    pulled_counters bigint[],
+    updated_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE @S@.studio_table_state IS 'Mimeo Studio: per-table state beside refresh_config';
+)SQL";
+
 } // namespace
 
 const std::vector<std::string> &mimeoTableNames()
@@ -252,6 +267,7 @@ std::vector<Migration> migrations(const std::string &quotedSchema)
 {
     return {
         {1, "job log, job steps and settings", withSchema(kMigration1, quotedSchema)},
+        {2, "per-table state (index copying, snapshot pull state)", withSchema(kMigration2, quotedSchema)},
     };
 }
 

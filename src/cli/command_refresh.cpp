@@ -1,0 +1,82 @@
+// mimeo refresh DEST_TABLE and mimeo destroy DEST_TABLE.
+#include "catalog/config_row.h"
+#include "command_parser.h"
+#include "commands.h"
+#include "pg/error.h"
+#include "run_reporter.h"
+
+namespace mimeo::cli {
+namespace {
+
+std::string resolveDest(pg::Connection &dest, const CliContext &ctx, const QString &arg)
+{
+    if (auto t = catalog::resolveConfiguredTable(dest, ctx.schema, toStd(arg)))
+        return *t;
+    throw pg::Error::usage("Destination table given in argument (" + toStd(arg) + ") is not managed by mimeo",
+                           pg::Side::Destination, "list the configured tables with: mimeo status");
+}
+
+} // namespace
+
+int runRefresh(CliContext &ctx, const QStringList &args)
+{
+    CommandParser p(QStringLiteral("refresh"),
+                    QStringLiteral("Refreshes one configured table now, in one destination transaction.\n"
+                                   "Exit status 3 when another process is refreshing it (see --lock-wait)."));
+    p.addPositional(QStringLiteral("DEST_TABLE"), QStringLiteral("The destination as `mimeo status` shows it (schema.table)."));
+    const QCommandLineOption repull(QStringLiteral("repull"),
+                                    QStringLiteral("snap/table: pull even when the source looks unchanged; other types: empty\n"
+                                                   "the destination (logdel: keep deleted rows) and pull everything."));
+    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("Rows (or queued keys) this run handles at most."), QStringLiteral("N"));
+    const QCommandLineOption start(QStringLiteral("repull-start"), QStringLiteral("incremental: repull rows with control above this (exclusive)."), QStringLiteral("VALUE"));
+    const QCommandLineOption end(QStringLiteral("repull-end"), QStringLiteral("incremental: ... and below this (exclusive)."), QStringLiteral("VALUE"));
+    const QCommandLineOption lockWait(QStringLiteral("lock-wait"),
+                                      QStringLiteral("Wait up to SECONDS for a concurrent refresh to finish (0 or less: as long as it takes)."),
+                                      QStringLiteral("SECONDS"));
+    for (const auto *o : {&repull, &limit, &start, &end, &lockWait})
+        p.addOption(*o);
+    if (!p.parse(args, 1, 1))
+        return ExitOk;
+
+    replication::RefreshRequest req;
+    req.repull = p.isSet(repull);
+    if (p.isSet(limit))
+        req.limit = p.intValue(QStringLiteral("limit"), 1, 2147483647);
+    if (p.isSet(start))
+        req.repullStart = toStd(p.value(start));
+    if (p.isSet(end))
+        req.repullEnd = toStd(p.value(end));
+    if (p.isSet(lockWait))
+        req.lockWait = jobs::LockWait::forSeconds(static_cast<int>(p.intValue(QStringLiteral("lock-wait"), -2147483647, 2147483647)));
+
+    auto dest = ctx.connectDestination("refresh:" + toStd(p.positional().at(0)));
+    requireCatalog(dest, ctx.schema);
+    req.destTable = resolveDest(dest, ctx, p.positional().at(0));
+    RunReporter reporter(ctx, "refresh:" + req.destTable);
+    return reporter.report(replication::refresh(dest, req, reporter.context()));
+}
+
+int runDestroy(CliContext &ctx, const QStringList &args)
+{
+    CommandParser p(QStringLiteral("destroy"),
+                    QStringLiteral("Removes a replication: its configuration, and for dml/logdel the queue and\n"
+                                   "trigger on the source. The destination data is kept by default."));
+    p.addPositional(QStringLiteral("DEST_TABLE"), QStringLiteral("The destination as `mimeo status` shows it (schema.table)."));
+    const QCommandLineOption keep(QStringLiteral("keep-table"),
+                                  QStringLiteral("Keep the destination table (default; a snapshot's newest data becomes a table)."));
+    const QCommandLineOption drop(QStringLiteral("drop-table"), QStringLiteral("Drop the destination table(s) too."));
+    p.addOption(keep);
+    p.addOption(drop);
+    if (!p.parse(args, 1, 1))
+        return ExitOk;
+    if (p.isSet(keep) && p.isSet(drop))
+        throw UsageError{QStringLiteral("destroy: --keep-table and --drop-table exclude each other"), {}};
+
+    auto dest = ctx.connectDestination("destroy:" + toStd(p.positional().at(0)));
+    requireCatalog(dest, ctx.schema);
+    const std::string table = resolveDest(dest, ctx, p.positional().at(0));
+    RunReporter reporter(ctx, "destroy:" + table);
+    return reporter.report(replication::destroy(dest, table, !p.isSet(drop), reporter.context()));
+}
+
+} // namespace mimeo::cli

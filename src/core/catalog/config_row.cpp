@@ -1,0 +1,141 @@
+#include "catalog/config_row.h"
+
+#include "pg/array.h"
+#include "pg/error.h"
+#include "pg/quote.h"
+
+#include <stdexcept>
+
+namespace mimeo::catalog {
+
+std::string configTableFor(const std::string &type)
+{
+    static const std::map<std::string, std::string> tables = {
+        {"snap", "refresh_config_snap"},
+        {"table", "refresh_config_table"},
+        {"inserter_time", "refresh_config_inserter_time"},
+        {"inserter_serial", "refresh_config_inserter_serial"},
+        {"updater_time", "refresh_config_updater_time"},
+        {"updater_serial", "refresh_config_updater_serial"},
+        {"dml", "refresh_config_dml"},
+        {"logdel", "refresh_config_logdel"},
+    };
+    auto it = tables.find(type);
+    if (it == tables.end())
+        throw pg::Error::usage("unknown replication type \"" + type + "\"", pg::Side::Destination);
+    return it->second;
+}
+
+std::optional<std::string> ConfigRow::optText(const std::string &column) const
+{
+    auto it = values_.find(column);
+    return it == values_.end() ? std::nullopt : it->second;
+}
+
+std::string ConfigRow::text(const std::string &column) const
+{
+    auto v = optText(column);
+    if (!v)
+        throw std::runtime_error("configuration of " + optText("dest_table").value_or("?") + " has no value for " + column);
+    return *v;
+}
+
+std::optional<int64_t> ConfigRow::optInteger(const std::string &column) const
+{
+    auto v = optText(column);
+    if (!v)
+        return std::nullopt;
+    return std::stoll(*v);
+}
+
+int64_t ConfigRow::integer(const std::string &column) const { return std::stoll(text(column)); }
+
+bool ConfigRow::boolean(const std::string &column) const { return optText(column).value_or("f") == "t"; }
+
+std::vector<std::string> ConfigRow::array(const std::string &column) const
+{
+    auto v = optText(column);
+    if (!v)
+        return {};
+    return pg::parseTextArrayNoNulls(*v);
+}
+
+std::optional<ConfigRow> findConfig(pg::Connection &dest, const std::string &schema, const std::string &destTable,
+                                    bool forUpdate)
+{
+    const std::string qs = pg::quoteIdent(schema);
+    auto t = dest.exec("SELECT type FROM " + qs + ".refresh_config WHERE dest_table = $1", {destTable});
+    if (t.rows() == 0)
+        return std::nullopt;
+    const std::string table = configTableFor(t.text(0, 0));
+    auto r = dest.exec("SELECT * FROM " + qs + "." + pg::quoteIdent(table) + " WHERE dest_table = $1"
+                           + (forUpdate ? " FOR UPDATE" : ""),
+                       {destTable});
+    if (r.rows() == 0)
+        return std::nullopt;
+    ConfigRow row;
+    for (int c = 0; c < r.columns(); ++c)
+        row.values_[r.columnName(c)] = r.optText(0, c);
+    return row;
+}
+
+std::optional<std::string> resolveConfiguredTable(pg::Connection &dest, const std::string &schema, const std::string &text)
+{
+    const std::string sql = "SELECT 1 FROM " + pg::quoteIdent(schema) + ".refresh_config WHERE dest_table = $1";
+    if (dest.exec(sql, {text}).rows() > 0)
+        return text;
+    try {
+        const std::string parsed = pg::QualifiedName::parse(text).catalogText();
+        if (parsed != text && dest.exec(sql, {parsed}).rows() > 0)
+            return parsed;
+    } catch (const std::invalid_argument &) {
+        // Not valid SQL syntax: it was meant as catalog text, which did not match.
+    }
+    return std::nullopt;
+}
+
+void insertConfig(pg::Connection &dest, const std::string &schema, const std::string &type,
+                  const std::vector<std::pair<std::string, pg::Param>> &columns)
+{
+    std::string cols, placeholders;
+    pg::Params params;
+    for (const auto &[name, value] : columns) {
+        if (!cols.empty()) {
+            cols += ", ";
+            placeholders += ", ";
+        }
+        cols += pg::quoteIdent(name);
+        params.push_back(value);
+        placeholders += "$" + std::to_string(params.size());
+    }
+    dest.exec("INSERT INTO " + pg::quoteIdent(schema) + "." + pg::quoteIdent(configTableFor(type)) + " (" + cols
+                  + ") VALUES (" + placeholders + ")",
+              params);
+}
+
+void updateConfig(pg::Connection &dest, const std::string &schema, const std::string &type, const std::string &destTable,
+                  const std::vector<std::pair<std::string, pg::Param>> &columns)
+{
+    if (columns.empty())
+        return;
+    pg::Params params{destTable};
+    std::string sets;
+    for (const auto &[name, value] : columns) {
+        if (!sets.empty())
+            sets += ", ";
+        params.push_back(value);
+        sets += pg::quoteIdent(name) + " = $" + std::to_string(params.size());
+    }
+    dest.exec("UPDATE " + pg::quoteIdent(schema) + "." + pg::quoteIdent(configTableFor(type)) + " SET " + sets
+                  + " WHERE dest_table = $1",
+              params);
+}
+
+void deleteConfig(pg::Connection &dest, const std::string &schema, const std::string &type, const std::string &destTable)
+{
+    dest.exec("DELETE FROM " + pg::quoteIdent(schema) + "." + pg::quoteIdent(configTableFor(type))
+                  + " WHERE dest_table = $1",
+              {destTable});
+}
+
+} // namespace mimeo::catalog

@@ -1,0 +1,36 @@
+#include "jobs/advisory_lock.h"
+
+#include "pg/cancel.h"
+#include "pg/connection.h"
+
+#include <chrono>
+#include <thread>
+
+namespace mimeo::jobs {
+
+namespace {
+constexpr const char *kTry = "SELECT pg_catalog.pg_try_advisory_xact_lock(pg_catalog.hashtext('mimeo advisory lock'), "
+                             "pg_catalog.hashtext($1))";
+constexpr const char *kWait = "SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('mimeo advisory lock'), "
+                              "pg_catalog.hashtext($1))";
+} // namespace
+
+bool acquireTableLock(pg::Connection &dest, const std::string &destTable, LockWait wait, const pg::CancelToken *cancel)
+{
+    if (wait.wait && wait.seconds <= 0) {
+        dest.exec(kWait, {destTable}); // blocks; a cancel reaches it through PQcancel
+        return true;
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait.wait ? wait.seconds : 0);
+    for (;;) {
+        if (dest.exec(kTry, {destTable}).toBool(0, 0))
+            return true;
+        if (!wait.wait || std::chrono::steady_clock::now() >= deadline)
+            return false;
+        if (cancel && cancel->requested())
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+}
+
+} // namespace mimeo::jobs

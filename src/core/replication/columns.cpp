@@ -1,0 +1,28 @@
+#include "replication/columns.h"
+
+#include "pg/quote.h"
+
+namespace mimeo::replication {
+
+std::vector<std::string> columnNames(const std::vector<Column> &columns)
+{
+    std::vector<std::string> out;
+    for (const auto &c : columns)
+        out.push_back(c.name);
+    return out;
+}
+
+std::string columnDefinitions(const std::vector<Column> &columns)
+{
+    std::string out;
+    for (const auto &c : columns) {
+        if (!out.empty())
+            out += ", ";
+        out += pg::quoteIdent(c.name) + " " + c.type;
+    }
+    return out;
+}
+
+std::string columnList(const std::vector<Column> &columns) { return pg::quoteIdentList(columnNames(columns)); }
+
+} // namespace mimeo::replication

@@ -1,0 +1,22 @@
+#pragma once
+// Columns of a relation as both servers can agree on them.
+#include <string>
+#include <vector>
+
+namespace mimeo::replication {
+
+struct Column {
+    std::string name;
+    std::string type;        // format_type() with search_path = pg_catalog
+    bool binarySafe = false; // its binary COPY form carries no server-specific OID
+
+    friend bool operator==(const Column &a, const Column &b) { return a.name == b.name && a.type == b.type; }
+};
+
+std::vector<std::string> columnNames(const std::vector<Column> &columns);
+// "col" type, "col2" type2 — for CREATE TABLE.
+std::string columnDefinitions(const std::vector<Column> &columns);
+// "col", "col2" — for SELECT and COPY column lists.
+std::string columnList(const std::vector<Column> &columns);
+
+} // namespace mimeo::replication

@@ -1,0 +1,109 @@
+#include "replication/job.h"
+
+#include "catalog/sources.h"
+#include "jobs/job_log.h"
+#include "pg/cancel.h"
+#include "pg/error.h"
+
+namespace mimeo::replication {
+
+Job::Job(pg::Connection &dest, RunContext &ctx, std::string destTable, std::string type, std::string action)
+    : dest_(dest)
+    , ctx_(ctx)
+    , destTable_(std::move(destTable))
+    , type_(std::move(type))
+    , action_(std::move(action))
+{
+    if (ctx_.log)
+        jobId_ = ctx_.log->start(destTable_, type_, action_);
+}
+
+void Job::step(const std::string &message)
+{
+    if (ctx_.log)
+        ctx_.log->step(jobId_, message);
+}
+
+void Job::warn(const std::string &message)
+{
+    if (ctx_.log)
+        ctx_.log->step(jobId_, message, "warning");
+    if (ctx_.warn)
+        ctx_.warn(message);
+}
+
+void Job::progress(const Progress &p)
+{
+    if (ctx_.progress)
+        ctx_.progress(p);
+}
+
+void Job::checkCancel() const
+{
+    if (ctx_.cancel && ctx_.cancel->requested()) {
+        pg::ErrorInfo i;
+        i.sqlstate = "57014";
+        i.message = "canceling statement due to user request";
+        throw pg::Error(i);
+    }
+}
+
+pg::Connection Job::connectSource(int dataSourceId)
+{
+    catalog::SourceRegistry registry(dest_, ctx_.schema);
+    const auto source = registry.get(dataSourceId);
+    std::optional<std::string> password;
+    if (ctx_.sourcePassword)
+        password = ctx_.sourcePassword(dataSourceId);
+    return catalog::connectSource(registry, source, ctx_.applicationPrefix + ":" + action_ + ":" + destTable_, password);
+}
+
+RunResult Job::finishDone(int64_t rows, int64_t bytes, std::string message)
+{
+    if (ctx_.log)
+        ctx_.log->finish(jobId_, jobs::JobStatus::Ok, rows, bytes);
+    return {Outcome::Done, rows, bytes, std::move(message), jobId_};
+}
+
+RunResult Job::finishSkipped(std::string message)
+{
+    if (ctx_.log) {
+        ctx_.log->step(jobId_, message);
+        ctx_.log->finish(jobId_, jobs::JobStatus::Skipped, 0, 0);
+    }
+    return {Outcome::Skipped, 0, 0, std::move(message), jobId_};
+}
+
+RunResult Job::finishLocked()
+{
+    std::string message = "another process is refreshing " + destTable_ + "; skipped";
+    if (ctx_.log) {
+        ctx_.log->step(jobId_, message, "warning");
+        ctx_.log->finish(jobId_, jobs::JobStatus::Skipped, 0, 0);
+    }
+    return {Outcome::Locked, 0, 0, std::move(message), jobId_};
+}
+
+void Job::finishFailed(const std::exception &e)
+{
+    if (!ctx_.log)
+        return;
+    if (const auto *pe = dynamic_cast<const pg::Error *>(&e))
+        ctx_.log->finish(jobId_, jobs::JobStatus::Failed, std::nullopt, std::nullopt, pe);
+    else
+        ctx_.log->fail(jobId_, e.what());
+}
+
+std::string Job::now() { return dest_.exec("SELECT pg_catalog.now()::text").text(0, 0); }
+
+RunResult runJob(Job &job, const std::function<RunResult(Job &)> &fn)
+{
+    try {
+        return fn(job);
+    } catch (const std::exception &e) {
+        job.finishFailed(e);
+        throw;
+    }
+}
+
+} // namespace mimeo::replication

@@ -1,0 +1,54 @@
+#pragma once
+// The state one make/refresh/destroy run carries around: the destination
+// connection, the run context, its job-log row, and helpers to report steps,
+// warnings and progress, and to reach the source.
+#include "catalog/config_row.h"
+#include "pg/connection.h"
+#include "replication/engine.h"
+
+#include <string>
+
+namespace mimeo::replication {
+
+class Job {
+public:
+    Job(pg::Connection &dest, RunContext &ctx, std::string destTable, std::string type, std::string action);
+
+    pg::Connection &dest() { return dest_; }
+    RunContext &ctx() { return ctx_; }
+    const std::string &schema() const { return ctx_.schema; }
+    const std::string &destTable() const { return destTable_; }
+    int64_t id() const { return jobId_; }
+
+    void step(const std::string &message);
+    void warn(const std::string &message);
+    void progress(const Progress &p);
+    void checkCancel() const; // throws Error 57014 when a cancel was requested
+
+    // Connects to a data source of the catalog (password: keychain, then
+    // libpq's means, then the catalog's pwd column).
+    pg::Connection connectSource(int dataSourceId);
+
+    // Finishes the job-log row; call exactly one of these.
+    RunResult finishDone(int64_t rows, int64_t bytes, std::string message);
+    RunResult finishSkipped(std::string message);
+    RunResult finishLocked();
+    void finishFailed(const std::exception &e);
+
+    // The destination's transaction timestamp, as text, for last_run.
+    std::string now();
+
+private:
+    pg::Connection &dest_;
+    RunContext &ctx_;
+    std::string destTable_;
+    std::string type_;
+    std::string action_;
+    int64_t jobId_ = 0;
+};
+
+// Runs fn inside a Job and turns any exception into a failed job-log row
+// (rethrown to the caller).
+RunResult runJob(Job &job, const std::function<RunResult(Job &)> &fn);
+
+} // namespace mimeo::replication
