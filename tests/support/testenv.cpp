@@ -45,6 +45,7 @@ const TestEnv *TestEnv::get(QString *why)
         auto *e = new TestEnv;
         e->source = {vars["MIMEO_TEST_SOURCE"], vars["MIMEO_TEST_SOURCE_DIR"]};
         e->dest = {vars["MIMEO_TEST_DEST"], vars["MIMEO_TEST_DEST_DIR"]};
+        e->quiet = {vars["MIMEO_TEST_QUIET"], vars["MIMEO_TEST_QUIET_DIR"]};
         e->pgbin = vars["MIMEO_TEST_PGBIN"];
         return e;
     }();

@@ -25,6 +25,7 @@ public:
     static const TestEnv *get(QString *why = nullptr);
     Cluster source;
     Cluster dest;
+    Cluster quiet; // a source cluster no other suite writes to (autovacuum off)
     std::string pgbin;
 };
 
@@ -59,6 +60,17 @@ CliResult runMimeo(const QStringList &args, const QByteArray &stdinData = {},
 QString mimeoBinary();
 
 } // namespace mimeo::test
+
+// Runs a statement and turns an exception into a test failure that shows
+// the message (Qt Test would only say "Caught unhandled exception").
+#define MIMEO_NOTHROW(stmt)                                                                                          \
+    do {                                                                                                             \
+        try {                                                                                                        \
+            stmt;                                                                                                    \
+        } catch (const std::exception &mimeoNothrowE_) {                                                             \
+            QFAIL(mimeoNothrowE_.what());                                                                            \
+        }                                                                                                            \
+    } while (false)
 
 // Skips the test (instead of failing) only when the fixture did not run at all,
 // e.g. a test binary started by hand; under ctest the fixture always runs.

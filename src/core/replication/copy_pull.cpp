@@ -21,11 +21,15 @@ bool typesAgree(const std::vector<Column> &source, const std::vector<Column> &ta
 std::string sourceCopyStatement(const PullSpec &spec, bool binary)
 {
     const auto &rel = *spec.source;
-    const std::string cols = columnList(rel.columns);
     std::string sql;
     if (rel.isPlainTable() && !spec.condition && !spec.extraWhere) {
-        sql = "COPY " + rel.name.quoted() + " (" + cols + ") TO STDOUT";
+        sql = "COPY " + rel.name.quoted() + " (" + columnList(rel.columns) + ") TO STDOUT";
     } else {
+        // Columns qualified with the source's name, so a condition that joins
+        // other tables with same-named columns is not ambiguous (mimeo's was).
+        std::string cols;
+        for (const auto &c : rel.columns)
+            cols += (cols.empty() ? "" : ", ") + rel.name.quoted() + "." + pg::quoteIdent(c.name);
         sql = "COPY (SELECT " + cols + " FROM " + rel.name.quoted();
         if (spec.condition)
             sql += " " + *spec.condition;
