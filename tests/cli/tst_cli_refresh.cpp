@@ -1,0 +1,145 @@
+// mimeo make/refresh/destroy through the binary: output, exit statuses
+// (3 when another process holds the table), --lock-wait, name forms.
+#include "pg/connection.h"
+#include "pg/conninfo.h"
+#include "testenv.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <thread>
+
+using namespace mimeo;
+using test::runMimeo;
+
+namespace {
+
+QString q(const std::string &s) { return QString::fromStdString(s); }
+
+struct CliFixture {
+    test::ScratchDb src;
+    test::ScratchDb dest;
+    explicit CliFixture(const test::TestEnv *env, const char *prefix)
+        : src(env->source, std::string(prefix) + "_s")
+        , dest(env->dest, std::string(prefix) + "_d")
+    {
+        src.connect().exec("CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text);"
+                           "INSERT INTO src.t SELECT g, 'v' || g FROM generate_series(1, 500) g;"
+                           "CREATE TABLE src.\"Mixed Case\" (id int);");
+        dest.connect().exec("CREATE SCHEMA rep;");
+        run({QStringLiteral("init")});
+        auto opts = pg::parseConninfo(src.conninfo());
+        pg::removeOption(opts, "user");
+        run({QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("--conninfo"), q(pg::toKeywordValueString(opts)),
+             QStringLiteral("--user"), QStringLiteral("postgres")});
+    }
+    test::CliResult run(QStringList args, const QByteArray &in = {})
+    {
+        args.prepend(q(dest.conninfo()));
+        args.prepend(QStringLiteral("--dest"));
+        return runMimeo(args, in);
+    }
+};
+
+} // namespace
+
+class TestCliRefresh : public QObject {
+    Q_OBJECT
+private slots:
+    void makeRefreshDestroy()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        CliFixture f(env, "clirefresh");
+        auto made = f.run({"make", "snap", "src.t", "--source", "1", "--dest-table", "rep.t", "--period", "1 hour"});
+        QCOMPARE(made.exitCode, 0);
+        QVERIFY2(made.out.contains(QStringLiteral("made snapshot rep.t (500 rows)")), qPrintable(made.all()));
+        auto table = f.run({"make", "table", "src.\"Mixed Case\"", "--source", "1", "--dest-table", "rep.\"Mixed Case\""});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.contains(QStringLiteral("rep.Mixed Case")), qPrintable(table.all()));
+
+        auto refreshed = f.run({"refresh", "rep.t", "--repull"});
+        QCOMPARE(refreshed.exitCode, 0);
+        QVERIFY2(refreshed.out.contains(QStringLiteral("refreshed rep.t: 500 rows")), qPrintable(refreshed.all()));
+        // The catalog's text form and the SQL form both name it.
+        QCOMPARE(f.run({"refresh", "rep.Mixed Case"}).exitCode, 0);
+        QCOMPARE(f.run({"refresh", "\"rep\".\"Mixed Case\""}).exitCode, 0);
+
+        auto status = f.run({"status", "--json"});
+        const auto arr = QJsonDocument::fromJson(status.out.toUtf8()).array();
+        QCOMPARE(arr.size(), 2);
+        for (const auto &v : arr)
+            QCOMPARE(v.toObject().value(QStringLiteral("last_status")).toString(), QStringLiteral("ok"));
+
+        auto destroyed = f.run({"destroy", "rep.t", "--drop-table"});
+        QCOMPARE(destroyed.exitCode, 0);
+        QVERIFY(!f.dest.connect().exec("SELECT to_regclass('rep.t') IS NOT NULL").toBool(0, 0));
+    }
+
+    void errorsAndUsage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("unknown table") << QStringList{"refresh", "rep.nope"} << 1 << "(rep.nope) is not managed by mimeo";
+        QTest::newRow("unknown type") << QStringList{"make", "snapshot", "src.t", "--source", "1"} << 2 << "unknown type";
+        QTest::newRow("no source") << QStringList{"make", "snap", "src.t"} << 2 << "--source";
+        QTest::newRow("bad period") << QStringList{"make", "snap", "src.t", "--source", "1", "--dest-table", "rep.p", "--period", "often"}
+                                    << 1 << "interval";
+        QTest::newRow("unknown source id") << QStringList{"make", "snap", "src.t", "--source", "7", "--dest-table", "rep.x"} << 1
+                                           << "source 7 does not exist";
+        QTest::newRow("unqualified") << QStringList{"make", "snap", "t", "--source", "1"} << 1 << "schema-qualified";
+        QTest::newRow("keep and drop") << QStringList{"destroy", "rep.t", "--keep-table", "--drop-table"} << 2 << "exclude";
+        QTest::newRow("pk counts") << QStringList{"make", "updater", "src.t", "--source", "1", "--pk-name", "a,b", "--pk-type", "int"}
+                                   << 2 << "same number";
+    }
+    void errorsAndUsage()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, mentions);
+        MIMEO_REQUIRE_ENV(env);
+        CliFixture f(env, "clierr");
+        auto r = f.run(args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
+        // Nothing was configured by a failed make.
+        QCOMPARE(f.dest.connect().exec("SELECT count(*) FROM mimeo.refresh_config").toInt(0, 0), int64_t(0));
+    }
+
+    void lockedTableExitsWithThreeOrWaits()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        CliFixture f(env, "clilock");
+        QCOMPARE(f.run({"make", "table", "src.t", "--source", "1", "--dest-table", "rep.t"}).exitCode, 0);
+        auto holder = f.dest.connect();
+        holder.exec("BEGIN; SELECT pg_advisory_xact_lock(hashtext('mimeo advisory lock'), hashtext('rep.t'));");
+
+        auto locked = f.run({"refresh", "rep.t"});
+        QCOMPARE(locked.exitCode, 3);
+        QVERIFY2(locked.err.contains(QStringLiteral("another process")), qPrintable(locked.err));
+
+        QElapsedTimer t;
+        t.start();
+        auto waited = f.run({"refresh", "rep.t", "--lock-wait", "2"});
+        QCOMPARE(waited.exitCode, 3);
+        QVERIFY(t.elapsed() >= 1900); // it really waited (mimeo 1.5.1 never did)
+
+        std::thread releaser([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+            holder.exec("COMMIT");
+        });
+        auto got = f.run({"refresh", "rep.t", "--lock-wait", "30"});
+        releaser.join();
+        QCOMPARE(got.exitCode, 0);
+
+        auto statuses = f.dest.connect().exec("SELECT string_agg(status, ',' ORDER BY job_id) FROM mimeo.studio_job_log "
+                                              "WHERE dest_table = 'rep.t' AND action = 'refresh'");
+        QCOMPARE(statuses.text(0, 0), std::string("skipped,skipped,ok"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliRefresh)
+#include "tst_cli_refresh.moc"
