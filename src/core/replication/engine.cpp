@@ -3,8 +3,10 @@
 #include "catalog/config_row.h"
 #include "pg/connection.h"
 #include "pg/error.h"
+#include "replication/incremental.h"
 #include "replication/job.h"
 #include "replication/plain_table.h"
+#include "replication/queue_replication.h"
 #include "replication/snapshot.h"
 
 namespace mimeo::replication {
@@ -17,10 +19,8 @@ namespace {
                            pg::Side::Destination, "list the configured tables with: mimeo status");
 }
 
-[[noreturn]] void notYet(const std::string &type)
-{
-    throw pg::Error::usage("replication type " + type + " is not supported by this version yet", pg::Side::Unknown);
-}
+bool isIncremental(const std::string &type) { return type.rfind("inserter", 0) == 0 || type.rfind("updater", 0) == 0; }
+bool isQueue(const std::string &type) { return type == "dml" || type == "logdel"; }
 
 void requireQualified(const pg::QualifiedName &name, const char *what)
 {
@@ -37,7 +37,8 @@ RunResult make(pg::Connection &dest, const MakeRequest &req, RunContext &ctx)
     return runJob(job, [&](Job &j) -> RunResult {
         requireQualified(req.source, "source table");
         requireQualified(destName, "destination table");
-        catalog::configTableFor(req.type); // validates the type
+        if (req.type != "inserter" && req.type != "updater")
+            catalog::configTableFor(req.type); // validates the type
         if (auto existing = catalog::findConfig(dest, ctx.schema, j.destTable()))
             throw pg::Error::usage(j.destTable() + " is already configured (type " + existing->type() + ")",
                                    pg::Side::Destination, "destroy it first, or choose another --dest-table");
@@ -45,7 +46,9 @@ RunResult make(pg::Connection &dest, const MakeRequest &req, RunContext &ctx)
             return snapshot::make(j, req);
         if (req.type == "table")
             return plain_table::make(j, req);
-        notYet(req.type);
+        if (isIncremental(req.type))
+            return incremental::make(j, req);
+        return queue_replication::make(j, req);
     });
 }
 
@@ -61,7 +64,11 @@ RunResult refresh(pg::Connection &dest, const RefreshRequest &req, RunContext &c
             return snapshot::refresh(j, *config, req);
         if (type == "table")
             return plain_table::refresh(j, *config, req);
-        notYet(type);
+        if (isIncremental(type))
+            return incremental::refresh(j, *config, req);
+        if (isQueue(type))
+            return queue_replication::refresh(j, *config, req);
+        throw pg::Error::usage("unknown replication type " + type + " for " + req.destTable, pg::Side::Destination);
     });
 }
 
@@ -77,7 +84,11 @@ RunResult destroy(pg::Connection &dest, const std::string &destTable, bool keepT
             return snapshot::destroy(j, *config, keepTable);
         if (type == "table")
             return plain_table::destroy(j, *config, keepTable);
-        notYet(type);
+        if (isIncremental(type))
+            return incremental::destroy(j, *config, keepTable);
+        if (isQueue(type))
+            return queue_replication::destroy(j, *config, keepTable);
+        throw pg::Error::usage("unknown replication type " + type + " for " + destTable, pg::Side::Destination);
     });
 }
 
