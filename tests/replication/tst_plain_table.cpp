@@ -42,6 +42,11 @@ private slots:
                      "INSERT INTO src.items VALUES (5000, 'new', 1)");
         MIMEO_NOTHROW(f.refresh("rep.items"));
         QCOMPARE(f.differences("SELECT * FROM src.items", "SELECT * FROM rep.items"), QString());
+        // Indexes are dropped for the load and built again, a user's own one too.
+        f.dest().exec("CREATE INDEX my_price_idx ON rep.items (price)");
+        MIMEO_NOTHROW(f.refresh("rep.items"));
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM pg_indexes WHERE schemaname = 'rep'"), int64_t(3));
+        QVERIFY(f.dest().exec("SELECT indisprimary FROM pg_index WHERE indrelid = 'rep.items'::regclass AND indisprimary").rows() == 1);
         // Users may write to it between refreshes; the refresh puts the source's rows back.
         f.dest().exec("DELETE FROM rep.items WHERE id < 100");
         MIMEO_NOTHROW(f.refresh("rep.items"));

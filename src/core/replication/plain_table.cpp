@@ -4,6 +4,7 @@
 #include "pg/connection.h"
 #include "pg/error.h"
 #include "replication/copy_pull.h"
+#include "replication/deferred_indexes.h"
 #include "replication/dest_objects.h"
 #include "replication/index_copy.h"
 #include "replication/job.h"
@@ -129,7 +130,9 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
     dest.exec("TRUNCATE " + destName.quoted() + (cascade ? " CASCADE" : ""));
     if (cascade)
         job.step("truncated with CASCADE: tables referencing " + destName.catalogText() + " were emptied too");
+    const auto deferred = DeferredIndexes::takeFrom(dest, destName);
     const auto pulled = pullInto(job, src, specFor(rel, config->optText("condition"), destName, destCols, *kind == 'r'));
+    deferred.restore(dest);
     resetSequences(job, config->array("sequences"));
     catalog::updateConfig(dest, job.schema(), "table", job.destTable(), {{"last_run", job.now()}});
     tx.commit();

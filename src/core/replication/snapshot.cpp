@@ -5,6 +5,7 @@
 #include "pg/error.h"
 #include "replication/change_detector.h"
 #include "replication/copy_pull.h"
+#include "replication/deferred_indexes.h"
 #include "replication/dest_objects.h"
 #include "replication/index_copy.h"
 #include "replication/job.h"
@@ -228,6 +229,7 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
 
     SavedPrivileges viewPrivileges, snap1Privileges, snap2Privileges;
     bool viewExists = viewKind.has_value();
+    DeferredIndexes deferred;
     bool createdTarget = false;
     bool createdOther = false;
     if (rebuild) {
@@ -248,6 +250,7 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
     } else {
         if (targetExists) {
             dest.exec("TRUNCATE " + target.quoted());
+            deferred = DeferredIndexes::takeFrom(dest, target);
         } else {
             createTable(dest, target, rel.columns);
             createdTarget = true;
@@ -266,6 +269,10 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
     spec.freeze = true;
     spec.captureSnapshot = checkStats;
     const auto pulled = pullInto(job, src, spec);
+    if (deferred.count() > 0) {
+        job.progress({"indexing", pulled.stats.rows, pulled.stats.bytes, -1});
+        deferred.restore(dest);
+    }
 
     const bool keyOnly = !config->array("filter").empty();
     if (state.copyIndexes) {
