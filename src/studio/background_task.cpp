@@ -3,27 +3,48 @@
 #include "pg/error.h"
 #include "pg/redact.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
+
+namespace {
+
+// libpq reports a refused password only in its message; the server's
+// SQLSTATE 28P01 does not reach the client during authentication.
+bool looksLikeRefusedPassword(const std::string &message)
+{
+    return message.find("password authentication failed") != std::string::npos;
+}
+
+} // namespace
 
 BackgroundTask *BackgroundTask::start(Work work)
 {
     auto *task = new BackgroundTask;
     QThreadPool::globalInstance()->start([task, work = std::move(work)] {
         QVariant result;
-        QString error;
+        TaskError error;
+        bool ok = false;
         try {
             result = work();
+            ok = true;
         } catch (const mimeo::pg::Error &e) {
-            error = QString::fromStdString(e.describe());
+            error.message = QString::fromStdString(e.describe());
+            error.sqlstate = QString::fromStdString(e.sqlstate());
+            error.passwordNeeded = e.passwordNeeded();
+            error.passwordRefused = e.sqlstate() == "28P01" || looksLikeRefusedPassword(e.message());
         } catch (const std::exception &e) {
-            error = QString::fromStdString(mimeo::pg::redact(e.what()));
+            error.message = QString::fromStdString(mimeo::pg::redact(e.what()));
         }
         // Back to the task's own thread; the task lives until it got there.
-        QMetaObject::invokeMethod(task, [task, result, error] {
-            if (error.isEmpty())
+        if (!ok && error.message.isEmpty())
+            error.message = QCoreApplication::translate("BackgroundTask", "unknown error");
+        QMetaObject::invokeMethod(task, [task, ok, result, error] {
+            if (ok) {
                 emit task->finished(result);
-            else
-                emit task->failed(error);
+            } else {
+                emit task->failed(error.message);
+                emit task->failedWith(error);
+            }
             task->deleteLater();
         }, Qt::QueuedConnection);
     });

@@ -1,6 +1,8 @@
 #include "destination_session.h"
 
-mimeo::pg::Connection DestinationTarget::connect(const std::string &action) const
+#include "catalog/secret_keys.h"
+
+mimeo::pg::Connection DestinationTarget::connect(const std::string &action, int timeoutSeconds) const
 {
     mimeo::pg::ConnectSpec spec;
     spec.conninfo = conninfo.toStdString();
@@ -8,7 +10,13 @@ mimeo::pg::Connection DestinationTarget::connect(const std::string &action) cons
         spec.overrides.emplace_back("password", password->toStdString());
     spec.applicationName = "mimeo-studio:" + action;
     spec.side = mimeo::pg::Side::Destination;
+    spec.defaultConnectTimeoutSeconds = timeoutSeconds;
     return mimeo::pg::Connection::open(spec);
+}
+
+QString DestinationTarget::secretKey() const
+{
+    return QString::fromStdString(mimeo::catalog::destinationSecretKey(conninfo.toStdString()));
 }
 
 DestinationSnapshot loadDestination(const DestinationTarget &target)
@@ -17,6 +25,7 @@ DestinationSnapshot loadDestination(const DestinationTarget &target)
     DestinationSnapshot snap;
     const std::string schema = target.schema.toStdString();
     snap.describe = QString::fromStdString(conn.describe());
+    snap.identity = QString::fromStdString(mimeo::catalog::destinationIdentity(conn));
     snap.probe = mimeo::catalog::probeDestination(conn, schema);
     if (snap.probe.catalog.mimeoTablesComplete()) {
         mimeo::catalog::SourceRegistry reg(conn, schema);
@@ -24,4 +33,10 @@ DestinationSnapshot loadDestination(const DestinationTarget &target)
         snap.tables = mimeo::catalog::listConfiguredTables(conn, schema);
     }
     return snap;
+}
+
+QString sourceSecretKey(const QString &destIdentity, const QString &schema, int sourceId)
+{
+    return QString::fromStdString(
+        mimeo::catalog::sourceSecretKey(destIdentity.toStdString(), schema.toStdString(), sourceId));
 }

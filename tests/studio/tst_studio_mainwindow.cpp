@@ -3,6 +3,7 @@
 #include "catalog/installer.h"
 #include "catalog/sources.h"
 #include "connectdialog.h"
+#include "connectionfields.h"
 #include "mainwindow.h"
 #include "navigator_model.h"
 #include "testenv.h"
@@ -49,7 +50,9 @@ private slots:
         dialog.show();
         auto *conninfo = dialog.findChild<QLineEdit *>(QStringLiteral("conninfoEdit"));
         auto *testButton = dialog.findChild<QPushButton *>(QStringLiteral("testButton"));
-        QVERIFY(conninfo && testButton);
+        auto *fields = dialog.findChild<ConnectionFields *>(QStringLiteral("connectionFields"));
+        QVERIFY(conninfo && testButton && fields);
+        fields->setMode(ConnectionFields::ConninfoMode);
         QTest::keyClicks(conninfo, q(db.conninfo()));
         QSignalSpy spy(&dialog, &ConnectDialog::testFinished);
         QTest::mouseClick(testButton, Qt::LeftButton);

@@ -1,0 +1,66 @@
+#pragma once
+// The refresh configuration editor of one destination: every configured
+// table in one sortable, filterable view with editors that fit each column;
+// Save writes only the changed columns in one transaction and shows a
+// server error next to its row; Revert forgets the edits.
+#include "destination_session.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class ConfigEditorPage;
+}
+class ConfigDelegate;
+class ConfigFilterProxy;
+class ConfigTableModel;
+class PasswordStore;
+class QTableView;
+
+class ConfigEditorPage : public QWidget {
+    Q_OBJECT
+public:
+    ConfigEditorPage(const DestinationTarget &target, const QString &identity, PasswordStore *store,
+                     QWidget *parent = nullptr);
+    ~ConfigEditorPage() override;
+
+    ConfigTableModel *model() const { return model_; }
+    ConfigFilterProxy *proxy() const { return proxy_; }
+    QTableView *view() const;
+    QString messageText() const;
+
+    void setTarget(const DestinationTarget &target) { target_ = target; }
+    // Shows only this destination table (from the navigator).
+    void showTable(const QString &destTable);
+
+public slots:
+    void reload();
+    void save();
+    void revert();
+    void setCurrentToNull();
+    void setTextFilter(const QString &text);
+    void setTypeFilter(const QString &type);
+
+signals:
+    void loaded(bool ok);
+    void saved(bool ok);
+    void pendingChanged(bool hasPending);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void showMessage(bool ok, const QString &text);
+    void editInDialog(const QModelIndex &proxyIndex);
+    void pickColumns(int row);
+
+    std::unique_ptr<Ui::ConfigEditorPage> ui_;
+    DestinationTarget target_;
+    QString identity_;
+    PasswordStore *store_;
+    ConfigTableModel *model_;
+    ConfigFilterProxy *proxy_;
+    ConfigDelegate *delegate_;
+    bool busy_ = false;
+};

@@ -1,0 +1,37 @@
+#pragma once
+// Moves passwords an existing mimeo install keeps in plain text
+// (dblink_mapping_mimeo.pwd) into the keychain, one source at a time. A
+// source's pwd column is cleared only after the keychain took its password,
+// so nothing is lost when the keychain is missing or refuses.
+#include "destination_session.h"
+
+#include <QObject>
+
+#include <vector>
+
+class PasswordStore;
+
+class PasswordImporter : public QObject {
+    Q_OBJECT
+public:
+    PasswordImporter(const DestinationTarget &target, const QString &identity, std::vector<int> sourceIds,
+                     PasswordStore *store, QObject *parent = nullptr);
+
+    // Starts; `finished` follows, then the importer deletes itself.
+    void start();
+
+signals:
+    void progress(const QString &line);
+    void finished(int moved, const QString &problem);
+
+private:
+    void next();
+    void finish(const QString &problem);
+
+    DestinationTarget target_;
+    QString identity_;
+    std::vector<int> ids_;
+    PasswordStore *store_;
+    size_t at_ = 0;
+    int moved_ = 0;
+};

@@ -1,0 +1,296 @@
+#include "sourcespage.h"
+
+#include "background_task.h"
+#include "catalog/source_probe.h"
+#include "password_flow.h"
+#include "password_store.h"
+#include "sourcedialog.h"
+#include "sources_model.h"
+#include "ui_sourcespage.h"
+
+#include <QHeaderView>
+#include <QMessageBox>
+
+namespace {
+
+QString q(const std::string &s) { return QString::fromStdString(s); }
+
+struct SourceTest {
+    mimeo::catalog::SourceProbe probe;
+    QString connectedTo;
+};
+
+// The same facts as `mimeo source test`, for people.
+QString describeProbe(int id, const SourceTest &t)
+{
+    const auto &p = t.probe;
+    QStringList lines;
+    lines << SourcesPage::tr("Source %1: connected to %2").arg(id).arg(t.connectedTo);
+    lines << SourcesPage::tr("Server: PostgreSQL %1, %2")
+                 .arg(q(p.serverVersion), p.standby ? SourcesPage::tr("standby") : SourcesPage::tr("primary"));
+    lines << SourcesPage::tr("Role: %1%2").arg(q(p.role), p.superuser ? SourcesPage::tr(" (superuser)") : QString());
+    lines << SourcesPage::tr("Tables: %1, readable %2, triggers allowed on %3")
+                 .arg(p.tables)
+                 .arg(p.selectable)
+                 .arg(p.triggerable);
+    const QString queue = !p.queueSchemaExists ? SourcesPage::tr("missing")
+        : p.queueSchemaCreate                  ? SourcesPage::tr("ok")
+                                               : SourcesPage::tr("no CREATE privilege");
+    lines << SourcesPage::tr("Schema %1 for dml/logdel queues: %2").arg(q(p.queueSchema), queue);
+    if (p.standby)
+        lines << SourcesPage::tr("Note: a standby's statistics never move, so snap refreshes always pull; dml and "
+                                 "logdel cannot be set up on a standby.");
+    if (!p.trackCounts)
+        lines << SourcesPage::tr("Note: track_counts is off, so snap cannot tell whether a table changed.");
+    if (p.missing.empty()) {
+        lines << SourcesPage::tr("Privileges: everything every replication type needs.");
+    } else {
+        lines << SourcesPage::tr("Missing privileges:");
+        for (const auto &m : p.missing) {
+            lines << SourcesPage::tr("  %1 (for %2)").arg(q(m.what), q(m.neededFor));
+            lines << SourcesPage::tr("    fix: %1").arg(q(m.fix));
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(SourceTest)
+
+SourcesPage::SourcesPage(const DestinationTarget &target, const QString &identity, PasswordStore *store,
+                         QWidget *parent)
+    : QWidget(parent)
+    , ui_(std::make_unique<Ui::SourcesPage>())
+    , target_(target)
+    , identity_(identity)
+    , store_(store)
+    , model_(new SourcesModel(this))
+{
+    ui_->setupUi(this);
+    ui_->sourcesView->setModel(model_);
+    ui_->sourcesView->horizontalHeader()->setStretchLastSection(true);
+    ui_->sourcesView->verticalHeader()->hide();
+    ui_->splitter->setStretchFactor(0, 2);
+    ui_->splitter->setStretchFactor(1, 1);
+    connect(ui_->addButton, &QPushButton::clicked, this, &SourcesPage::addSource);
+    connect(ui_->editButton, &QPushButton::clicked, this, &SourcesPage::editSource);
+    connect(ui_->removeButton, &QPushButton::clicked, this, &SourcesPage::removeSource);
+    connect(ui_->testButton, &QPushButton::clicked, this, &SourcesPage::testSource);
+    connect(ui_->reloadButton, &QPushButton::clicked, this, &SourcesPage::reload);
+    connect(ui_->sourcesView, &QAbstractItemView::doubleClicked, this, &SourcesPage::editSource);
+    reload();
+}
+
+SourcesPage::~SourcesPage() = default;
+
+QString SourcesPage::messageText() const { return ui_->messageLabel->text(); }
+QString SourcesPage::testText() const { return ui_->testOutput->toPlainText(); }
+
+QString SourcesPage::keyOf(int sourceId) const { return sourceSecretKey(identity_, target_.schema, sourceId); }
+
+void SourcesPage::showMessage(bool ok, const QString &text)
+{
+    ui_->messageLabel->setText(text);
+    ui_->messageLabel->setStyleSheet(ok ? QString() : QStringLiteral("color: #b00020;"));
+}
+
+bool SourcesPage::selectSource(int sourceId)
+{
+    for (int r = 0; r < model_->rowCount(); ++r) {
+        if (model_->at(r).record.id == sourceId) {
+            ui_->sourcesView->selectRow(r);
+            return true;
+        }
+    }
+    return false;
+}
+
+int SourcesPage::selectedSourceId() const
+{
+    const auto rows = ui_->sourcesView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : model_->at(rows.first().row()).record.id;
+}
+
+void SourcesPage::reload()
+{
+    const DestinationTarget t = target_;
+    auto *task = BackgroundTask::start([t] {
+        auto conn = t.connect("sources");
+        mimeo::catalog::SourceRegistry reg(conn, t.schema.toStdString());
+        std::vector<SourceRow> rows;
+        for (auto &s : reg.list())
+            rows.push_back({s, reg.tablesUsing(s.id)});
+        return QVariant::fromValue(rows);
+    });
+    connect(task, &BackgroundTask::finished, this, [this](const QVariant &v) {
+        const int selected = selectedSourceId();
+        model_->setRows(v.value<std::vector<SourceRow>>());
+        ui_->sourcesView->resizeColumnsToContents();
+        if (selected)
+            selectSource(selected);
+        else if (model_->rowCount() > 0)
+            ui_->sourcesView->selectRow(0);
+        // Show which passwords the keychain holds (reads are cheap and asynchronous).
+        for (int r = 0; r < model_->rowCount(); ++r) {
+            const int id = model_->at(r).record.id;
+            store_->read(keyOf(id), this, [this, id](const std::optional<QString> &pw) {
+                model_->setInKeychain(id, pw.has_value());
+            });
+        }
+        emit loaded(true);
+    });
+    connect(task, &BackgroundTask::failed, this, [this](const QString &error) {
+        showMessage(false, error);
+        emit loaded(false);
+    });
+}
+
+void SourcesPage::storePassword(int sourceId, const std::optional<QString> &password, bool save)
+{
+    if (!password)
+        return;
+    if (save)
+        store_->write(keyOf(sourceId), *password, this, [this, sourceId](bool inKeychain) {
+            model_->setInKeychain(sourceId, inKeychain);
+        });
+    else
+        store_->remember(keyOf(sourceId), *password);
+}
+
+void SourcesPage::addSource()
+{
+    SourceDialog dialog(store_->keychainAvailable(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const DestinationTarget t = target_;
+    const std::string conninfo = dialog.conninfo().toStdString();
+    const std::string user = dialog.user().toStdString();
+    const auto password = dialog.password();
+    const bool save = dialog.savePassword();
+    showMessage(true, tr("Adding the source…"));
+    auto *task = BackgroundTask::start([t, conninfo, user] {
+        auto conn = t.connect("source-add");
+        mimeo::catalog::SourceRegistry reg(conn, t.schema.toStdString());
+        // The password never goes to the catalog: pwd stays NULL.
+        return QVariant(reg.add(conninfo, user));
+    });
+    connect(task, &BackgroundTask::finished, this, [this, password, save](const QVariant &v) {
+        const int id = v.toInt();
+        storePassword(id, password, save);
+        showMessage(true, tr("Source %1 added.").arg(id));
+        reload();
+        emit changeFinished(true);
+    });
+    connect(task, &BackgroundTask::failed, this, [this](const QString &error) {
+        showMessage(false, error);
+        emit changeFinished(false);
+    });
+}
+
+void SourcesPage::editSource()
+{
+    const int id = selectedSourceId();
+    const SourceRow *row = model_->rowFor(id);
+    if (!row) {
+        showMessage(false, tr("Select a source first."));
+        return;
+    }
+    SourceDialog dialog(store_->keychainAvailable(), this);
+    dialog.setSource(id, q(row->record.dataSource), q(row->record.username));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    mimeo::catalog::SourceRecord record = row->record;
+    record.dataSource = dialog.conninfo().toStdString();
+    record.username = dialog.user().toStdString();
+    const auto password = dialog.password();
+    const bool save = dialog.savePassword();
+    const DestinationTarget t = target_;
+    auto *task = BackgroundTask::start([t, record] {
+        auto conn = t.connect("source-edit");
+        mimeo::catalog::SourceRegistry reg(conn, t.schema.toStdString());
+        reg.update(record);
+        return QVariant(record.id);
+    });
+    connect(task, &BackgroundTask::finished, this, [this, id, password, save](const QVariant &) {
+        storePassword(id, password, save);
+        showMessage(true, tr("Source %1 saved.").arg(id));
+        reload();
+        emit changeFinished(true);
+    });
+    connect(task, &BackgroundTask::failed, this, [this](const QString &error) {
+        showMessage(false, error);
+        emit changeFinished(false);
+    });
+}
+
+void SourcesPage::removeSource()
+{
+    const int id = selectedSourceId();
+    if (!id) {
+        showMessage(false, tr("Select a source first."));
+        return;
+    }
+    if (QMessageBox::question(this, tr("Remove Source"),
+                              tr("Remove source %1 from the catalog? Its password is removed from the keychain too.")
+                                  .arg(id))
+        != QMessageBox::Yes)
+        return;
+    const DestinationTarget t = target_;
+    auto *task = BackgroundTask::start([t, id] {
+        auto conn = t.connect("source-remove");
+        mimeo::catalog::SourceRegistry reg(conn, t.schema.toStdString());
+        reg.remove(id); // refused, naming the tables, while any uses it
+        return QVariant(id);
+    });
+    connect(task, &BackgroundTask::finished, this, [this, id](const QVariant &) {
+        store_->remove(keyOf(id));
+        showMessage(true, tr("Source %1 removed.").arg(id));
+        reload();
+        emit changeFinished(true);
+    });
+    connect(task, &BackgroundTask::failed, this, [this](const QString &error) {
+        showMessage(false, error);
+        emit changeFinished(false);
+    });
+}
+
+void SourcesPage::testSource()
+{
+    const int id = selectedSourceId();
+    const SourceRow *row = model_->rowFor(id);
+    if (!row) {
+        showMessage(false, tr("Select a source first."));
+        return;
+    }
+    ui_->testButton->setEnabled(false);
+    ui_->testOutput->setPlainText(tr("Connecting to source %1…").arg(id));
+    const DestinationTarget t = target_;
+    PasswordRequest req{store_, keyOf(id),
+                        tr("source %1 (%2 as %3)").arg(id).arg(q(row->record.dataSource), q(row->record.username)),
+                        this};
+    runWithPassword(
+        req,
+        [t, id](const std::optional<QString> &password) {
+            auto conn = t.connect("source-test");
+            const std::string schema = t.schema.toStdString();
+            mimeo::catalog::SourceRegistry reg(conn, schema);
+            const auto record = reg.get(id);
+            std::optional<std::string> pw;
+            if (password)
+                pw = password->toStdString();
+            auto src = mimeo::catalog::connectSource(reg, record, "mimeo-studio:source-test", pw);
+            SourceTest result{mimeo::catalog::probeSource(src, schema), q(src.describe())};
+            return QVariant::fromValue(result);
+        },
+        [this, id](const QVariant &v) {
+            ui_->testButton->setEnabled(true);
+            ui_->testOutput->setPlainText(describeProbe(id, v.value<SourceTest>()));
+            emit testFinished(true);
+        },
+        [this, id](const TaskError &e) {
+            ui_->testButton->setEnabled(true);
+            ui_->testOutput->setPlainText(tr("Source %1 could not be reached:\n%2").arg(id).arg(e.message));
+            emit testFinished(false);
+        });
+}

@@ -1,0 +1,59 @@
+#pragma once
+// The sources of one destination: list, add, edit, remove (refused while
+// tables use the source, naming them) and test (version, standby, and the
+// privileges each replication type needs, with the GRANT that fixes each).
+// Passwords go to the keychain keyed by destination and source id.
+#include "destination_session.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class SourcesPage;
+}
+class PasswordStore;
+class SourcesModel;
+
+class SourcesPage : public QWidget {
+    Q_OBJECT
+public:
+    // identity: host:port/db of the destination (keys of source passwords).
+    SourcesPage(const DestinationTarget &target, const QString &identity, PasswordStore *store,
+                QWidget *parent = nullptr);
+    ~SourcesPage() override;
+
+    SourcesModel *model() const { return model_; }
+    QString messageText() const;
+    QString testText() const;
+    // Selects the row of a source (for tests and the navigator).
+    bool selectSource(int sourceId);
+    int selectedSourceId() const; // 0 when none
+
+    // The destination's password may have been asked for since the page opened.
+    void setTarget(const DestinationTarget &target) { target_ = target; }
+
+public slots:
+    void reload();
+    void addSource();
+    void editSource();
+    void removeSource();
+    void testSource();
+
+signals:
+    void loaded(bool ok);
+    // An add, edit or remove finished (the navigator reloads on ok).
+    void changeFinished(bool ok);
+    void testFinished(bool ok);
+
+private:
+    void showMessage(bool ok, const QString &text);
+    QString keyOf(int sourceId) const;
+    void storePassword(int sourceId, const std::optional<QString> &password, bool save);
+
+    std::unique_ptr<Ui::SourcesPage> ui_;
+    DestinationTarget target_;
+    QString identity_;
+    PasswordStore *store_;
+    SourcesModel *model_;
+};
