@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Takes the screenshots of Mimeo Studio that the README and the AppStream
+# metainfo show: the real program, built from this tree, on a virtual X
+# screen (Xvfb), connected to a throwaway destination that replicates the
+# demo shop (scripts/demo/shop.sql). Nothing is drawn by hand.
+#
+#   packaging/screenshots/take-screenshots.sh [BUILD_DIR [OUT_DIR [CLUSTERS_ENV]]]
+#
+# BUILD_DIR defaults to ./build, OUT_DIR to packaging/screenshots. With
+# CLUSTERS_ENV (written by tests/fixture/pgcluster.sh) it uses those running
+# clusters; without, it starts its own and stops them at the end.
+# Needs xvfb-run, xauth, xwininfo (x11-utils) and ImageMagick (import,
+# convert): scripts/setup-debian.sh installs them.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=$(cd "${1:-$root/build}" && pwd)
+out=$(mkdir -p "${2:-$root/packaging/screenshots}" && cd "${2:-$root/packaging/screenshots}" && pwd)
+clusters_env=${3:-}
+mimeo=$build/src/cli/mimeo
+studio=$build/src/studio/mimeo-studio
+for tool in xvfb-run xwininfo import convert psql; do
+  command -v "$tool" >/dev/null || { echo "take-screenshots: $tool is missing (scripts/setup-debian.sh)" >&2; exit 1; }
+done
+[ -x "$mimeo" ] && [ -x "$studio" ] || { echo "take-screenshots: build $build first" >&2; exit 1; }
+
+work=$(mktemp -d /tmp/mimeo-shots.XXXXXX)
+cleanup() {
+  [ -n "$clusters_env" ] || "$root/tests/fixture/pgcluster.sh" stop "$work/state" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+# Plain database names on clusters of our own; on shared ones (the test
+# fixture) names of this run, dropped at the end, so they are left as they were.
+shop=shop warehouse=warehouse
+if [ -z "$clusters_env" ]; then
+  "$root/tests/fixture/pgcluster.sh" start "$work/state" source dest >/dev/null
+  clusters_env=$work/state/clusters.env
+else
+  suffix=$(basename "$work" | tr -c 'a-zA-Z0-9\n' '_' | tr 'A-Z' 'a-z')
+  shop=shop_$suffix warehouse=warehouse_$suffix
+fi
+src=$(sed -n 's/^MIMEO_TEST_SOURCE=//p' "$clusters_env")
+dst=$(sed -n 's/^MIMEO_TEST_DEST=//p' "$clusters_env")
+psql -X -q "$src" -c "CREATE DATABASE $shop"
+psql -X -q "${src/dbname=postgres/dbname=$shop}" -f "$root/scripts/demo/shop.sql" >/dev/null
+psql -X -q "$dst" -c "CREATE DATABASE $warehouse"
+dropdbs() {
+  psql -X -q "$src" -c "DROP DATABASE IF EXISTS $shop WITH (FORCE)" >/dev/null 2>&1 || true
+  psql -X -q "$dst" -c "DROP DATABASE IF EXISTS $warehouse WITH (FORCE)" >/dev/null 2>&1 || true
+}
+trap 'dropdbs; cleanup' EXIT
+
+export MIMEO_DEST=${dst/dbname=postgres/dbname=$warehouse}
+"$mimeo" init >/dev/null
+source_id=$("$mimeo" source add --conninfo "${src/ user=postgres dbname=postgres/ dbname=$shop}" --user postgres)
+# Replicate a few tables, one of each family, when this mimeo can (`make`
+# is new); a failure costs the picture a table, not the script its run.
+if "$mimeo" make --help >/dev/null 2>&1; then
+  psql -X -q "$MIMEO_DEST" -c "CREATE SCHEMA shop"
+  "$mimeo" make snap shop.customers --source "$source_id" >/dev/null ||
+    echo "take-screenshots: warning: make snap failed" >&2
+  "$mimeo" make inserter shop.orders --source "$source_id" --control updated_at >/dev/null ||
+    echo "take-screenshots: warning: make inserter failed" >&2
+  "$mimeo" make table 'shop."Order Lines"' --source "$source_id" >/dev/null ||
+    echo "take-screenshots: warning: make table failed" >&2
+fi
+
+# A fresh home: no saved window layout or destinations, no keychain prompt.
+export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config XDG_RUNTIME_DIR=$work/run
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 QT_QPA_PLATFORM=xcb
+
+# shoot NAME SETTLE_SECONDS ARGS...: starts mimeo-studio with ARGS, waits
+# for its main window (the one with the application's WM_CLASS; the first
+# start on a machine can take seconds while fontconfig builds its cache),
+# lets it settle (load the destination), and saves the window as
+# OUT_DIR/NAME.png. There is no window manager, so there is no frame.
+shoot() {
+  local name=$1 settle=$2
+  shift 2
+  xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+    shot=$1 settle=$2
+    shift 2
+    "$@" &
+    app=$!
+    win=
+    for _ in $(seq 1 60); do
+      win=$(xwininfo -root -tree | awk "/\"Mimeo Studio\": \\(\"mimeo-studio\"/ { print \$1; exit }")
+      [ -n "$win" ] && break
+      sleep 0.5
+    done
+    [ -n "$win" ] || { echo "take-screenshots: no Mimeo Studio window" >&2; kill $app; exit 1; }
+    sleep "$settle"
+    import -window "$win" "$shot"
+    kill $app
+    wait $app 2>/dev/null || true
+  ' shoot "$work/$name.png" "$settle" "$studio" "$@"
+  # Strip metadata (dates) so a new shot of an unchanged window is the same file.
+  convert "$work/$name.png" -strip "$out/$name.png"
+  echo "$out/$name.png"
+}
+
+shoot main-window 3 --dest "$MIMEO_DEST"
