@@ -13,7 +13,14 @@ const std::vector<Command> &commands()
         {QStringLiteral("make"), QStringLiteral("set up a replication: snap, table, inserter, updater, dml or logdel"), runMake},
         {QStringLiteral("refresh"), QStringLiteral("refresh one table now"), runRefresh},
         {QStringLiteral("destroy"), QStringLiteral("remove a replication (keeps the data unless --drop-table)"), runDestroy},
+        {QStringLiteral("run"), QStringLiteral("refresh every table whose period has elapsed (for cron/systemd)"), runRun},
         {QStringLiteral("status"), QStringLiteral("one line per configured table: last run, next due, late, last status"), runStatus},
+        {QStringLiteral("log"), QStringLiteral("the job log, newest first"), runLog},
+        {QStringLiteral("check rowcount"), QStringLiteral("compare row counts of a table on both sides"), runCheckRowcount},
+        {QStringLiteral("check columns"), QStringLiteral("source columns missing or changed on the destination"), runCheckColumns},
+        {QStringLiteral("check missing"), QStringLiteral("source tables nothing replicates"), runCheckMissing},
+        {QStringLiteral("check snapshots"), QStringLiteral("snapshot sources that have grown big"), runCheckSnapshots},
+        {QStringLiteral("check data"), QStringLiteral("compare the rows themselves and list differing keys"), runCheckData},
     };
     return table;
 }

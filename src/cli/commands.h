@@ -32,5 +32,12 @@ int runStatus(CliContext &, const QStringList &);
 int runMake(CliContext &, const QStringList &);
 int runRefresh(CliContext &, const QStringList &);
 int runDestroy(CliContext &, const QStringList &);
+int runRun(CliContext &, const QStringList &);
+int runLog(CliContext &, const QStringList &);
+int runCheckRowcount(CliContext &, const QStringList &);
+int runCheckColumns(CliContext &, const QStringList &);
+int runCheckMissing(CliContext &, const QStringList &);
+int runCheckSnapshots(CliContext &, const QStringList &);
+int runCheckData(CliContext &, const QStringList &);
 
 } // namespace mimeo::cli

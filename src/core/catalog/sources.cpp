@@ -176,4 +176,11 @@ pg::Connection connectSource(SourceRegistry &registry, const SourceRecord &sourc
     return pg::Connection::open(sourceConnectSpec(source, applicationName, registry.storedPassword(source.id)));
 }
 
+pg::Connection connectSourceById(pg::Connection &dest, const std::string &schema, int dataSourceId,
+                                 const std::string &applicationName, const std::optional<std::string> &password)
+{
+    SourceRegistry registry(dest, schema);
+    return connectSource(registry, registry.get(dataSourceId), applicationName, password);
+}
+
 } // namespace mimeo::catalog

@@ -59,4 +59,8 @@ pg::ConnectSpec sourceConnectSpec(const SourceRecord &source, const std::string 
 pg::Connection connectSource(SourceRegistry &registry, const SourceRecord &source, const std::string &applicationName,
                              const std::optional<std::string> &password = std::nullopt);
 
+// connectSource for a data source id of the catalog in schema.
+pg::Connection connectSourceById(pg::Connection &dest, const std::string &schema, int dataSourceId,
+                                 const std::string &applicationName, const std::optional<std::string> &password = std::nullopt);
+
 } // namespace mimeo::catalog

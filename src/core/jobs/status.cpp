@@ -14,8 +14,7 @@ std::vector<TableStatus> tableStatus(pg::Connection &dest, const std::string &sc
     const std::string sql =
         "SELECT c.dest_table, c.type, c.source_table, c.dblink, c.period::text, "
         "       to_char(c.last_run AT TIME ZONE 'UTC', " + iso + "), "
-        "       CASE WHEN c.period IS NULL THEN NULL "
-        "            ELSE to_char(coalesce(c.last_run + c.period, now()) AT TIME ZONE 'UTC', " + iso + ") END, "
+        "       to_char((c.last_run + c.period) AT TIME ZONE 'UTC', " + iso + "), "
         "       coalesce(c.period IS NOT NULL AND c.last_run IS NOT NULL "
         "                AND now() > c.last_run + c.period + c.period, false), "
         "       j.status, extract(epoch FROM j.finished_at - j.started_at)::float8, j.rows, j.error "

@@ -18,7 +18,7 @@ struct TableStatus {
     int dataSourceId = 0;
     std::optional<std::string> period;   // interval text
     std::optional<std::string> lastRun;  // ISO 8601 with offset
-    std::optional<std::string> nextDue;  // last_run + period; now when never run
+    std::optional<std::string> nextDue;  // last_run + period; none without a period or a first run (mimeo never runs those)
     bool late = false;                   // overdue by more than its period
     std::optional<std::string> lastStatus;   // ok, failed, skipped, running
     std::optional<double> lastDurationSeconds;

@@ -50,12 +50,11 @@ void Job::checkCancel() const
 
 pg::Connection Job::connectSource(int dataSourceId)
 {
-    catalog::SourceRegistry registry(dest_, ctx_.schema);
-    const auto source = registry.get(dataSourceId);
     std::optional<std::string> password;
     if (ctx_.sourcePassword)
         password = ctx_.sourcePassword(dataSourceId);
-    return catalog::connectSource(registry, source, ctx_.applicationPrefix + ":" + action_ + ":" + destTable_, password);
+    return catalog::connectSourceById(dest_, ctx_.schema, dataSourceId,
+                                      ctx_.applicationPrefix + ":" + action_ + ":" + destTable_, password);
 }
 
 RunResult Job::finishDone(int64_t rows, int64_t bytes, std::string message)

@@ -1,0 +1,251 @@
+// mimeo check rowcount|columns|missing|snapshots|data: monitoring. Exit
+// status 1 when a check finds a difference, so monitors can alert on it.
+#include "catalog/config_row.h"
+#include "checks/columns.h"
+#include "checks/data_compare.h"
+#include "checks/missing_tables.h"
+#include "checks/rowcount.h"
+#include "checks/snapshot_size.h"
+#include "command_parser.h"
+#include "commands.h"
+#include "pg/error.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <ostream>
+
+namespace mimeo::cli {
+namespace {
+
+const QCommandLineOption &jsonOption()
+{
+    static const QCommandLineOption o(QStringLiteral("json"), QStringLiteral("Print one JSON array."));
+    return o;
+}
+
+const QCommandLineOption &sourceOption()
+{
+    static const QCommandLineOption o(QStringLiteral("source"), QStringLiteral("Only tables of this data source."), QStringLiteral("ID"));
+    return o;
+}
+
+QJsonValue opt(const std::optional<std::string> &v) { return v ? QJsonValue(fromStd(*v)) : QJsonValue(QJsonValue::Null); }
+
+void printJson(CliContext &ctx, const QJsonArray &a) { ctx.o() << QJsonDocument(a).toJson(QJsonDocument::Indented).toStdString(); }
+
+std::string resolveDest(pg::Connection &dest, const CliContext &ctx, const QString &arg)
+{
+    if (auto t = catalog::resolveConfiguredTable(dest, ctx.schema, toStd(arg)))
+        return *t;
+    throw pg::Error::usage("Destination table given in argument (" + toStd(arg) + ") is not managed by mimeo",
+                           pg::Side::Destination, "list the configured tables with: mimeo status");
+}
+
+std::optional<int> sourceFilter(const CommandParser &p)
+{
+    if (!p.isSet(sourceOption()))
+        return std::nullopt;
+    return static_cast<int>(p.intValue(QStringLiteral("source"), 1, 2147483647));
+}
+
+} // namespace
+
+int runCheckRowcount(CliContext &ctx, const QStringList &args)
+{
+    CommandParser p(QStringLiteral("check rowcount"),
+                    QStringLiteral("Counts the rows on the source and the destination. For inserter and updater\n"
+                                   "tables only rows below the destination's highest control value minus the\n"
+                                   "boundary are counted (and above max minus --lower when given)."));
+    p.addPositional(QStringLiteral("DEST_TABLE"), QStringLiteral("The destination as `mimeo status` shows it."));
+    const QCommandLineOption lower(QStringLiteral("lower"), QStringLiteral("Count only control values above max minus this."), QStringLiteral("VALUE"));
+    const QCommandLineOption upper(QStringLiteral("upper"), QStringLiteral("Count only control values below max minus this (default: the boundary)."),
+                                   QStringLiteral("VALUE"));
+    p.addOption(lower);
+    p.addOption(upper);
+    p.addOption(jsonOption());
+    if (!p.parse(args, 1, 1))
+        return ExitOk;
+    auto dest = ctx.connectDestination("check:rowcount");
+    requireCatalog(dest, ctx.schema);
+    checks::CheckContext c{dest, ctx.schema, {}};
+    const auto r = checks::checkRowcount(c, resolveDest(dest, ctx, p.positional().at(0)),
+                                         p.isSet(lower) ? std::optional(toStd(p.value(lower))) : std::nullopt,
+                                         p.isSet(upper) ? std::optional(toStd(p.value(upper))) : std::nullopt);
+    if (p.isSet(jsonOption())) {
+        printJson(ctx, QJsonArray{QJsonObject{{QStringLiteral("dest_table"), fromStd(r.destTable)},
+                                              {QStringLiteral("type"), fromStd(r.type)},
+                                              {QStringLiteral("match"), r.match},
+                                              {QStringLiteral("source_count"), static_cast<qint64>(r.sourceCount)},
+                                              {QStringLiteral("dest_count"), static_cast<qint64>(r.destCount)},
+                                              {QStringLiteral("lower_bound"), opt(r.lowerBound)},
+                                              {QStringLiteral("upper_bound"), opt(r.upperBound)},
+                                              {QStringLiteral("note"), fromStd(r.note)}}});
+    } else {
+        ctx.o() << r.destTable << ": source " << r.sourceCount << ", destination " << r.destCount << " rows"
+                << (r.match ? " (match)" : " (DIFFERENT)");
+        if (r.lowerBound || r.upperBound)
+            ctx.o() << "; control " << (r.lowerBound ? "> " + *r.lowerBound + " " : "") << (r.upperBound ? "< " + *r.upperBound : "");
+        if (!r.note.empty())
+            ctx.o() << "; " << r.note;
+        ctx.o() << "\n";
+    }
+    return r.match ? ExitOk : ExitFailed;
+}
+
+int runCheckColumns(CliContext &ctx, const QStringList &args)
+{
+    CommandParser p(QStringLiteral("check columns"),
+                    QStringLiteral("Source columns the destination lacks or has with another type (honouring\n"
+                                   "each table's filter). Columns only on the destination are not reported."));
+    p.addOption(sourceOption());
+    p.addOption(jsonOption());
+    if (!p.parse(args, 0, 0))
+        return ExitOk;
+    auto dest = ctx.connectDestination("check:columns");
+    requireCatalog(dest, ctx.schema);
+    checks::CheckContext c{dest, ctx.schema, {}};
+    const auto rows = checks::checkColumns(c, sourceFilter(p));
+    if (p.isSet(jsonOption())) {
+        QJsonArray a;
+        for (const auto &d : rows)
+            a.append(QJsonObject{{QStringLiteral("dest_table"), fromStd(d.destTable)},
+                                 {QStringLiteral("source_table"), fromStd(d.sourceTable)},
+                                 {QStringLiteral("data_source_id"), d.dataSourceId},
+                                 {QStringLiteral("column"), fromStd(d.column)},
+                                 {QStringLiteral("source_type"), fromStd(d.sourceType)},
+                                 {QStringLiteral("dest_type"), opt(d.destType)},
+                                 {QStringLiteral("problem"), fromStd(d.problem)}});
+        printJson(ctx, a);
+    } else {
+        for (const auto &d : rows) {
+            ctx.o() << d.destTable << " (" << d.dataSourceId << ":" << d.sourceTable << "): ";
+            if (d.column.empty())
+                ctx.o() << d.problem << "\n";
+            else
+                ctx.o() << d.column << " " << d.sourceType << " " << d.problem
+                        << (d.destType ? " (destination has " + *d.destType + ")" : "") << "\n";
+        }
+        if (rows.empty())
+            ctx.o() << "every destination has every source column\n";
+    }
+    return rows.empty() ? ExitOk : ExitFailed;
+}
+
+int runCheckMissing(CliContext &ctx, const QStringList &args)
+{
+    CommandParser p(QStringLiteral("check missing"), QStringLiteral("Source tables that no configured table replicates."));
+    const QCommandLineOption views(QStringLiteral("views"), QStringLiteral("Include views and materialized views."));
+    p.addOption(sourceOption());
+    p.addOption(views);
+    p.addOption(jsonOption());
+    if (!p.parse(args, 0, 0))
+        return ExitOk;
+    auto dest = ctx.connectDestination("check:missing");
+    requireCatalog(dest, ctx.schema);
+    checks::CheckContext c{dest, ctx.schema, {}};
+    const auto rows = checks::checkMissing(c, sourceFilter(p), p.isSet(views));
+    if (p.isSet(jsonOption())) {
+        QJsonArray a;
+        for (const auto &m : rows)
+            a.append(QJsonObject{{QStringLiteral("data_source_id"), m.dataSourceId},
+                                 {QStringLiteral("schema"), fromStd(m.schema)},
+                                 {QStringLiteral("table"), fromStd(m.table)},
+                                 {QStringLiteral("kind"), fromStd(m.kind)}});
+        printJson(ctx, a);
+    } else {
+        for (const auto &m : rows)
+            ctx.o() << m.dataSourceId << "\t" << m.schema << "." << m.table << "\t" << m.kind << "\n";
+    }
+    return rows.empty() ? ExitOk : ExitFailed;
+}
+
+int runCheckSnapshots(CliContext &ctx, const QStringList &args)
+{
+    CommandParser p(QStringLiteral("check snapshots"),
+                    QStringLiteral("Snapshot sources with at least --rows rows or --bytes bytes (either); all\n"
+                                   "snapshots when neither is given. Big ones may be better as incremental or dml."));
+    const QCommandLineOption rowsOpt(QStringLiteral("rows"), QStringLiteral("Row count threshold."), QStringLiteral("N"));
+    const QCommandLineOption bytesOpt(QStringLiteral("bytes"), QStringLiteral("Size threshold in bytes."), QStringLiteral("N"));
+    p.addOption(rowsOpt);
+    p.addOption(bytesOpt);
+    p.addOption(jsonOption());
+    if (!p.parse(args, 0, 0))
+        return ExitOk;
+    std::optional<long long> minRows, minBytes;
+    if (p.isSet(rowsOpt))
+        minRows = p.intValue(QStringLiteral("rows"), 0, 9223372036854775807LL);
+    if (p.isSet(bytesOpt))
+        minBytes = p.intValue(QStringLiteral("bytes"), 0, 9223372036854775807LL);
+    auto dest = ctx.connectDestination("check:snapshots");
+    requireCatalog(dest, ctx.schema);
+    checks::CheckContext c{dest, ctx.schema, {}};
+    const auto rows = checks::checkSnapshots(c, minRows, minBytes);
+    if (p.isSet(jsonOption())) {
+        QJsonArray a;
+        for (const auto &s : rows)
+            a.append(QJsonObject{{QStringLiteral("dest_table"), fromStd(s.destTable)},
+                                 {QStringLiteral("source_table"), fromStd(s.sourceTable)},
+                                 {QStringLiteral("source_rows"), static_cast<qint64>(s.rows)},
+                                 {QStringLiteral("source_bytes"), static_cast<qint64>(s.bytes)}});
+        printJson(ctx, a);
+    } else {
+        for (const auto &s : rows)
+            ctx.o() << s.destTable << "\t" << s.rows << " rows\t" << s.bytes << " bytes\t(source " << s.sourceTable << ")\n";
+    }
+    return (minRows || minBytes) && !rows.empty() ? ExitFailed : ExitOk;
+}
+
+int runCheckData(CliContext &ctx, const QStringList &args)
+{
+    CommandParser p(QStringLiteral("check data"),
+                    QStringLiteral("Compares the rows themselves: each side hashes its rows into buckets by key;\n"
+                                   "only buckets that differ are compared key by key. Lists the differing keys."));
+    p.addPositional(QStringLiteral("DEST_TABLE"), QStringLiteral("The destination as `mimeo status` shows it."));
+    const QCommandLineOption max(QStringLiteral("max-keys"), QStringLiteral("List at most N differing keys (default 100)."),
+                                 QStringLiteral("N"), QStringLiteral("100"));
+    p.addOption(max);
+    p.addOption(jsonOption());
+    if (!p.parse(args, 1, 1))
+        return ExitOk;
+    auto dest = ctx.connectDestination("check:data");
+    requireCatalog(dest, ctx.schema);
+    checks::CheckContext c{dest, ctx.schema, {}};
+    const auto r = checks::checkData(c, resolveDest(dest, ctx, p.positional().at(0)),
+                                     static_cast<int>(p.intValue(QStringLiteral("max-keys"), 1, 1000000)));
+    auto kindName = [](checks::RowDifference::Kind k) {
+        switch (k) {
+        case checks::RowDifference::Kind::MissingOnDestination: return "missing on destination";
+        case checks::RowDifference::Kind::ExtraOnDestination: return "extra on destination";
+        case checks::RowDifference::Kind::Different: return "different";
+        }
+        return "";
+    };
+    if (p.isSet(jsonOption())) {
+        QJsonArray diffs;
+        for (const auto &d : r.differences)
+            diffs.append(QJsonObject{{QStringLiteral("key"), fromStd(d.key)}, {QStringLiteral("difference"), QString::fromLatin1(kindName(d.kind))}});
+        QJsonArray keys;
+        for (const auto &k : r.keyColumns)
+            keys.append(fromStd(k));
+        printJson(ctx, QJsonArray{QJsonObject{{QStringLiteral("dest_table"), fromStd(r.destTable)},
+                                              {QStringLiteral("equal"), r.equal()},
+                                              {QStringLiteral("key_columns"), keys},
+                                              {QStringLiteral("scope"), fromStd(r.scope)},
+                                              {QStringLiteral("source_rows"), static_cast<qint64>(r.sourceRows)},
+                                              {QStringLiteral("dest_rows"), static_cast<qint64>(r.destRows)},
+                                              {QStringLiteral("differences"), diffs},
+                                              {QStringLiteral("truncated"), r.truncated}}});
+    } else {
+        ctx.o() << r.destTable << ": " << (r.equal() ? "rows equal" : "rows DIFFER") << " (" << r.scope << "; source "
+                << r.sourceRows << ", destination " << r.destRows << " rows)\n";
+        for (const auto &d : r.differences)
+            ctx.o() << "  " << d.key << "\t" << kindName(d.kind) << "\n";
+        if (r.truncated)
+            ctx.o() << "  ... more (raise --max-keys)\n";
+    }
+    return r.equal() ? ExitOk : ExitFailed;
+}
+
+} // namespace mimeo::cli

@@ -1,0 +1,71 @@
+#include "checks/rowcount.h"
+
+#include "catalog/config_row.h"
+#include "jobs/advisory_lock.h"
+#include "pg/error.h"
+#include "pg/quote.h"
+
+namespace mimeo::checks {
+
+RowcountReport checkRowcount(const CheckContext &ctx, const std::string &destTable, const std::optional<std::string> &lower,
+                             const std::optional<std::string> &upper)
+{
+    auto &dest = ctx.dest;
+    const auto config = catalog::findConfig(dest, ctx.schema, destTable);
+    if (!config)
+        throw pg::Error::usage("Destination table given in argument (" + destTable + ") is not managed by mimeo",
+                               pg::Side::Destination);
+    RowcountReport rep;
+    rep.destTable = destTable;
+    rep.type = config->type();
+    const bool incremental = rep.type.rfind("inserter", 0) == 0 || rep.type.rfind("updater", 0) == 0;
+    const bool serial = rep.type.find("serial") != std::string::npos;
+    const auto destName = pg::QualifiedName::fromCatalogText(destTable);
+    const auto srcName = pg::QualifiedName::fromCatalogText(config->sourceTable());
+
+    auto src = ctx.connectSource(config->dataSourceId(), destTable);
+    pg::Transaction tx(dest);
+    // Counting while a refresh runs would compare two moving things.
+    if (!jobs::acquireTableLock(dest, destTable, jobs::LockWait::noWait()))
+        throw pg::Error::usage("a refresh of " + destTable + " is running; check again when it is done", pg::Side::Destination);
+
+    std::string destWhere, srcExtra;
+    if (incremental) {
+        const std::string ctl = pg::quoteIdent(config->text("control"));
+        const std::string cast = serial ? "bigint" : "timestamptz";
+        const std::string step = serial ? "bigint" : "interval";
+        auto bound = [&](const std::string &amount) {
+            return dest.exec("SELECT (max(" + ctl + ") - $1::" + step + ")::text FROM " + destName.quoted(), {amount}).optText(0, 0);
+        };
+        if (lower)
+            rep.lowerBound = bound(*lower);
+        rep.upperBound = bound(upper.value_or(config->text("boundary")));
+        auto add = [&](std::string &where, const std::string &cond) { where += (where.empty() ? "" : " AND ") + cond; };
+        if (rep.lowerBound) {
+            add(destWhere, ctl + " > " + pg::quoteLiteral(*rep.lowerBound) + "::" + cast);
+        }
+        if (rep.upperBound) {
+            add(destWhere, ctl + " < " + pg::quoteLiteral(*rep.upperBound) + "::" + cast);
+        }
+        srcExtra = destWhere;
+    }
+    if (rep.type == "logdel") {
+        destWhere += (destWhere.empty() ? "" : " AND ") + std::string("mimeo_source_deleted IS NULL");
+        rep.note = "rows marked deleted on the destination are not counted";
+    }
+    rep.destCount = dest.exec("SELECT count(*) FROM " + destName.quoted() + (destWhere.empty() ? "" : " WHERE " + destWhere)).toInt(0, 0);
+    tx.commit();
+
+    std::string srcSql = "SELECT count(*) FROM " + srcName.quoted();
+    if (auto cond = config->optText("condition"))
+        srcSql += " " + *cond;
+    if (!srcExtra.empty())
+        srcSql += (config->optText("condition") ? " AND " : " WHERE ") + srcExtra;
+    rep.sourceCount = src.exec(srcSql).toInt(0, 0);
+    rep.match = rep.sourceCount == rep.destCount;
+    if (!rep.match && rep.note.empty() && (rep.type.rfind("updater", 0) == 0 || rep.type == "dml"))
+        rep.note = "updater and dml destinations may differ until the next refresh";
+    return rep;
+}
+
+} // namespace mimeo::checks

@@ -1,0 +1,37 @@
+#pragma once
+// Reading and pruning the job log.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mimeo::pg {
+class Connection;
+}
+
+namespace mimeo::jobs {
+
+struct JobRecord {
+    long long jobId = 0;
+    std::string destTable;
+    std::optional<std::string> type;
+    std::string action;
+    std::string status;
+    std::string startedAt;                // ISO 8601, UTC, with offset
+    std::optional<std::string> finishedAt;
+    std::optional<long long> rows;
+    std::optional<long long> bytes;
+    std::optional<std::string> errorSide;
+    std::optional<std::string> errorSqlstate;
+    std::optional<std::string> error;
+    std::string origin;
+    std::optional<std::string> host;
+};
+
+// Newest first; destTable empty for every table.
+std::vector<JobRecord> recentJobs(pg::Connection &dest, const std::string &schema, const std::string &destTable, int limit);
+
+// Deletes job rows older than the retention setting (studio_settings
+// job_log_retention, default 90 days); returns how many went.
+long long pruneJobLog(pg::Connection &dest, const std::string &schema);
+
+} // namespace mimeo::jobs

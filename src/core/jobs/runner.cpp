@@ -1,0 +1,180 @@
+#include "jobs/runner.h"
+
+#include "jobs/job_history.h"
+#include "jobs/job_log.h"
+#include "pg/cancel.h"
+#include "pg/error.h"
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+namespace mimeo::jobs {
+
+int RunSummary::failed() const
+{
+    int n = 0;
+    for (const auto &o : outcomes)
+        n += o.kind == JobOutcome::Kind::Failed;
+    return n;
+}
+
+int RunSummary::refreshed() const
+{
+    int n = 0;
+    for (const auto &o : outcomes)
+        n += o.kind == JobOutcome::Kind::Refreshed;
+    return n;
+}
+
+namespace {
+
+constexpr const char *kTrySessionLock = "SELECT pg_catalog.pg_try_advisory_lock(pg_catalog.hashtext('mimeo advisory lock'), "
+                                        "pg_catalog.hashtext($1))";
+constexpr const char *kUnlock = "SELECT pg_catalog.pg_advisory_unlock(pg_catalog.hashtext('mimeo advisory lock'), "
+                                "pg_catalog.hashtext($1))";
+
+class Worker {
+public:
+    Worker(const RunnerOptions &o)
+        : options_(o)
+    {
+    }
+
+    JobOutcome run(const DueJob &job)
+    {
+        JobOutcome out;
+        out.job = job;
+        const auto start = std::chrono::steady_clock::now();
+        try {
+            ensureConnected();
+            if (!conn_.exec(kTrySessionLock, {job.destTable}).toBool(0, 0)) {
+                out.kind = JobOutcome::Kind::Busy;
+                out.message = "another process is refreshing it";
+            } else {
+                try {
+                    out = refreshLocked(job);
+                } catch (...) {
+                    unlockQuietly(job);
+                    throw;
+                }
+                unlockQuietly(job);
+            }
+        } catch (const pg::Error &e) {
+            out.kind = JobOutcome::Kind::Failed;
+            out.message = e.describe();
+        } catch (const std::exception &e) {
+            out.kind = JobOutcome::Kind::Failed;
+            out.message = e.what();
+        }
+        out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return out;
+    }
+
+private:
+    void ensureConnected()
+    {
+        if (conn_.isOpen() && !conn_.isBad())
+            return;
+        pg::ConnectSpec spec = options_.destination;
+        spec.applicationName = "mimeo:run";
+        spec.side = pg::Side::Destination;
+        conn_ = pg::Connection::open(spec);
+        if (!log_)
+            log_ = std::make_unique<JobLog>(spec, options_.schema, options_.origin);
+    }
+
+    JobOutcome refreshLocked(const DueJob &job)
+    {
+        JobOutcome out;
+        out.job = job;
+        // Someone else may have refreshed it between our list and our lock.
+        if (!stillDue(conn_, options_.schema, job.destTable)) {
+            out.kind = JobOutcome::Kind::NotDue;
+            out.message = "refreshed by another runner meanwhile";
+            return out;
+        }
+        replication::RunContext ctx;
+        ctx.schema = options_.schema;
+        ctx.log = log_.get();
+        ctx.cancel = options_.cancel;
+        ctx.sourcePassword = options_.sourcePassword;
+        replication::RefreshRequest req;
+        req.destTable = job.destTable;
+        const auto result = replication::refresh(conn_, req, ctx);
+        out.rows = result.rows;
+        out.message = result.message;
+        out.kind = result.outcome == replication::Outcome::Done      ? JobOutcome::Kind::Refreshed
+            : result.outcome == replication::Outcome::Skipped ? JobOutcome::Kind::Skipped
+                                                              : JobOutcome::Kind::Busy;
+        return out;
+    }
+
+    void unlockQuietly(const DueJob &job)
+    {
+        try {
+            if (!conn_.isBad())
+                conn_.exec(kUnlock, {job.destTable});
+        } catch (...) {
+            // The lock goes with the session if this fails.
+        }
+    }
+
+    const RunnerOptions &options_;
+    pg::Connection conn_;
+    std::unique_ptr<JobLog> log_;
+};
+
+std::string describe(const JobOutcome &o)
+{
+    switch (o.kind) {
+    case JobOutcome::Kind::Refreshed: return "refreshed " + o.job.destTable + " (" + o.job.type + "): " + o.message;
+    case JobOutcome::Kind::Skipped: return "skipped " + o.job.destTable + ": " + o.message;
+    case JobOutcome::Kind::Busy: return "busy " + o.job.destTable + ": " + o.message;
+    case JobOutcome::Kind::NotDue: return "not due " + o.job.destTable + ": " + o.message;
+    case JobOutcome::Kind::Failed: return "failed " + o.job.destTable + " (" + o.job.type + "): " + o.message;
+    }
+    return o.job.destTable;
+}
+
+} // namespace
+
+RunSummary runDueJobs(const RunnerOptions &options)
+{
+    std::vector<DueJob> due;
+    {
+        pg::ConnectSpec spec = options.destination;
+        spec.applicationName = "mimeo:run";
+        spec.side = pg::Side::Destination;
+        auto conn = pg::Connection::open(spec);
+        due = dueJobs(conn, options.schema, options.typeFilter, options.batchLimit);
+        pruneJobLog(conn, options.schema);
+    }
+    RunSummary summary;
+    summary.outcomes.resize(due.size());
+    std::atomic<size_t> next{0};
+    std::mutex eventMutex;
+    auto work = [&] {
+        Worker worker(options);
+        for (size_t i = next++; i < due.size(); i = next++) {
+            if (options.cancel && options.cancel->requested())
+                break;
+            summary.outcomes[i] = worker.run(due[i]);
+            if (options.onEvent) {
+                std::lock_guard lock(eventMutex);
+                options.onEvent(describe(summary.outcomes[i]));
+            }
+        }
+    };
+    const int n = std::max(1, std::min<int>(options.workers, static_cast<int>(due.size())));
+    std::vector<std::thread> threads;
+    for (int i = 1; i < n; ++i)
+        threads.emplace_back(work);
+    work();
+    for (auto &t : threads)
+        t.join();
+    return summary;
+}
+
+} // namespace mimeo::jobs
