@@ -1,0 +1,48 @@
+#pragma once
+// Applying a batch (pg_temp.mimeo_queue_batch, see queue_batch.h) to the
+// destination table with set-based statements, no per-row round trips.
+//
+// With MERGE (destination server 15 or later) rows are updated in place, so
+// columns only the destination has keep their values (mimeo deleted and
+// re-inserted every replayed row, bug 9.2 #23). If that is not possible
+// (an older server, a unique index that an in-place update of several rows
+// trips over, such as two rows swapping a unique value) the batch is applied
+// as mimeo does: delete every queued key, insert the rows that exist.
+//
+// dml:    a key with a source row gets that row; a key without one is removed.
+// logdel: a key with a source row gets it (mimeo_source_deleted NULL); a key
+//         deleted on the source gets the deleted row with its deletion time
+//         (the latest one, when a batch holds several deletions or a deletion
+//         and a re-insert of one key: mimeo failed there for good, bug 9.2 #3);
+//         any other key loses its live row but keeps a logged deletion.
+#include "pg/quote.h"
+#include "replication/columns.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace mimeo::replication {
+class Job;
+}
+
+namespace mimeo::replication::queue {
+
+struct ApplySpec {
+    pg::QualifiedName dest;
+    std::vector<Column> columns;       // replicated columns, in the batch's order (c1..cN)
+    std::vector<std::string> keyNames; // in the batch's order (k1..kM)
+    bool logdel = false;
+};
+
+struct ApplyResult {
+    int64_t changed = 0;  // rows inserted, updated or deleted
+    bool inPlace = false; // MERGE path taken
+};
+
+std::string mergeSql(const ApplySpec &spec);
+std::vector<std::string> deleteInsertSql(const ApplySpec &spec);
+
+ApplyResult applyBatch(Job &job, const ApplySpec &spec);
+
+} // namespace mimeo::replication::queue

@@ -1,0 +1,59 @@
+#pragma once
+// Helpers shared by the dml, logdel and queue interop suites.
+#include "pg/connection.h"
+#include "replication_fixture.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <string>
+
+namespace mimeo::test::queue {
+
+// The objects mimeo keeps on the source, sorted: "table mimeo.x_q",
+// "function mimeo.x_mimeo_queue", "trigger x_mimeo_trig on s.t".
+inline QStringList sourceObjects(pg::Connection &src)
+{
+    auto r = src.exec("SELECT 'table ' || n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                      "WHERE n.nspname = 'mimeo' AND c.relkind = 'r' "
+                      "UNION ALL SELECT 'function ' || n.nspname || '.' || p.proname FROM pg_proc p "
+                      "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'mimeo' "
+                      "UNION ALL SELECT 'trigger ' || t.tgname || ' on ' || n.nspname || '.' || c.relname FROM pg_trigger t "
+                      "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal "
+                      "ORDER BY 1");
+    QStringList out;
+    for (int i = 0; i < r.rows(); ++i)
+        out << QString::fromStdString(r.text(i, 0));
+    return out;
+}
+
+inline int64_t count(pg::Connection &c, const std::string &sql) { return c.exec(sql).toInt(0, 0); }
+
+// A random workload on a table (a int, b text, v text, n numeric, PRIMARY KEY
+// (a, b)): updates, key changes, deletes, inserts and re-inserts of deleted
+// keys, each statement its own transaction, several changes per key. Seeded,
+// so a failure reproduces.
+inline void randomWorkload(pg::Connection &src, const std::string &table, int round)
+{
+    const std::string r = std::to_string(round);
+    src.exec("SELECT setseed(0." + std::to_string(10 + round) + ")");
+    for (const std::string &sql : std::initializer_list<std::string>{
+             "UPDATE " + table + " SET v = md5(random()::text) WHERE random() < 0.15",
+             "UPDATE " + table + " SET n = n + 1 WHERE random() < 0.10",
+             // key changes, to keys no other round uses
+             "UPDATE " + table + " SET a = a + 1000000 * " + r + " WHERE a < 1000000 AND random() < 0.03",
+             "UPDATE " + table + " SET b = b || '~" + r + "' WHERE random() < 0.02",
+             "CREATE TEMP TABLE IF NOT EXISTS gone (a int, b text, v text, n numeric)",
+             "WITH d AS (DELETE FROM " + table + " WHERE random() < 0.05 RETURNING *) INSERT INTO gone SELECT * FROM d",
+             "INSERT INTO " + table + " SELECT g, 'k' || (g % 3), 'new' || g, g FROM generate_series(" + std::to_string(5000 + round * 300)
+                 + ", " + std::to_string(5000 + round * 300 + 299) + ") g ON CONFLICT DO NOTHING",
+             // re-insert about half of what was deleted, with other values
+             "WITH r AS (DELETE FROM gone WHERE random() < 0.5 RETURNING *) INSERT INTO " + table
+                 + " SELECT a, b, 'again', n FROM r ON CONFLICT DO NOTHING",
+             "UPDATE " + table + " SET v = NULL WHERE random() < 0.02",
+             "DELETE FROM " + table + " WHERE random() < 0.01",
+         })
+        src.exec(sql);
+}
+
+} // namespace mimeo::test::queue
