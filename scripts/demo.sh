@@ -18,12 +18,20 @@ psql -X -q "$dst" -c "CREATE DATABASE warehouse"
 export MIMEO_DEST="${dst/dbname=postgres/dbname=warehouse}"
 mimeo=build/src/cli/mimeo
 
+psql -X -q "$MIMEO_DEST" -c "CREATE SCHEMA reports"
+
 set -x
 $mimeo init
 source_id=$($mimeo source add --conninfo "${src/ user=postgres dbname=postgres/ dbname=shop}" --user postgres)
 $mimeo source test "$source_id"
-$mimeo source list
+$mimeo make snap shop.orders --source "$source_id" --dest-table reports.orders --period '5 minutes'
+$mimeo make table 'shop."Order Lines"' --source "$source_id" --dest-table reports.order_lines --period '1 hour'
+psql -X -q "${src/dbname=postgres/dbname=shop}" -c "UPDATE shop.orders SET status = 'refunded' WHERE order_id <= 10"
+$mimeo refresh reports.orders
+psql -X "$MIMEO_DEST" -c "SELECT status, count(*) FROM reports.orders GROUP BY status ORDER BY status"
+$mimeo check data reports.orders
 $mimeo status
+$mimeo log --limit 5
 set +x
 
 echo

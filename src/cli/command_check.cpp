@@ -7,6 +7,7 @@
 #include "checks/rowcount.h"
 #include "checks/snapshot_size.h"
 #include "command_parser.h"
+#include "json_output.h"
 #include "commands.h"
 #include "pg/error.h"
 
@@ -19,29 +20,13 @@
 namespace mimeo::cli {
 namespace {
 
-const QCommandLineOption &jsonOption()
-{
-    static const QCommandLineOption o(QStringLiteral("json"), QStringLiteral("Print one JSON array."));
-    return o;
-}
-
 const QCommandLineOption &sourceOption()
 {
     static const QCommandLineOption o(QStringLiteral("source"), QStringLiteral("Only tables of this data source."), QStringLiteral("ID"));
     return o;
 }
 
-QJsonValue opt(const std::optional<std::string> &v) { return v ? QJsonValue(fromStd(*v)) : QJsonValue(QJsonValue::Null); }
 
-void printJson(CliContext &ctx, const QJsonArray &a) { ctx.o() << QJsonDocument(a).toJson(QJsonDocument::Indented).toStdString(); }
-
-std::string resolveDest(pg::Connection &dest, const CliContext &ctx, const QString &arg)
-{
-    if (auto t = catalog::resolveConfiguredTable(dest, ctx.schema, toStd(arg)))
-        return *t;
-    throw pg::Error::usage("Destination table given in argument (" + toStd(arg) + ") is not managed by mimeo",
-                           pg::Side::Destination, "list the configured tables with: mimeo status");
-}
 
 std::optional<int> sourceFilter(const CommandParser &p)
 {
@@ -70,17 +55,17 @@ int runCheckRowcount(CliContext &ctx, const QStringList &args)
     auto dest = ctx.connectDestination("check:rowcount");
     requireCatalog(dest, ctx.schema);
     checks::CheckContext c{dest, ctx.schema, {}};
-    const auto r = checks::checkRowcount(c, resolveDest(dest, ctx, p.positional().at(0)),
+    const auto r = checks::checkRowcount(c, catalog::requireConfiguredTable(dest, ctx.schema, toStd(p.positional().at(0))),
                                          p.isSet(lower) ? std::optional(toStd(p.value(lower))) : std::nullopt,
                                          p.isSet(upper) ? std::optional(toStd(p.value(upper))) : std::nullopt);
     if (p.isSet(jsonOption())) {
-        printJson(ctx, QJsonArray{QJsonObject{{QStringLiteral("dest_table"), fromStd(r.destTable)},
+        printJson(ctx.o(), QJsonArray{QJsonObject{{QStringLiteral("dest_table"), fromStd(r.destTable)},
                                               {QStringLiteral("type"), fromStd(r.type)},
                                               {QStringLiteral("match"), r.match},
                                               {QStringLiteral("source_count"), static_cast<qint64>(r.sourceCount)},
                                               {QStringLiteral("dest_count"), static_cast<qint64>(r.destCount)},
-                                              {QStringLiteral("lower_bound"), opt(r.lowerBound)},
-                                              {QStringLiteral("upper_bound"), opt(r.upperBound)},
+                                              {QStringLiteral("lower_bound"), jsonValue(r.lowerBound)},
+                                              {QStringLiteral("upper_bound"), jsonValue(r.upperBound)},
                                               {QStringLiteral("note"), fromStd(r.note)}}});
     } else {
         ctx.o() << r.destTable << ": source " << r.sourceCount << ", destination " << r.destCount << " rows"
@@ -115,9 +100,9 @@ int runCheckColumns(CliContext &ctx, const QStringList &args)
                                  {QStringLiteral("data_source_id"), d.dataSourceId},
                                  {QStringLiteral("column"), fromStd(d.column)},
                                  {QStringLiteral("source_type"), fromStd(d.sourceType)},
-                                 {QStringLiteral("dest_type"), opt(d.destType)},
+                                 {QStringLiteral("dest_type"), jsonValue(d.destType)},
                                  {QStringLiteral("problem"), fromStd(d.problem)}});
-        printJson(ctx, a);
+        printJson(ctx.o(), a);
     } else {
         for (const auto &d : rows) {
             ctx.o() << d.destTable << " (" << d.dataSourceId << ":" << d.sourceTable << "): ";
@@ -153,7 +138,7 @@ int runCheckMissing(CliContext &ctx, const QStringList &args)
                                  {QStringLiteral("schema"), fromStd(m.schema)},
                                  {QStringLiteral("table"), fromStd(m.table)},
                                  {QStringLiteral("kind"), fromStd(m.kind)}});
-        printJson(ctx, a);
+        printJson(ctx.o(), a);
     } else {
         for (const auto &m : rows)
             ctx.o() << m.dataSourceId << "\t" << m.schema << "." << m.table << "\t" << m.kind << "\n";
@@ -189,7 +174,7 @@ int runCheckSnapshots(CliContext &ctx, const QStringList &args)
                                  {QStringLiteral("source_table"), fromStd(s.sourceTable)},
                                  {QStringLiteral("source_rows"), static_cast<qint64>(s.rows)},
                                  {QStringLiteral("source_bytes"), static_cast<qint64>(s.bytes)}});
-        printJson(ctx, a);
+        printJson(ctx.o(), a);
     } else {
         for (const auto &s : rows)
             ctx.o() << s.destTable << "\t" << s.rows << " rows\t" << s.bytes << " bytes\t(source " << s.sourceTable << ")\n";
@@ -212,7 +197,7 @@ int runCheckData(CliContext &ctx, const QStringList &args)
     auto dest = ctx.connectDestination("check:data");
     requireCatalog(dest, ctx.schema);
     checks::CheckContext c{dest, ctx.schema, {}};
-    const auto r = checks::checkData(c, resolveDest(dest, ctx, p.positional().at(0)),
+    const auto r = checks::checkData(c, catalog::requireConfiguredTable(dest, ctx.schema, toStd(p.positional().at(0))),
                                      static_cast<int>(p.intValue(QStringLiteral("max-keys"), 1, 1000000)));
     auto kindName = [](checks::RowDifference::Kind k) {
         switch (k) {
@@ -229,7 +214,7 @@ int runCheckData(CliContext &ctx, const QStringList &args)
         QJsonArray keys;
         for (const auto &k : r.keyColumns)
             keys.append(fromStd(k));
-        printJson(ctx, QJsonArray{QJsonObject{{QStringLiteral("dest_table"), fromStd(r.destTable)},
+        printJson(ctx.o(), QJsonArray{QJsonObject{{QStringLiteral("dest_table"), fromStd(r.destTable)},
                                               {QStringLiteral("equal"), r.equal()},
                                               {QStringLiteral("key_columns"), keys},
                                               {QStringLiteral("scope"), fromStd(r.scope)},

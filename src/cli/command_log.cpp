@@ -1,6 +1,7 @@
 // mimeo log [DEST_TABLE]: the job log, newest first.
 #include "catalog/config_row.h"
 #include "command_parser.h"
+#include "json_output.h"
 #include "commands.h"
 #include "jobs/job_history.h"
 
@@ -11,16 +12,6 @@
 #include <ostream>
 
 namespace mimeo::cli {
-namespace {
-
-QJsonValue opt(const std::optional<std::string> &v) { return v ? QJsonValue(fromStd(*v)) : QJsonValue(QJsonValue::Null); }
-QJsonValue opt(const std::optional<long long> &v)
-{
-    return v ? QJsonValue(static_cast<qint64>(*v)) : QJsonValue(QJsonValue::Null);
-}
-
-} // namespace
-
 int runLog(CliContext &ctx, const QStringList &args)
 {
     CommandParser p(QStringLiteral("log"),
@@ -28,9 +19,8 @@ int runLog(CliContext &ctx, const QStringList &args)
                                    "(side and SQLSTATE) of failed ones. Times are UTC, ISO 8601."));
     p.addPositional(QStringLiteral("DEST_TABLE"), QStringLiteral("Only this table."), QStringLiteral("[DEST_TABLE]"));
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N entries (default 50)."), QStringLiteral("N"), QStringLiteral("50"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON array."));
     p.addOption(limit);
-    p.addOption(json);
+    p.addOption(jsonOption());
     if (!p.parse(args, 0, 1))
         return ExitOk;
     const int n = static_cast<int>(p.intValue(QStringLiteral("limit"), 1, 1000000));
@@ -43,26 +33,26 @@ int runLog(CliContext &ctx, const QStringList &args)
             table = *resolved; // a destroyed table's log is still found by its catalog text
     }
     const auto jobs = jobs::recentJobs(dest, ctx.schema, table, n);
-    if (p.isSet(json)) {
+    if (p.isSet(jsonOption())) {
         QJsonArray arr;
         for (const auto &j : jobs) {
             arr.append(QJsonObject{
                 {QStringLiteral("job_id"), static_cast<qint64>(j.jobId)},
                 {QStringLiteral("dest_table"), fromStd(j.destTable)},
-                {QStringLiteral("type"), opt(j.type)},
+                {QStringLiteral("type"), jsonValue(j.type)},
                 {QStringLiteral("action"), fromStd(j.action)},
                 {QStringLiteral("status"), fromStd(j.status)},
                 {QStringLiteral("started_at"), fromStd(j.startedAt)},
-                {QStringLiteral("finished_at"), opt(j.finishedAt)},
-                {QStringLiteral("rows"), opt(j.rows)},
-                {QStringLiteral("bytes"), opt(j.bytes)},
-                {QStringLiteral("error"), opt(j.error)},
-                {QStringLiteral("error_sqlstate"), opt(j.errorSqlstate)},
-                {QStringLiteral("error_side"), opt(j.errorSide)},
+                {QStringLiteral("finished_at"), jsonValue(j.finishedAt)},
+                {QStringLiteral("rows"), jsonValue(j.rows)},
+                {QStringLiteral("bytes"), jsonValue(j.bytes)},
+                {QStringLiteral("error"), jsonValue(j.error)},
+                {QStringLiteral("error_sqlstate"), jsonValue(j.errorSqlstate)},
+                {QStringLiteral("error_side"), jsonValue(j.errorSide)},
                 {QStringLiteral("origin"), fromStd(j.origin)},
             });
         }
-        ctx.o() << QJsonDocument(arr).toJson(QJsonDocument::Indented).toStdString();
+        printJson(ctx.o(), arr);
         return ExitOk;
     }
     for (const auto &j : jobs) {

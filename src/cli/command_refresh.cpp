@@ -6,18 +6,6 @@
 #include "run_reporter.h"
 
 namespace mimeo::cli {
-namespace {
-
-std::string resolveDest(pg::Connection &dest, const CliContext &ctx, const QString &arg)
-{
-    if (auto t = catalog::resolveConfiguredTable(dest, ctx.schema, toStd(arg)))
-        return *t;
-    throw pg::Error::usage("Destination table given in argument (" + toStd(arg) + ") is not managed by mimeo",
-                           pg::Side::Destination, "list the configured tables with: mimeo status");
-}
-
-} // namespace
-
 int runRefresh(CliContext &ctx, const QStringList &args)
 {
     CommandParser p(QStringLiteral("refresh"),
@@ -51,7 +39,7 @@ int runRefresh(CliContext &ctx, const QStringList &args)
 
     auto dest = ctx.connectDestination("refresh:" + toStd(p.positional().at(0)));
     requireCatalog(dest, ctx.schema);
-    req.destTable = resolveDest(dest, ctx, p.positional().at(0));
+    req.destTable = catalog::requireConfiguredTable(dest, ctx.schema, toStd(p.positional().at(0)));
     RunReporter reporter(ctx, "refresh:" + req.destTable);
     return reporter.report(replication::refresh(dest, req, reporter.context()));
 }
@@ -74,7 +62,7 @@ int runDestroy(CliContext &ctx, const QStringList &args)
 
     auto dest = ctx.connectDestination("destroy:" + toStd(p.positional().at(0)));
     requireCatalog(dest, ctx.schema);
-    const std::string table = resolveDest(dest, ctx, p.positional().at(0));
+    const std::string table = catalog::requireConfiguredTable(dest, ctx.schema, toStd(p.positional().at(0)));
     RunReporter reporter(ctx, "destroy:" + table);
     return reporter.report(replication::destroy(dest, table, !p.isSet(drop), reporter.context()));
 }

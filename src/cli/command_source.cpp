@@ -2,6 +2,7 @@
 #include "catalog/source_probe.h"
 #include "catalog/sources.h"
 #include "command_parser.h"
+#include "json_output.h"
 #include "commands.h"
 
 #include <QJsonArray>
@@ -15,12 +16,6 @@
 namespace mimeo::cli {
 namespace {
 
-const QCommandLineOption &jsonOption()
-{
-    static const QCommandLineOption o(QStringLiteral("json"), QStringLiteral("Print one JSON array."));
-    return o;
-}
-
 int parseId(const QString &text)
 {
     bool ok = false;
@@ -31,10 +26,6 @@ int parseId(const QString &text)
     return id;
 }
 
-void printJson(std::ostream &out, const QJsonArray &array)
-{
-    out << QJsonDocument(array).toJson(QJsonDocument::Indented).toStdString();
-}
 
 } // namespace
 

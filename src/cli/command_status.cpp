@@ -1,5 +1,6 @@
 // mimeo status: one line (or JSON object) per configured table.
 #include "command_parser.h"
+#include "json_output.h"
 #include "commands.h"
 #include "jobs/status.h"
 
@@ -11,29 +12,19 @@
 #include <ostream>
 
 namespace mimeo::cli {
-namespace {
-
-QJsonValue opt(const std::optional<std::string> &v)
-{
-    return v ? QJsonValue(fromStd(*v)) : QJsonValue(QJsonValue::Null);
-}
-
-} // namespace
-
 int runStatus(CliContext &ctx, const QStringList &args)
 {
     CommandParser p(QStringLiteral("status"),
                     QStringLiteral("One line per configured table: type, source, last run, period, next due,\n"
                                    "whether it is late (overdue by more than its period) and how its last\n"
                                    "refresh went. Times are UTC, ISO 8601."));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON array."));
-    p.addOption(json);
+    p.addOption(jsonOption());
     if (!p.parse(args, 0, 0))
         return ExitOk;
     auto dest = ctx.connectDestination("status");
     requireCatalog(dest, ctx.schema);
     const auto rows = jobs::tableStatus(dest, ctx.schema);
-    if (p.isSet(json)) {
+    if (p.isSet(jsonOption())) {
         QJsonArray arr;
         for (const auto &t : rows) {
             arr.append(QJsonObject{
@@ -41,18 +32,17 @@ int runStatus(CliContext &ctx, const QStringList &args)
                 {QStringLiteral("type"), fromStd(t.type)},
                 {QStringLiteral("source_table"), fromStd(t.sourceTable)},
                 {QStringLiteral("data_source_id"), t.dataSourceId},
-                {QStringLiteral("period"), opt(t.period)},
-                {QStringLiteral("last_run"), opt(t.lastRun)},
-                {QStringLiteral("next_due"), opt(t.nextDue)},
+                {QStringLiteral("period"), jsonValue(t.period)},
+                {QStringLiteral("last_run"), jsonValue(t.lastRun)},
+                {QStringLiteral("next_due"), jsonValue(t.nextDue)},
                 {QStringLiteral("late"), t.late},
-                {QStringLiteral("last_status"), opt(t.lastStatus)},
-                {QStringLiteral("last_duration_seconds"),
-                 t.lastDurationSeconds ? QJsonValue(*t.lastDurationSeconds) : QJsonValue(QJsonValue::Null)},
-                {QStringLiteral("last_rows"), t.lastRows ? QJsonValue(static_cast<qint64>(*t.lastRows)) : QJsonValue(QJsonValue::Null)},
-                {QStringLiteral("last_error"), opt(t.lastError)},
+                {QStringLiteral("last_status"), jsonValue(t.lastStatus)},
+                {QStringLiteral("last_duration_seconds"), jsonValue(t.lastDurationSeconds)},
+                {QStringLiteral("last_rows"), jsonValue(t.lastRows)},
+                {QStringLiteral("last_error"), jsonValue(t.lastError)},
             });
         }
-        ctx.o() << QJsonDocument(arr).toJson(QJsonDocument::Indented).toStdString();
+        printJson(ctx.o(), arr);
         return ExitOk;
     }
     if (rows.empty()) {

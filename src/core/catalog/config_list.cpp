@@ -1,6 +1,7 @@
 #include "catalog/config_list.h"
 
 #include "pg/connection.h"
+#include "pg/iso_time.h"
 #include "pg/quote.h"
 
 namespace mimeo::catalog {
@@ -10,7 +11,7 @@ std::vector<ConfigSummary> listConfiguredTables(pg::Connection &dest, const std:
     // refresh_config is the parent of every child table, so one SELECT reads
     // all types (mimeo relies on the same inheritance).
     auto r = dest.exec("SELECT dest_table, source_table, type, dblink, period::text, "
-                       "to_char(last_run AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"'), batch_limit "
+                       + pg::isoUtcSql("last_run") + ", batch_limit "
                        "FROM " + pg::quoteIdent(schema) + ".refresh_config ORDER BY dest_table");
     std::vector<ConfigSummary> out;
     for (int i = 0; i < r.rows(); ++i) {

@@ -94,6 +94,26 @@ std::optional<std::string> resolveConfiguredTable(pg::Connection &dest, const st
     return std::nullopt;
 }
 
+void throwNotManaged(const std::string &destTable)
+{
+    throw pg::Error::usage("Destination table given in argument (" + destTable + ") is not managed by mimeo",
+                           pg::Side::Destination, "list the configured tables with: mimeo status");
+}
+
+ConfigRow requireConfig(pg::Connection &dest, const std::string &schema, const std::string &destTable)
+{
+    if (auto row = findConfig(dest, schema, destTable))
+        return *row;
+    throwNotManaged(destTable);
+}
+
+std::string requireConfiguredTable(pg::Connection &dest, const std::string &schema, const std::string &text)
+{
+    if (auto t = resolveConfiguredTable(dest, schema, text))
+        return *t;
+    throwNotManaged(text);
+}
+
 void insertConfig(pg::Connection &dest, const std::string &schema, const std::string &type,
                   const std::vector<std::pair<std::string, pg::Param>> &columns)
 {

@@ -43,6 +43,16 @@ std::optional<ConfigRow> findConfig(pg::Connection &dest, const std::string &sch
 // is configured.
 std::optional<std::string> resolveConfiguredTable(pg::Connection &dest, const std::string &schema, const std::string &text);
 
+// mimeo's error for a destination no config row names (its test suite
+// asserts the wording), with a hint.
+[[noreturn]] void throwNotManaged(const std::string &destTable);
+
+// The row for destTable, or throwNotManaged.
+ConfigRow requireConfig(pg::Connection &dest, const std::string &schema, const std::string &destTable);
+
+// resolveConfiguredTable, or throwNotManaged naming what the user typed.
+std::string requireConfiguredTable(pg::Connection &dest, const std::string &schema, const std::string &text);
+
 // Inserts a row into the type's child table; columns not given take their defaults.
 void insertConfig(pg::Connection &dest, const std::string &schema, const std::string &type,
                   const std::vector<std::pair<std::string, pg::Param>> &columns);

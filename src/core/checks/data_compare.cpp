@@ -72,23 +72,20 @@ std::string rowOf(const std::string &qualifier, const std::vector<std::string> &
 DataReport checkData(const CheckContext &ctx, const std::string &destTable, int maxDifferences)
 {
     auto &dest = ctx.dest;
-    const auto config = catalog::findConfig(dest, ctx.schema, destTable);
-    if (!config)
-        throw pg::Error::usage("Destination table given in argument (" + destTable + ") is not managed by mimeo",
-                               pg::Side::Destination);
+    const auto config = catalog::requireConfig(dest, ctx.schema, destTable);
     DataReport rep;
     rep.destTable = destTable;
-    const std::string type = config->type();
-    const auto srcName = pg::QualifiedName::fromCatalogText(config->sourceTable());
+    const std::string type = config.type();
+    const auto srcName = pg::QualifiedName::fromCatalogText(config.sourceTable());
     const auto destName = pg::QualifiedName::fromCatalogText(destTable);
-    auto src = ctx.connectSource(config->dataSourceId(), destTable);
-    const auto rel = replication::describeSource(src, srcName, config->array("filter"), config->dataSourceId());
+    auto src = ctx.connectSource(config.dataSourceId(), destTable);
+    const auto rel = replication::describeSource(src, srcName, config.array("filter"), config.dataSourceId());
     std::vector<std::string> cols;
     for (const auto &c : rel.columns)
         cols.push_back(c.name);
 
-    if (config->has("pk_name")) {
-        rep.keyColumns = config->array("pk_name");
+    if (config.has("pk_name")) {
+        rep.keyColumns = config.array("pk_name");
     } else if (!rel.isView()) {
         if (auto key = replication::readSourceIndexes(src, rel.oid).key)
             rep.keyColumns = key->columns;
@@ -104,15 +101,15 @@ DataReport checkData(const CheckContext &ctx, const std::string &destTable, int 
     Side s{"FROM " + srcName.quoted(), rowOf(srcQ, rep.keyColumns), rowOf(srcQ, cols)};
     Side d{"FROM " + destName.quoted(), rowOf("", rep.keyColumns), rowOf("", cols)};
     std::string srcWhere, destWhere;
-    if (auto cond = config->optText("condition"))
+    if (auto cond = config.optText("condition"))
         s.from += " " + *cond;
-    const bool srcHasWhere = config->optText("condition").has_value();
+    const bool srcHasWhere = config.optText("condition").has_value();
     if (type.rfind("inserter", 0) == 0 || type.rfind("updater", 0) == 0) {
         const std::string cast = type.find("serial") != std::string::npos ? "bigint" : "timestamptz";
-        const std::string bound = pg::quoteIdent(config->text("control")) + " <= " + pg::quoteLiteral(config->text("last_value")) + "::" + cast;
+        const std::string bound = pg::quoteIdent(config.text("control")) + " <= " + pg::quoteLiteral(config.text("last_value")) + "::" + cast;
         s.from += (srcHasWhere ? " AND " : " WHERE ") + srcQ + bound;
         d.from += " WHERE " + bound;
-        rep.scope = "rows with " + config->text("control") + " <= last_value (" + config->text("last_value") + ")";
+        rep.scope = "rows with " + config.text("control") + " <= last_value (" + config.text("last_value") + ")";
     } else if (type == "logdel") {
         d.from += " WHERE mimeo_source_deleted IS NULL";
         rep.scope = "rows not marked deleted on the destination";

@@ -11,19 +11,16 @@ RowcountReport checkRowcount(const CheckContext &ctx, const std::string &destTab
                              const std::optional<std::string> &upper)
 {
     auto &dest = ctx.dest;
-    const auto config = catalog::findConfig(dest, ctx.schema, destTable);
-    if (!config)
-        throw pg::Error::usage("Destination table given in argument (" + destTable + ") is not managed by mimeo",
-                               pg::Side::Destination);
+    const auto config = catalog::requireConfig(dest, ctx.schema, destTable);
     RowcountReport rep;
     rep.destTable = destTable;
-    rep.type = config->type();
+    rep.type = config.type();
     const bool incremental = rep.type.rfind("inserter", 0) == 0 || rep.type.rfind("updater", 0) == 0;
     const bool serial = rep.type.find("serial") != std::string::npos;
     const auto destName = pg::QualifiedName::fromCatalogText(destTable);
-    const auto srcName = pg::QualifiedName::fromCatalogText(config->sourceTable());
+    const auto srcName = pg::QualifiedName::fromCatalogText(config.sourceTable());
 
-    auto src = ctx.connectSource(config->dataSourceId(), destTable);
+    auto src = ctx.connectSource(config.dataSourceId(), destTable);
     pg::Transaction tx(dest);
     // Counting while a refresh runs would compare two moving things.
     if (!jobs::acquireTableLock(dest, destTable, jobs::LockWait::noWait()))
@@ -31,7 +28,7 @@ RowcountReport checkRowcount(const CheckContext &ctx, const std::string &destTab
 
     std::string destWhere, srcExtra;
     if (incremental) {
-        const std::string ctl = pg::quoteIdent(config->text("control"));
+        const std::string ctl = pg::quoteIdent(config.text("control"));
         const std::string cast = serial ? "bigint" : "timestamptz";
         const std::string step = serial ? "bigint" : "interval";
         auto bound = [&](const std::string &amount) {
@@ -39,7 +36,7 @@ RowcountReport checkRowcount(const CheckContext &ctx, const std::string &destTab
         };
         if (lower)
             rep.lowerBound = bound(*lower);
-        rep.upperBound = bound(upper.value_or(config->text("boundary")));
+        rep.upperBound = bound(upper.value_or(config.text("boundary")));
         auto add = [&](std::string &where, const std::string &cond) { where += (where.empty() ? "" : " AND ") + cond; };
         if (rep.lowerBound) {
             add(destWhere, ctl + " > " + pg::quoteLiteral(*rep.lowerBound) + "::" + cast);
@@ -57,10 +54,10 @@ RowcountReport checkRowcount(const CheckContext &ctx, const std::string &destTab
     tx.commit();
 
     std::string srcSql = "SELECT count(*) FROM " + srcName.quoted();
-    if (auto cond = config->optText("condition"))
+    if (auto cond = config.optText("condition"))
         srcSql += " " + *cond;
     if (!srcExtra.empty())
-        srcSql += (config->optText("condition") ? " AND " : " WHERE ") + srcExtra;
+        srcSql += (config.optText("condition") ? " AND " : " WHERE ") + srcExtra;
     rep.sourceCount = src.exec(srcSql).toInt(0, 0);
     rep.match = rep.sourceCount == rep.destCount;
     if (!rep.match && rep.note.empty() && (rep.type.rfind("updater", 0) == 0 || rep.type == "dml"))

@@ -1,15 +1,15 @@
 #include "jobs/job_history.h"
 
 #include "pg/connection.h"
+#include "pg/iso_time.h"
 #include "pg/quote.h"
 
 namespace mimeo::jobs {
 
 std::vector<JobRecord> recentJobs(pg::Connection &dest, const std::string &schema, const std::string &destTable, int limit)
 {
-    const std::string iso = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"'";
     auto r = dest.exec("SELECT job_id, dest_table, type, action, status, "
-                       "to_char(started_at AT TIME ZONE 'UTC', " + iso + "), to_char(finished_at AT TIME ZONE 'UTC', " + iso + "), "
+                       + pg::isoUtcSql("started_at") + ", " + pg::isoUtcSql("finished_at") + ", "
                        "rows, bytes, error_side, error_sqlstate, error, origin, host FROM "
                            + pg::quoteIdent(schema) + ".studio_job_log WHERE ($1 = '' OR dest_table = $1) "
                            "ORDER BY started_at DESC, job_id DESC LIMIT $2",

@@ -1,6 +1,7 @@
 #include "jobs/status.h"
 
 #include "pg/connection.h"
+#include "pg/iso_time.h"
 #include "pg/quote.h"
 
 namespace mimeo::jobs {
@@ -10,11 +11,10 @@ std::vector<TableStatus> tableStatus(pg::Connection &dest, const std::string &sc
     const std::string qs = pg::quoteIdent(schema);
     // Times are printed in UTC with an explicit offset, whatever the session's
     // TimeZone, so scripts can parse them.
-    const std::string iso = "'YYYY-MM-DD\"T\"HH24:MI:SS\"+00:00\"'";
     const std::string sql =
         "SELECT c.dest_table, c.type, c.source_table, c.dblink, c.period::text, "
-        "       to_char(c.last_run AT TIME ZONE 'UTC', " + iso + "), "
-        "       to_char((c.last_run + c.period) AT TIME ZONE 'UTC', " + iso + "), "
+        "       " + pg::isoUtcSql("c.last_run", false) + ", "
+        "       " + pg::isoUtcSql("c.last_run + c.period", false) + ", "
         "       coalesce(c.period IS NOT NULL AND c.last_run IS NOT NULL "
         "                AND now() > c.last_run + c.period + c.period, false), "
         "       j.status, extract(epoch FROM j.finished_at - j.started_at)::float8, j.rows, j.error "

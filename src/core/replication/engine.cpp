@@ -12,13 +12,6 @@
 namespace mimeo::replication {
 namespace {
 
-[[noreturn]] void notManaged(const std::string &destTable)
-{
-    // mimeo's wording (its test suite asserts it), with a hint.
-    throw pg::Error::usage("Destination table given in argument (" + destTable + ") is not managed by mimeo",
-                           pg::Side::Destination, "list the configured tables with: mimeo status");
-}
-
 bool isIncremental(const std::string &type) { return type.rfind("inserter", 0) == 0 || type.rfind("updater", 0) == 0; }
 bool isQueue(const std::string &type) { return type == "dml" || type == "logdel"; }
 
@@ -58,7 +51,7 @@ RunResult refresh(pg::Connection &dest, const RefreshRequest &req, RunContext &c
     Job job(dest, ctx, req.destTable, config ? config->type() : std::string(), "refresh");
     return runJob(job, [&](Job &j) -> RunResult {
         if (!config)
-            notManaged(req.destTable);
+            catalog::throwNotManaged(req.destTable);
         const std::string type = config->type();
         if (type == "snap")
             return snapshot::refresh(j, *config, req);
@@ -78,7 +71,7 @@ RunResult destroy(pg::Connection &dest, const std::string &destTable, bool keepT
     Job job(dest, ctx, destTable, config ? config->type() : std::string(), "destroy");
     return runJob(job, [&](Job &j) -> RunResult {
         if (!config)
-            notManaged(destTable);
+            catalog::throwNotManaged(destTable);
         const std::string type = config->type();
         if (type == "snap")
             return snapshot::destroy(j, *config, keepTable);

@@ -1,0 +1,20 @@
+#pragma once
+// What every --json output shares: the option itself, NULL-aware values, and
+// printing one indented array.
+#include <QCommandLineOption>
+#include <QJsonArray>
+#include <QJsonValue>
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+namespace mimeo::cli {
+
+const QCommandLineOption &jsonOption();
+QJsonValue jsonValue(const std::optional<std::string> &v);
+QJsonValue jsonValue(const std::optional<long long> &v);
+QJsonValue jsonValue(const std::optional<double> &v);
+void printJson(std::ostream &out, const QJsonArray &array);
+
+} // namespace mimeo::cli
