@@ -46,6 +46,9 @@ const TestEnv *TestEnv::get(QString *why)
         e->source = {vars["MIMEO_TEST_SOURCE"], vars["MIMEO_TEST_SOURCE_DIR"]};
         e->dest = {vars["MIMEO_TEST_DEST"], vars["MIMEO_TEST_DEST_DIR"]};
         e->quiet = {vars["MIMEO_TEST_QUIET"], vars["MIMEO_TEST_QUIET_DIR"]};
+        e->tls = {vars["MIMEO_TEST_TLS"], vars["MIMEO_TEST_TLS_DIR"]};
+        e->tlsCa = vars["MIMEO_TEST_TLS_CA"];
+        e->tlsWrongCa = vars["MIMEO_TEST_TLS_WRONG_CA"];
         e->pgbin = vars["MIMEO_TEST_PGBIN"];
         return e;
     }();

@@ -26,6 +26,9 @@ public:
     Cluster source;
     Cluster dest;
     Cluster quiet; // a source cluster no other suite writes to (autovacuum off)
+    Cluster tls;   // ssl = on, server certificate for "localhost" signed by tlsCa
+    std::string tlsCa;
+    std::string tlsWrongCa;
     std::string pgbin;
 };
 

@@ -8,6 +8,7 @@
 #include <libpq-fe.h>
 
 #include <cstdlib>
+#include <sys/stat.h>
 
 namespace mimeo::pg {
 namespace {
@@ -15,6 +16,24 @@ namespace {
 // libpq's notices (e.g. NOTICE: ... will create implicit index) are not
 // errors; keep them off stderr unless the caller asks for them elsewhere.
 void quietNotices(void *, const PGresult *) {}
+
+// libpq ignores a password file others can read and says so only on stderr,
+// which a desktop application never shows. When a connection then fails for
+// want of a password, name the file and the fix in the error itself.
+std::string pgpassHint()
+{
+    std::string path;
+    if (const char *f = std::getenv("PGPASSFILE"); f && *f)
+        path = f;
+    else if (const char *home = std::getenv("HOME"); home && *home)
+        path = std::string(home) + "/.pgpass";
+    struct stat st {};
+    if (path.empty() || stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        return {};
+    if ((st.st_mode & (S_IRWXG | S_IRWXO)) == 0)
+        return {};
+    return "the password file " + path + " was ignored because others can read it; run: chmod 0600 " + path;
+}
 
 } // namespace
 
@@ -65,6 +84,13 @@ Connection Connection::open(const ConnectSpec &spec)
     if (!conn || PQstatus(conn) != CONNECTION_OK) {
         Error err = Error::fromConnection(conn, spec.side, {}, "08001");
         PQfinish(conn);
+        if (err.passwordNeeded()) {
+            if (std::string hint = pgpassHint(); !hint.empty()) {
+                ErrorInfo info = err.info();
+                info.hint = hint;
+                throw Error(info);
+            }
+        }
         throw err;
     }
     PQsetNoticeReceiver(conn, quietNotices, nullptr);
