@@ -441,8 +441,11 @@ void MainWindow::restoreState()
 {
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
-    ui_->mainSplitter->restoreState(s.value(QStringLiteral("window/mainSplitter")).toByteArray());
-    ui_->verticalSplitter->restoreState(s.value(QStringLiteral("window/verticalSplitter")).toByteArray());
+    // First start: most of the height for the work, a few lines of log.
+    if (!ui_->mainSplitter->restoreState(s.value(QStringLiteral("window/mainSplitter")).toByteArray()))
+        ui_->mainSplitter->setSizes({300, 900});
+    if (!ui_->verticalSplitter->restoreState(s.value(QStringLiteral("window/verticalSplitter")).toByteArray()))
+        ui_->verticalSplitter->setSizes({560, 140});
     lastDestination_ = s.value(QStringLiteral("lastDestination")).toString();
     // Destinations come back without passwords: libpq's own means or the
     // keychain supply them.

@@ -25,26 +25,58 @@ namespace studiotest {
 
 inline QString q(const std::string &s) { return QString::fromStdString(s); }
 
-// Runs fn on the first modal dialog of type T that shows up within
-// timeoutMs (call before the code that opens it). *seen, when given, tells
-// whether it came.
-template <class T>
-void onModal(std::function<void(T *)> fn, bool *seen = nullptr, int timeoutMs = 30000)
-{
-    auto timer = std::make_shared<QElapsedTimer>();
-    timer->start();
-    auto poll = std::make_shared<std::function<void()>>();
-    *poll = [fn, seen, timeoutMs, timer, poll] {
-        if (auto *w = qobject_cast<T *>(QApplication::activeModalWidget())) {
-            if (seen)
+// Watches for the first modal dialog of type T and runs fn on it (create
+// the watch before the code that opens the dialog). The watch stops when it
+// goes out of scope, so a dialog that never came cannot be answered by a
+// leftover watch in a later test.
+class [[nodiscard]] ModalWatch {
+public:
+    ModalWatch(ModalWatch &&) = default;
+    ModalWatch &operator=(ModalWatch &&) = default;
+    ~ModalWatch()
+    {
+        if (stopped_)
+            *stopped_ = true;
+    }
+    bool seen() const { return *seen_; }
+
+    template <class T>
+    static ModalWatch on(std::function<void(T *)> fn, int timeoutMs)
+    {
+        ModalWatch w;
+        auto stopped = w.stopped_;
+        auto seen = w.seen_;
+        auto timer = std::make_shared<QElapsedTimer>();
+        timer->start();
+        auto poll = std::make_shared<std::function<void()>>();
+        std::weak_ptr<std::function<void()>> weakPoll = poll;
+        *poll = [fn, stopped, seen, timeoutMs, timer, weakPoll] {
+            if (*stopped)
+                return;
+            if (auto *d = qobject_cast<T *>(QApplication::activeModalWidget())) {
+                *stopped = true;
                 *seen = true;
-            fn(w);
-            return;
-        }
-        if (timer->elapsed() < timeoutMs)
-            QTimer::singleShot(20, *poll);
-    };
-    QTimer::singleShot(0, *poll);
+                fn(d);
+                return;
+            }
+            if (timer->elapsed() < timeoutMs)
+                if (auto p = weakPoll.lock())
+                    QTimer::singleShot(20, [p] { (*p)(); });
+        };
+        QTimer::singleShot(0, [poll] { (*poll)(); });
+        return w;
+    }
+
+private:
+    ModalWatch() = default;
+    std::shared_ptr<bool> stopped_ = std::make_shared<bool>(false);
+    std::shared_ptr<bool> seen_ = std::make_shared<bool>(false);
+};
+
+template <class T>
+ModalWatch onModal(std::function<void(T *)> fn, int timeoutMs = 30000)
+{
+    return ModalWatch::on<T>(std::move(fn), timeoutMs);
 }
 
 // The keychain entry under key, read the way the application reads it;

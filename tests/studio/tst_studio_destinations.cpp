@@ -41,12 +41,12 @@ void fillServer(QWidget *dialog, const test::Cluster &cluster, const std::string
 
 // A password prompt in a test that expects none fails the test instead of
 // hanging it.
-void refusePrompts(bool *prompted)
+ModalWatch refusePrompts(bool *prompted)
 {
-    onModal<PasswordDialog>([prompted](PasswordDialog *d) {
+    return onModal<PasswordDialog>([prompted](PasswordDialog *d) {
         *prompted = true;
         d->reject();
-    }, nullptr, 60000);
+    }, 60000);
 }
 
 } // namespace
@@ -75,7 +75,7 @@ private slots:
         bool installSeen = false;
         bool testsOk = true;
         QString afterInstall;
-        onModal<ConnectDialog>([&](ConnectDialog *d) {
+        auto watch2 = onModal<ConnectDialog>([&](ConnectDialog *d) {
             fillServer(d, env->dest, db.name(), role.qname());
             QTest::keyClicks(d->findChild<QLineEdit *>(QStringLiteral("passwordEdit")), role.qpassword());
             QVERIFY(d->findChild<QCheckBox *>(QStringLiteral("savePasswordCheck"))->isChecked());
@@ -88,7 +88,7 @@ private slots:
             auto *install = d->findChild<QPushButton *>(QStringLiteral("installButton"));
             testsOk = testsOk && install->isVisible();
             // The install dialog shows the steps and the SQL before it runs anything.
-            onModal<CatalogInstallDialog>([&](CatalogInstallDialog *c) {
+            auto watch3 = onModal<CatalogInstallDialog>([&](CatalogInstallDialog *c) {
                 installSeen = true;
                 QSignalSpy plan(c, &CatalogInstallDialog::planReady);
                 QVERIFY(plan.count() > 0 || plan.wait(20000));
@@ -137,7 +137,7 @@ private slots:
         // A new session finds the password in the keychain: no prompt, and
         // the role cannot log in without it.
         bool prompted = false;
-        refusePrompts(&prompted);
+        auto guard = refusePrompts(&prompted);
         MainWindow again;
         QSignalSpy reloaded(&again, &MainWindow::destinationLoaded);
         QVERIFY(reloaded.wait(20000));
@@ -207,7 +207,7 @@ private slots:
         QVERIFY(install->isVisible());
         QVERIFY(install->text().contains(QStringLiteral("Adopt")));
         bool adopted = false;
-        onModal<CatalogInstallDialog>([&](CatalogInstallDialog *c) {
+        auto watch4 = onModal<CatalogInstallDialog>([&](CatalogInstallDialog *c) {
             QSignalSpy plan(c, &CatalogInstallDialog::planReady);
             QVERIFY(plan.count() > 0 || plan.wait(20000));
             // Only our own tables: mimeo's stay as the extension made them.
@@ -228,7 +228,7 @@ private slots:
         // Opening it offers to move the plain-text password into the keychain.
         MainWindow w;
         bool offered = false;
-        onModal<QMessageBox>([&](QMessageBox *box) {
+        auto watch5 = onModal<QMessageBox>([&](QMessageBox *box) {
             offered = box->text().contains(QStringLiteral("dblink_mapping_mimeo.pwd"));
             box->button(QMessageBox::Yes)->click();
         });

@@ -65,7 +65,7 @@ private slots:
         QCOMPARE(page->model()->rowCount(), 0);
 
         // Add through the dialog, password to the keychain.
-        onModal<SourceDialog>([&](SourceDialog *d) {
+        auto watch1 = onModal<SourceDialog>([&](SourceDialog *d) {
             auto *fields = d->findChild<ConnectionFields *>(QStringLiteral("connectionFields"));
             fields->setMode(ConnectionFields::ServerMode);
             QTest::keyClicks(d->findChild<QLineEdit *>(QStringLiteral("hostEdit")), clusterOption(env->source, "host"));
@@ -101,10 +101,10 @@ private slots:
         // Test: the password comes from the keychain (no prompt), and the
         // report names what the role may not do, with the GRANT to fix it.
         bool prompted = false;
-        onModal<PasswordDialog>([&](PasswordDialog *d) {
+        auto watch2 = onModal<PasswordDialog>([&](PasswordDialog *d) {
             prompted = true;
             d->reject();
-        }, nullptr, 20000);
+        }, 20000);
         QVERIFY(page->selectSource(id));
         QSignalSpy tested(page, &SourcesPage::testFinished);
         QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("testButton")), Qt::LeftButton);
@@ -119,7 +119,7 @@ private slots:
         QVERIFY(!report.contains(role.qpassword()));
 
         // Edit: the connection changes, the password stays where it is.
-        onModal<SourceDialog>([&](SourceDialog *d) {
+        auto watch3 = onModal<SourceDialog>([&](SourceDialog *d) {
             auto *db = d->findChild<QLineEdit *>(QStringLiteral("databaseEdit"));
             QCOMPARE(db->text(), q(src.name()));
             auto *host = d->findChild<QLineEdit *>(QStringLiteral("hostEdit"));
@@ -139,7 +139,7 @@ private slots:
                    "('shop.orders', 'rep.orders', " + std::to_string(id) + ")");
         QVERIFY(pageLoaded.wait(20000)); // the edit's reload
         QVERIFY(page->selectSource(id));
-        onModal<QMessageBox>([](QMessageBox *b) { b->button(QMessageBox::Yes)->click(); });
+        auto watch4 = onModal<QMessageBox>([](QMessageBox *b) { b->button(QMessageBox::Yes)->click(); });
         changed.clear();
         QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("removeButton")), Qt::LeftButton);
         QVERIFY(changed.count() > 0 || changed.wait(20000));
@@ -149,7 +149,7 @@ private slots:
 
         // Without users it goes, and its keychain entry with it.
         admin.exec("DELETE FROM mimeo.refresh_config_snap");
-        onModal<QMessageBox>([](QMessageBox *b) { b->button(QMessageBox::Yes)->click(); });
+        auto watch5 = onModal<QMessageBox>([](QMessageBox *b) { b->button(QMessageBox::Yes)->click(); });
         changed.clear();
         page->removeSource();
         QVERIFY(changed.count() > 0 || changed.wait(20000));
@@ -188,7 +188,7 @@ private slots:
         QSignalSpy pageLoaded(page, &SourcesPage::loaded);
         QVERIFY(pageLoaded.wait(20000));
         QString problem;
-        onModal<PasswordDialog>([&](PasswordDialog *d) {
+        auto watch6 = onModal<PasswordDialog>([&](PasswordDialog *d) {
             problem = d->findChild<QLabel *>(QStringLiteral("problemLabel"))->text();
             QTest::keyClicks(d->findChild<QLineEdit *>(QStringLiteral("passwordEdit")), role.qpassword());
             QVERIFY(d->saveInKeychain());

@@ -1,0 +1,319 @@
+// The refresh configuration editor: real editors in the cells, values read
+// back with SQL after saving, an invalid interval refused with its reason,
+// a concurrent last_run update surviving an edit of another column, server
+// errors shown next to their row with nothing written, revert, filters,
+// the column picker over the source's real columns. Keeps a screenshot.
+#include "catalog/installer.h"
+#include "catalog/sources.h"
+#include "config_filter.h"
+#include "config_model.h"
+#include "configeditorpage.h"
+#include "mainwindow.h"
+#include "passworddialog.h"
+#include "studio_testutil.h"
+#include "valueeditdialog.h"
+
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace mimeo;
+using namespace studiotest;
+
+class TestStudioConfigEditor : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<test::ScratchDb> src_;
+    std::unique_ptr<test::ScratchDb> dest_;
+    std::unique_ptr<MainWindow> window_;
+    ConfigEditorPage *page_ = nullptr;
+
+    ConfigTableModel *model() const { return page_->model(); }
+
+    // The view's index of a catalog column in the row of destTable.
+    QModelIndex cell(const QString &destTable, const std::string &column) const
+    {
+        const int row = model()->rowOf(destTable);
+        return page_->proxy()->mapFromSource(model()->index(row, model()->columnOf(column)));
+    }
+
+    std::string sql(const std::string &query)
+    {
+        auto c = dest_->connect();
+        auto r = c.exec(query);
+        return r.isNull(0, 0) ? std::string("NULL") : r.text(0, 0);
+    }
+
+    // Types text into the cell's own editor and presses Enter, as a user does.
+    void typeIntoCell(const QModelIndex &index, const QString &text)
+    {
+        QTableView *view = page_->view();
+        view->setFocus();
+        view->setCurrentIndex(index);
+        view->edit(index);
+        auto *editor = qobject_cast<QLineEdit *>(view->indexWidget(index));
+        if (!editor)
+            editor = view->viewport()->findChild<QLineEdit *>();
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, text);
+        // The delegate commits and closes the editor from the event loop.
+        QPointer<QLineEdit> open(editor);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_VERIFY(!open);
+    }
+
+    bool save()
+    {
+        QSignalSpy saved(page_, &ConfigEditorPage::saved);
+        page_->save();
+        if (!saved.wait(20000))
+            return false;
+        const bool ok = saved.first().first().toBool();
+        if (ok) {
+            QSignalSpy loaded(page_, &ConfigEditorPage::loaded);
+            if (!loaded.wait(20000))
+                return false;
+        }
+        return ok;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        MIMEO_REQUIRE_ENV(env);
+        src_ = std::make_unique<test::ScratchDb>(env->source, "studiocfgsrc");
+        src_->connect().exec("CREATE SCHEMA shop; CREATE TABLE shop.orders (id int PRIMARY KEY, amount numeric, note text);");
+        dest_ = std::make_unique<test::ScratchDb>(env->dest, "studiocfg");
+        auto c = dest_->connect();
+        catalog::installCatalog(c, "mimeo");
+        catalog::SourceRegistry(c, "mimeo").add(env->source.conninfoFor(src_->name()), "");
+        c.exec("INSERT INTO mimeo.refresh_config_snap (source_table, dest_table, dblink, period, post_script) VALUES "
+               "('shop.orders', 'rep.orders', 1, '1 hour', '{\"analyze rep.orders\"}');"
+               "INSERT INTO mimeo.refresh_config_inserter_time (source_table, dest_table, dblink, control, last_value, "
+               "  period, batch_limit) VALUES ('shop.events', 'rep.events', 1, 'ts', '2024-01-01 00:00:00+00', "
+               "  '10 minutes', 1000);"
+               "INSERT INTO mimeo.refresh_config_table (source_table, dest_table, dblink) VALUES "
+               "('shop.items', 'rep.items', 1);"
+               "INSERT INTO mimeo.refresh_config_dml (source_table, dest_table, dblink, control, pk_name, pk_type) VALUES "
+               "('shop.customers', 'rep.customers', 1, 'mimeo.shop_customers_q', '{id}', '{int}');");
+
+        window_ = std::make_unique<MainWindow>();
+        window_->resize(1280, 760);
+        window_->show();
+        QSignalSpy loaded(window_.get(), &MainWindow::destinationLoaded);
+        DestinationTarget t;
+        t.conninfo = q(dest_->conninfo());
+        window_->openDestination(t);
+        QVERIFY(loaded.wait(20000));
+        page_ = window_->openConfigEditor(t.key());
+        QVERIFY(page_);
+        QSignalSpy pageLoaded(page_, &ConfigEditorPage::loaded);
+        QVERIFY(pageLoaded.wait(20000));
+        QCOMPARE(model()->rowCount(), 4);
+    }
+
+    void showsEveryTypeWithItsColumns()
+    {
+        // Columns a type lacks are not editable; its own ones are.
+        const QModelIndex snapBoundary = model()->index(model()->rowOf(QStringLiteral("rep.orders")), model()->columnOf("boundary"));
+        QVERIFY(!(model()->flags(snapBoundary) & Qt::ItemIsEditable));
+        const QModelIndex insBoundary = model()->index(model()->rowOf(QStringLiteral("rep.events")), model()->columnOf("boundary"));
+        QVERIFY(model()->flags(insBoundary) & Qt::ItemIsEditable);
+        QCOMPARE(insBoundary.data().toString(), QStringLiteral("00:10:00"));
+        const QModelIndex destTable = model()->index(0, model()->columnOf("dest_table"));
+        QVERIFY(!(model()->flags(destTable) & Qt::ItemIsEditable));
+        QCOMPARE(cell(QStringLiteral("rep.customers"), "pk_name").data().toString(), QStringLiteral("id"));
+        QCOMPARE(cell(QStringLiteral("rep.events"), "last_value").data().toString(), QStringLiteral("2024-01-01 00:00:00 UTC"));
+    }
+
+    void invalidIntervalIsRefusedWithReason()
+    {
+        typeIntoCell(cell(QStringLiteral("rep.events"), "period"), QStringLiteral("10 parsecs"));
+        QVERIFY2(page_->messageText().contains(QStringLiteral("Refused")), qPrintable(page_->messageText()));
+        QVERIFY2(page_->messageText().contains(QStringLiteral("parsecs")), qPrintable(page_->messageText()));
+        QVERIFY(!model()->hasPendingChanges());
+        QCOMPARE(cell(QStringLiteral("rep.events"), "period").data().toString(), QStringLiteral("00:10:00"));
+
+        typeIntoCell(cell(QStringLiteral("rep.events"), "batch_limit"), QStringLiteral("-5"));
+        QVERIFY2(page_->messageText().contains(QStringLiteral("at least 1")), qPrintable(page_->messageText()));
+        QVERIFY(!model()->hasPendingChanges());
+        QVERIFY(!page_->findChild<QPushButton *>(QStringLiteral("saveButton"))->isEnabled()); // nothing to save
+    }
+
+    void editPeriodAndPostScript()
+    {
+        typeIntoCell(cell(QStringLiteral("rep.orders"), "period"), QStringLiteral("2 hours"));
+        QVERIFY(model()->hasPendingChanges());
+
+        // post_script is a list: one statement per line in a dialog.
+        bool seen = false;
+        auto watch1 = onModal<ValueEditDialog>([&](ValueEditDialog *d) {
+            seen = true;
+            QCOMPARE(d->lines(), QStringList{QStringLiteral("analyze rep.orders")});
+            d->findChild<QPlainTextEdit *>(QStringLiteral("textEdit"))
+                ->setPlainText(QStringLiteral("analyze rep.orders\nselect 'it''s, \"quoted\"'\n"));
+            d->accept();
+        });
+        page_->view()->edit(cell(QStringLiteral("rep.orders"), "post_script"));
+        QTRY_VERIFY(seen);
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+
+        QVERIFY(save());
+        QCOMPARE(sql("SELECT period::text FROM mimeo.refresh_config_snap WHERE dest_table = 'rep.orders'"),
+                 std::string("02:00:00"));
+        auto c = dest_->connect();
+        auto r = c.exec("SELECT post_script[1], post_script[2], cardinality(post_script) FROM mimeo.refresh_config_snap");
+        QCOMPARE(r.text(0, 0), std::string("analyze rep.orders"));
+        QCOMPARE(r.text(0, 1), std::string("select 'it''s, \"quoted\"'"));
+        QCOMPARE(r.toInt(0, 2), int64_t(2));
+        QVERIFY(!model()->hasPendingChanges());
+        QCOMPARE(cell(QStringLiteral("rep.orders"), "period").data().toString(), QStringLiteral("02:00:00"));
+    }
+
+    void concurrentLastRunSurvivesAnotherEdit()
+    {
+        typeIntoCell(cell(QStringLiteral("rep.events"), "batch_limit"), QStringLiteral("250"));
+        QVERIFY(model()->hasPendingChanges());
+        // A runner finishes a refresh meanwhile.
+        dest_->connect().exec("UPDATE mimeo.refresh_config_inserter_time SET last_run = '2001-02-03 04:05:06+00', "
+                              "last_value = '2001-02-03 04:00:00+00' WHERE dest_table = 'rep.events'");
+        QVERIFY(save());
+        QCOMPARE(sql("SELECT batch_limit::text FROM mimeo.refresh_config_inserter_time"), std::string("250"));
+        QCOMPARE(sql("SELECT to_char(last_run AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') FROM mimeo.refresh_config_inserter_time"),
+                 std::string("2001-02-03 04:05:06"));
+        QCOMPARE(sql("SELECT to_char(last_value AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM mimeo.refresh_config_inserter_time"),
+                 std::string("2001-02-03 04:00"));
+    }
+
+    void lastRunWithTheDateTimeEditor()
+    {
+        const QModelIndex at = cell(QStringLiteral("rep.items"), "last_run");
+        QTableView *view = page_->view();
+        view->setCurrentIndex(at);
+        view->edit(at);
+        auto *editor = view->viewport()->findChild<QDateTimeEdit *>();
+        QVERIFY(editor);
+        editor->setDateTime(QDateTime(QDate(2020, 1, 2), QTime(3, 4, 5), Qt::UTC));
+        QPointer<QDateTimeEdit> open(editor);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_VERIFY(!open);
+        QVERIFY(model()->hasPendingChanges());
+        QVERIFY(save());
+        QCOMPARE(sql("SELECT to_char(last_run AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') FROM mimeo.refresh_config_table"),
+                 std::string("2020-01-02 03:04:05"));
+    }
+
+    void serverErrorIsShownNextToItsRowAndNothingIsWritten()
+    {
+        typeIntoCell(cell(QStringLiteral("rep.orders"), "period"), QStringLiteral("3 hours"));
+        // Source 99 does not exist: the foreign key refuses it on the server.
+        QVERIFY(model()->setData(model()->index(model()->rowOf(QStringLiteral("rep.items")), model()->columnOf("dblink")),
+                                 QStringLiteral("99")));
+        QVERIFY(!save());
+        const int row = model()->rowOf(QStringLiteral("rep.items"));
+        const QString state = model()->index(row, ConfigTableModel::StateColumn).data().toString();
+        QVERIFY2(state.contains(QStringLiteral("foreign key")), qPrintable(state));
+        QVERIFY(model()->index(model()->rowOf(QStringLiteral("rep.orders")), ConfigTableModel::StateColumn).data().toString()
+                    == QStringLiteral("edited"));
+        QVERIFY2(page_->messageText().contains(QStringLiteral("Nothing was saved")), qPrintable(page_->messageText()));
+        QCOMPARE(sql("SELECT period::text FROM mimeo.refresh_config_snap"), std::string("02:00:00"));
+        QCOMPARE(sql("SELECT dblink::text FROM mimeo.refresh_config_table"), std::string("1"));
+
+        // Revert forgets both edits and the error.
+        QTest::mouseClick(page_->findChild<QPushButton *>(QStringLiteral("revertButton")), Qt::LeftButton);
+        QVERIFY(!model()->hasPendingChanges());
+        QVERIFY(model()->index(row, ConfigTableModel::StateColumn).data().toString().isEmpty());
+        QCOMPARE(cell(QStringLiteral("rep.orders"), "period").data().toString(), QStringLiteral("02:00:00"));
+    }
+
+    void filterPickedFromTheSourceColumns()
+    {
+        bool ready = false;
+        QStringList offered;
+        auto watch2 = onModal<ValueEditDialog>([&](ValueEditDialog *d) {
+            QSignalSpy columns(d, &ValueEditDialog::columnsReady);
+            ready = columns.wait(20000);
+            auto *list = d->findChild<QListWidget *>(QStringLiteral("columnList"));
+            for (int i = 0; i < list->count(); ++i) {
+                offered << list->item(i)->text();
+                if (list->item(i)->text() != QStringLiteral("note"))
+                    list->item(i)->setCheckState(Qt::Checked);
+            }
+            d->accept();
+        });
+        page_->view()->edit(cell(QStringLiteral("rep.orders"), "filter"));
+        QTRY_VERIFY(ready);
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        QCOMPARE(offered, (QStringList{QStringLiteral("id"), QStringLiteral("amount"), QStringLiteral("note")}));
+        QVERIFY(save());
+        QCOMPARE(sql("SELECT filter::text FROM mimeo.refresh_config_snap"), std::string("{id,amount}"));
+    }
+
+    void deleteKeyClearsANullableColumn()
+    {
+        const QModelIndex at = cell(QStringLiteral("rep.orders"), "filter");
+        page_->view()->setFocus();
+        page_->view()->setCurrentIndex(at);
+        QTest::keyClick(page_->view(), Qt::Key_Delete);
+        QVERIFY(model()->hasPendingChanges());
+        // NOT NULL columns refuse it with the reason.
+        page_->view()->setCurrentIndex(cell(QStringLiteral("rep.customers"), "control"));
+        QTest::keyClick(page_->view(), Qt::Key_Delete);
+        QVERIFY2(page_->messageText().contains(QStringLiteral("cannot be empty")), qPrintable(page_->messageText()));
+        QVERIFY(save());
+        QCOMPARE(sql("SELECT filter::text FROM mimeo.refresh_config_snap"), std::string("NULL"));
+    }
+
+    void sortAndFilter()
+    {
+        auto *proxy = page_->proxy();
+        page_->setTypeFilter(QStringLiteral("snap"));
+        QCOMPARE(proxy->rowCount(), 1);
+        page_->setTypeFilter(QString());
+        page_->setTextFilter(QStringLiteral("EVENTS"));
+        QCOMPARE(proxy->rowCount(), 1);
+        QCOMPARE(proxy->index(0, model()->columnOf("dest_table")).data().toString(), QStringLiteral("rep.events"));
+        page_->setTextFilter(QString());
+        QCOMPARE(proxy->rowCount(), 4);
+        page_->view()->sortByColumn(model()->columnOf("dest_table"), Qt::DescendingOrder);
+        QCOMPARE(proxy->index(0, model()->columnOf("dest_table")).data().toString(), QStringLiteral("rep.orders"));
+        page_->view()->sortByColumn(model()->columnOf("dest_table"), Qt::AscendingOrder);
+        QCOMPARE(proxy->index(0, model()->columnOf("dest_table")).data().toString(), QStringLiteral("rep.customers"));
+    }
+
+    void screenshot()
+    {
+        // Keep a picture of the editor as a build artefact, with one edit pending.
+        typeIntoCell(cell(QStringLiteral("rep.customers"), "batch_limit"), QStringLiteral("5000"));
+        page_->view()->setCurrentIndex(cell(QStringLiteral("rep.orders"), "dest_table"));
+        page_->view()->scrollToTop();
+        page_->view()->horizontalScrollBar()->setValue(0);
+        QTest::qWait(100);
+        QVERIFY(window_->grab().save(QStringLiteral("config-editor.png")));
+        page_->revert();
+    }
+
+    void cleanupTestCase()
+    {
+        if (window_)
+            window_->close();
+        window_.reset();
+        dest_.reset();
+        src_.reset();
+    }
+};
+
+QTEST_MAIN(TestStudioConfigEditor)
+#include "tst_studio_config_editor.moc"
