@@ -39,5 +39,7 @@ int runCheckColumns(CliContext &, const QStringList &);
 int runCheckMissing(CliContext &, const QStringList &);
 int runCheckSnapshots(CliContext &, const QStringList &);
 int runCheckData(CliContext &, const QStringList &);
+int runGrant(CliContext &, const QStringList &);
+int runRevoke(CliContext &, const QStringList &);
 
 } // namespace mimeo::cli

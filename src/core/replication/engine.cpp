@@ -1,6 +1,7 @@
 #include "replication/engine.h"
 
 #include "catalog/config_row.h"
+#include "catalog/roles.h"
 #include "pg/connection.h"
 #include "pg/error.h"
 #include "replication/incremental.h"
@@ -23,11 +24,32 @@ void requireQualified(const pg::QualifiedName &name, const char *what)
 
 } // namespace
 
+namespace {
+
+// Operators refresh what anyone made: once the catalog has an operator group
+// (mimeo grant --operator), new destination objects belong to it. Best
+// effort: the make itself has succeeded.
+void handOver(pg::Connection &dest, RunContext &ctx, const std::string &destTable)
+{
+    try {
+        pg::Transaction tx(dest);
+        const std::string problem = catalog::handOverToOperators(dest, ctx.schema, destTable);
+        tx.commit();
+        if (!problem.empty() && ctx.warn)
+            ctx.warn("destination objects of " + destTable + " stay with their maker: " + problem);
+    } catch (const std::exception &e) {
+        if (ctx.warn)
+            ctx.warn(std::string("destination objects of ") + destTable + " stay with their maker: " + e.what());
+    }
+}
+
+} // namespace
+
 RunResult make(pg::Connection &dest, const MakeRequest &req, RunContext &ctx)
 {
     const pg::QualifiedName destName = req.dest.value_or(req.source);
     Job job(dest, ctx, destName.catalogText(), req.type, "make");
-    return runJob(job, [&](Job &j) -> RunResult {
+    RunResult result = runJob(job, [&](Job &j) -> RunResult {
         requireQualified(req.source, "source table");
         requireQualified(destName, "destination table");
         if (req.type != "inserter" && req.type != "updater")
@@ -43,6 +65,9 @@ RunResult make(pg::Connection &dest, const MakeRequest &req, RunContext &ctx)
             return incremental::make(j, req);
         return queue_replication::make(j, req);
     });
+    if (result.outcome == Outcome::Done)
+        handOver(dest, ctx, job.destTable());
+    return result;
 }
 
 RunResult refresh(pg::Connection &dest, const RefreshRequest &req, RunContext &ctx)
