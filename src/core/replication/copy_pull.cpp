@@ -30,12 +30,15 @@ std::string sourceCopyStatement(const PullSpec &spec, bool binary)
         std::string cols;
         for (const auto &c : rel.columns)
             cols += (cols.empty() ? "" : ", ") + rel.name.quoted() + "." + pg::quoteIdent(c.name);
-        sql = "COPY (SELECT " + cols + " FROM " + rel.name.quoted();
+        std::string select = "SELECT " + cols + " FROM " + rel.name.quoted();
         if (spec.condition)
-            sql += " " + *spec.condition;
-        if (spec.extraWhere)
-            sql += (spec.condition ? " AND " : " WHERE ") + *spec.extraWhere;
-        sql += ") TO STDOUT";
+            select += " " + *spec.condition;
+        if (spec.extraWhere) {
+            // The condition stays inside a subquery, so an OR in it cannot
+            // swallow the extra predicates (mimeo appended " AND ..." to it).
+            select = "SELECT " + columnList(rel.columns) + " FROM (" + select + ") AS mimeo_source WHERE " + *spec.extraWhere;
+        }
+        sql = "COPY (" + select + ") TO STDOUT";
     }
     if (binary)
         sql += " (FORMAT binary)";

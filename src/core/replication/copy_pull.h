@@ -16,7 +16,8 @@ class Job;
 struct PullSpec {
     const SourceRelation *source = nullptr;
     std::optional<std::string> condition; // raw SQL after FROM (mimeo's condition)
-    // Extra raw SQL appended after the condition (incremental types' bounds).
+    // Extra predicates (incremental types' bounds) over the rows the condition
+    // selects; they name columns unqualified (the condition is a subquery then).
     std::optional<std::string> extraWhere;
     pg::QualifiedName target;
     std::vector<Column> targetColumns;    // to decide binary: types must agree by name

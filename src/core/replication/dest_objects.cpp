@@ -52,4 +52,19 @@ bool destinationCovers(const std::vector<Column> &dest, const std::vector<Column
     });
 }
 
+void requireDestinationCovers(const pg::QualifiedName &dest, const std::vector<Column> &destCols, const std::vector<Column> &source)
+{
+    std::string problems;
+    for (const auto &s : source) {
+        auto it = std::find_if(destCols.begin(), destCols.end(), [&](const Column &d) { return d.name == s.name; });
+        if (it == destCols.end())
+            problems += (problems.empty() ? "" : ", ") + s.name + " (missing)";
+        else if (it->type != s.type)
+            problems += (problems.empty() ? "" : ", ") + s.name + " (" + it->type + ", source has " + s.type + ")";
+    }
+    if (!problems.empty())
+        throw pg::Error::usage("destination table " + dest.catalogText() + " does not match the source: " + problems,
+                               pg::Side::Destination, "alter the destination table to match the source columns");
+}
+
 } // namespace mimeo::replication

@@ -30,4 +30,8 @@ void createTable(pg::Connection &dest, const pg::QualifiedName &name, const std:
 // (the destination may have extra columns).
 bool destinationCovers(const std::vector<Column> &dest, const std::vector<Column> &source);
 
+// The same as a usage Error that names every missing or differently typed
+// column, instead of failing later inside COPY.
+void requireDestinationCovers(const pg::QualifiedName &dest, const std::vector<Column> &destCols, const std::vector<Column> &source);
+
 } // namespace mimeo::replication
