@@ -79,6 +79,10 @@ int runMake(CliContext &ctx, const QStringList &args)
         req.period = toStd(p.value(period));
     if (p.isSet(batchLimit))
         req.batchLimit = p.intValue(QStringLiteral("batch-limit"), 1, 2147483647);
+    if ((type == QStringLiteral("inserter") || type == QStringLiteral("updater")) && !p.isSet(control))
+        throw UsageError{QStringLiteral("make: %1 needs --control COLUMN (a timestamp, timestamptz or date column for time, "
+                                        "a smallint, integer or bigint column for serial)").arg(type),
+                         QStringLiteral("see: mimeo make --help")};
 
     auto dest = ctx.connectDestination("make:" + req.source.catalogText());
     requireCatalog(dest, ctx.schema);
