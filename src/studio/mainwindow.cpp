@@ -218,6 +218,8 @@ void MainWindow::removeDestination()
     passwords_->remove(t.secretKey());
     destinations_.erase(key);
     identities_.erase(key);
+    if (lastDestination_ == key)
+        lastDestination_.clear();
     if (QStandardItem *item = model_->destinationItem(key))
         model_->removeRow(item->row());
     appendLog(tr("Removed destination %1").arg(pendingTitle(t)));
@@ -470,6 +472,8 @@ void MainWindow::saveSettings() const
     s.setValue(QStringLiteral("window/mainSplitter"), ui_->mainSplitter->saveState());
     s.setValue(QStringLiteral("window/verticalSplitter"), ui_->verticalSplitter->saveState());
     s.setValue(QStringLiteral("lastDestination"), lastDestination_);
+    // A shorter array leaves the old entries behind; removed destinations must go.
+    s.remove(QStringLiteral("destinations"));
     s.beginWriteArray(QStringLiteral("destinations"));
     int i = 0;
     for (const auto &[key, target] : destinations_) {

@@ -21,6 +21,8 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace mimeo;
@@ -144,7 +146,43 @@ private slots:
         QVERIFY(!prompted);
         QCOMPARE(reloaded.first().at(1).toBool(), true);
         QCOMPARE(again.currentDestination(), key);
+
+        // Removing the destination forgets its password too.
+        auto confirm = onModal<QMessageBox>([](QMessageBox *b) { b->button(QMessageBox::Yes)->click(); });
+        again.removeDestination();
+        QVERIFY(confirm.seen());
+        QTRY_VERIFY(!keychainRead(q(catalog::destinationSecretKey(conninfo.toStdString()))));
         again.close();
+        QVERIFY(!settingsFileBytes().contains(db.name().c_str()));
+    }
+
+    void testConnectionTimesOutWithoutFreezing()
+    {
+        // A server that accepts the connection and never answers.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> held;
+        connect(&silent, &QTcpServer::newConnection, this, [&] { held << silent.nextPendingConnection(); });
+
+        ConnectDialog d;
+        d.show();
+        d.findChild<ConnectionFields *>(QStringLiteral("connectionFields"))->setMode(ConnectionFields::ConninfoMode);
+        d.findChild<QLineEdit *>(QStringLiteral("conninfoEdit"))
+            ->setText(QStringLiteral("host=127.0.0.1 port=%1 dbname=x user=x").arg(silent.serverPort()));
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
+        ticker.start(100);
+        QSignalSpy tested(&d, &ConnectDialog::testFinished);
+        QElapsedTimer clock;
+        clock.start();
+        d.testConnection();
+        QVERIFY(tested.wait((ConnectDialog::kTestTimeoutSeconds + 10) * 1000));
+        QCOMPARE(tested.first().first().toBool(), false);
+        QVERIFY(clock.elapsed() >= (ConnectDialog::kTestTimeoutSeconds - 1) * 1000);
+        QVERIFY2(d.resultText().contains(QStringLiteral("timeout")), qPrintable(d.resultText()));
+        // The event loop kept running all along.
+        QVERIFY2(ticks >= ConnectDialog::kTestTimeoutSeconds * 5, qPrintable(QString::number(ticks)));
     }
 
     void pastedPasswordIsTakenOutOfTheConninfo()

@@ -2,10 +2,15 @@
 // the GUI thread, and the navigator shows its sources and tables by type.
 #include "catalog/installer.h"
 #include "catalog/sources.h"
+#include "config_filter.h"
+#include "config_model.h"
+#include "configeditorpage.h"
 #include "connectdialog.h"
 #include "connectionfields.h"
 #include "mainwindow.h"
 #include "navigator_model.h"
+#include "sources_model.h"
+#include "sourcespage.h"
 #include "testenv.h"
 
 #include <QLineEdit>
@@ -13,7 +18,9 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTest>
+#include <QTreeView>
 
 using namespace mimeo;
 
@@ -107,6 +114,36 @@ private slots:
         w.resize(1100, 700);
         QTest::qWait(50);
         QVERIFY(w.grab().save(QStringLiteral("mainwindow.png")));
+
+        // Double-clicking the navigator opens the destination's pages: its
+        // sources, and the configuration editor showing just one table.
+        auto *tree = w.findChild<QTreeView *>(QStringLiteral("navigator"));
+        auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("centralTabs"));
+        auto find = [&](const QString &text) {
+            const auto hits = model->match(model->index(0, 0), Qt::DisplayRole, text, 1,
+                                           Qt::MatchExactly | Qt::MatchRecursive);
+            return hits.isEmpty() ? QModelIndex() : hits.first();
+        };
+        auto doubleClick = [&](const QModelIndex &index) {
+            tree->scrollTo(index);
+            const QPoint at = tree->visualRect(index).center();
+            QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, at);
+            QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, at);
+        };
+        doubleClick(find(QStringLiteral("Sources (1)")));
+        auto *sources = qobject_cast<SourcesPage *>(tabs->currentWidget());
+        QVERIFY(sources);
+        QTRY_COMPARE(sources->model()->rowCount(), 1);
+        const QModelIndex table = find(QStringLiteral("rep.events"));
+        QVERIFY(table.isValid());
+        tree->expand(table.parent().parent());
+        tree->expand(table.parent());
+        doubleClick(table);
+        auto *editor = qobject_cast<ConfigEditorPage *>(tabs->currentWidget());
+        QVERIFY(editor);
+        QTRY_COMPARE(editor->model()->rowCount(), 2);
+        QCOMPARE(editor->proxy()->rowCount(), 1);
+        QCOMPARE(tabs->count(), 3);
 
         // Destinations are remembered without passwords.
         w.close();
