@@ -272,8 +272,14 @@ private slots:
         page_->view()->setCurrentIndex(cell(QStringLiteral("rep.customers"), "control"));
         QTest::keyClick(page_->view(), Qt::Key_Delete);
         QVERIFY2(page_->messageText().contains(QStringLiteral("cannot be empty")), qPrintable(page_->messageText()));
+        // Booleans are check boxes.
+        const QModelIndex checkStats = model()->index(model()->rowOf(QStringLiteral("rep.orders")), model()->columnOf("check_stats"));
+        QCOMPARE(checkStats.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        QVERIFY(model()->flags(checkStats) & Qt::ItemIsUserCheckable);
+        QVERIFY(model()->setData(checkStats, Qt::Unchecked, Qt::CheckStateRole));
         QVERIFY(save());
         QCOMPARE(sql("SELECT filter::text FROM mimeo.refresh_config_snap"), std::string("NULL"));
+        QCOMPARE(sql("SELECT check_stats::text FROM mimeo.refresh_config_snap"), std::string("false"));
     }
 
     void sortAndFilter()
