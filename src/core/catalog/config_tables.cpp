@@ -1,5 +1,7 @@
 #include "catalog/config_tables.h"
 
+#include "pg/array.h"
+
 #include "pg/connection.h"
 #include "pg/quote.h"
 
@@ -267,67 +269,15 @@ bool isValidInterval(std::string_view text, std::string *why)
 
 std::vector<std::string> parseTextArray(std::string_view lit)
 {
-    const std::string s = trimmed(lit);
-    if (s.size() < 2 || s.front() != '{' || s.back() != '}')
-        throw std::invalid_argument("not an array literal: " + s);
     std::vector<std::string> out;
-    size_t i = 1;
-    const size_t end = s.size() - 1;
-    while (i < end) {
-        while (i < end && std::isspace(static_cast<unsigned char>(s[i])))
-            ++i;
-        if (i >= end)
-            break;
-        std::string item;
-        bool quoted = false;
-        if (s[i] == '"') {
-            quoted = true;
-            ++i;
-            while (i < end && s[i] != '"') {
-                if (s[i] == '\\' && i + 1 < end)
-                    ++i;
-                item += s[i++];
-            }
-            if (i >= end)
-                throw std::invalid_argument("unterminated quoted item in array literal");
-            ++i;
-        } else {
-            while (i < end && s[i] != ',') {
-                if (s[i] == '\\' && i + 1 < end)
-                    ++i;
-                item += s[i++];
-            }
-            item = trimmed(item);
-        }
-        if (quoted || lowered(item) != "null")
-            out.push_back(std::move(item));
-        while (i < end && std::isspace(static_cast<unsigned char>(s[i])))
-            ++i;
-        if (i < end) {
-            if (s[i] != ',')
-                throw std::invalid_argument("expected a comma in array literal");
-            ++i;
-        }
+    for (auto &item : pg::parseTextArray(lit)) {
+        if (item)
+            out.push_back(std::move(*item));
     }
     return out;
 }
 
-std::string formatTextArray(const std::vector<std::string> &items)
-{
-    std::string out = "{";
-    for (size_t i = 0; i < items.size(); ++i) {
-        if (i)
-            out += ',';
-        out += '"';
-        for (char c : items[i]) {
-            if (c == '"' || c == '\\')
-                out += '\\';
-            out += c;
-        }
-        out += '"';
-    }
-    return out + "}";
-}
+std::string formatTextArray(const std::vector<std::string> &items) { return pg::toTextArrayLiteral(items); }
 
 const std::vector<std::string> &configTypes()
 {
