@@ -417,6 +417,21 @@ private slots:
         QVERIFY2(f.warnings[0].find("destination-only columns") != std::string::npos, f.warnings[0].c_str());
     }
 
+    void insertOnFetchEitherWay()
+    {
+        // mimeo's test03 sets insert_on_fetch false on one table. Both values
+        // run the same pipeline here: one COPY into a temporary table, read
+        // to the end before anything is applied, memory flat.
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "dmlfetch");
+        prepare(f, 200);
+        MIMEO_NOTHROW(f.make(dml(f, "src.t", "rep.t")));
+        f.dest().exec("UPDATE mimeo.refresh_config_dml SET insert_on_fetch = false");
+        test::queue::randomWorkload(f.src(), "src.t", 1);
+        MIMEO_NOTHROW(f.refresh("rep.t"));
+        QCOMPARE(same(f), QString());
+    }
+
     void noPulldataAndExistingDestination()
     {
         MIMEO_REQUIRE_ENV(env);

@@ -56,4 +56,35 @@ inline void randomWorkload(pg::Connection &src, const std::string &table, int ro
         src.exec(sql);
 }
 
+// The logdel model, for src.t (a, b, v, n) with key (a, b): every deletion
+// goes to src.deleted_log (a trigger of the test's own); settle() turns them
+// into src.expected_log, the deletions the destination should show.
+inline void installDeletionModel(pg::Connection &src)
+{
+    src.exec("CREATE TABLE src.deleted_log (a int, b text, v text, n numeric, at timestamptz);"
+             "CREATE TABLE src.expected_log (a int, b text, v text, n numeric);"
+             "CREATE FUNCTION src.log_delete() RETURNS trigger LANGUAGE plpgsql AS "
+             "$$BEGIN INSERT INTO src.deleted_log VALUES (OLD.a, OLD.b, OLD.v, OLD.n, clock_timestamp()); RETURN NULL; END$$;"
+             "CREATE TRIGGER log_delete AFTER DELETE ON src.t FOR EACH ROW EXECUTE FUNCTION src.log_delete();");
+}
+
+// After a refresh: a key live on the source is live on the destination (a
+// logged deletion of it is gone); a key deleted since the last refresh and
+// absent now shows its latest deletion; other logged deletions stay.
+inline void settleDeletionModel(pg::Connection &src)
+{
+    src.exec("DELETE FROM src.expected_log e USING src.t s WHERE (e.a, e.b) = (s.a, s.b);"
+             "CREATE TEMP TABLE latest AS SELECT DISTINCT ON (a, b) a, b, v, n FROM src.deleted_log d "
+             "WHERE NOT EXISTS (SELECT 1 FROM src.t s WHERE (s.a, s.b) = (d.a, d.b)) ORDER BY a, b, at DESC;"
+             "DELETE FROM src.expected_log e USING latest l WHERE (e.a, e.b) = (l.a, l.b);"
+             "INSERT INTO src.expected_log SELECT * FROM latest; DROP TABLE latest; TRUNCATE src.deleted_log;");
+}
+
+// F: anything with differences(sourceQuery, destQuery), as ReplicationFixture.
+template <typename F> QString matchesDeletionModel(F &f, const std::string &dest)
+{
+    return f.differences("SELECT a, b, v, n, false FROM src.t UNION ALL SELECT a, b, v, n, true FROM src.expected_log",
+                         "SELECT a, b, v, n, mimeo_source_deleted IS NOT NULL FROM " + dest);
+}
+
 } // namespace mimeo::test::queue

@@ -33,6 +33,7 @@ struct ApplySpec {
     std::vector<Column> columns;       // replicated columns, in the batch's order (c1..cN)
     std::vector<std::string> keyNames; // in the batch's order (k1..kM)
     bool logdel = false;
+    bool lookupByKey = false;          // join through the key's index (queue_plan.h)
 };
 
 struct ApplyResult {

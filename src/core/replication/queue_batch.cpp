@@ -77,11 +77,22 @@ std::string batchCopySql(const BatchSpec &spec, bool binary)
     std::string sourceCols;
     for (const auto &c : rel.columns)
         sourceCols += ", " + rel.name.quoted() + "." + quoteIdent(c.name);
-    std::string from = " FROM (" + batchKeysSql(spec) + ") AS x(" + positionalList('k', m) + ")"
-        + " LEFT JOIN (SELECT true" + sourceCols + " FROM " + rel.name.quoted() + (spec.condition ? " " + *spec.condition : "")
-        + ") AS f(\"found\", " + positionalList('c', n) + ") ON ";
+    const std::string selected = "(SELECT true" + sourceCols + " FROM " + rel.name.quoted()
+        + (spec.condition ? " " + *spec.condition : "") + ") AS s(\"found\", " + positionalList('c', n) + ")";
+    std::string match;
     for (size_t j = 0; j < m; ++j)
-        from += (j ? " AND " : "") + std::string("f.") + positional('c', pos[j]) + " = x." + positional('k', j);
+        match += (j ? " AND " : "") + std::string(spec.lookupByKey ? "s." : "f.") + positional('c', pos[j]) + " = x." + positional('k', j);
+    // Keys in order: lookups walk the source's index (and later the
+    // destination's) from left to right instead of jumping around.
+    std::string from = " FROM (SELECT * FROM (" + batchKeysSql(spec) + ") AS b ORDER BY " + columnList(spec.keys) + ") AS x("
+        + positionalList('k', m) + ")";
+    if (spec.lookupByKey) {
+        // OFFSET 0 keeps the subquery apart: it runs once per key, with the
+        // key as a parameter, through the source's index.
+        from += " LEFT JOIN LATERAL (SELECT * FROM " + selected + " WHERE " + match + " OFFSET 0) AS f ON true";
+    } else {
+        from += " LEFT JOIN (SELECT * FROM " + selected + ") AS f ON " + match;
+    }
 
     if (spec.logdel) {
         // The latest deletion queued for each key, with the row as it was.
@@ -138,6 +149,9 @@ BatchRead readBatch(Job &job, pg::Connection &src, const BatchSpec &spec)
         && src.serverMajor() == dest.serverMajor();
     dest.exec("DROP TABLE IF EXISTS pg_temp." + quoteIdent(kBatchTable));
     dest.exec(batchTableSql(spec));
+    // A batch query runs for a fraction of a second; compiling it (JIT, when
+    // its cost estimate is high) took longer than running it: 0.37 s measured.
+    src.exec("SELECT pg_catalog.set_config('jit', 'off', true)");
 
     pg::CopyOptions co;
     co.cancel = job.ctx().cancel;

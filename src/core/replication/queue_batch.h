@@ -44,6 +44,9 @@ struct BatchSpec {
     std::optional<std::string> condition;
     std::optional<int64_t> limit;           // at most this many distinct keys, oldest queued first
     bool logdel = false;
+    // Look each key up in the source (a LATERAL subquery the planner cannot
+    // turn into a hash join over the whole table); see queue_plan.h.
+    bool lookupByKey = false;
 };
 
 // Positions of the key columns among the source columns (the filter holds them).

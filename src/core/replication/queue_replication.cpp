@@ -8,6 +8,8 @@
 #include "replication/job.h"
 #include "replication/queue_apply.h"
 #include "replication/queue_batch.h"
+#include "replication/queue_cleanup.h"
+#include "replication/queue_plan.h"
 #include "replication/queue_destination.h"
 #include "replication/queue_prerequisites.h"
 #include "replication/queue_source_objects.h"
@@ -15,6 +17,7 @@
 #include "replication/table_state.h"
 
 #include <algorithm>
+#include <cctype>
 
 // Commit domains (mimeo 4.3, with its change loss fixed): every run reads
 // the queue inside one REPEATABLE READ source transaction, applies what it
@@ -38,6 +41,7 @@ std::string readRepeatable() { return "BEGIN ISOLATION LEVEL REPEATABLE READ"; }
 struct QueueShape {
     std::vector<Column> keys;
     std::vector<std::string> columns;
+    int64_t estimatedRows = -1;
 };
 
 QueueShape describeQueue(pg::Connection &src, const std::string &control, const std::vector<std::string> &pkName, int sourceId)
@@ -61,10 +65,45 @@ QueueShape describeQueue(pg::Connection &src, const std::string &control, const 
     }
     for (const auto &c : rel.columns)
         shape.columns.push_back(c.name);
+    shape.estimatedRows = rel.estimatedRows;
     return shape;
 }
 
-queue::BatchSpec batchSpec(const SourceRelation &rel, const std::string &control, const QueueShape &shape,
+// A condition that only filters the source table ("WHERE ..."), as opposed
+// to one that adds tables (", other WHERE ..."), whose joins a lookup per key
+// would repeat for every key.
+bool filtersOnly(const std::optional<std::string> &condition)
+{
+    if (!condition)
+        return true;
+    const auto start = condition->find_first_not_of(" \t\r\n");
+    if (start == std::string::npos)
+        return true;
+    std::string word = condition->substr(start, 5);
+    std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const char next = condition->size() > start + 5 ? (*condition)[start + 5] : ' ';
+    return word == "where" && (std::isspace(static_cast<unsigned char>(next)) || next == '(');
+}
+
+// Whether the source read looks keys up (queue_plan.h).
+bool sourceLookups(pg::Connection &src, const SourceRelation &rel, const QueueShape &shape, const std::optional<std::string> &condition,
+                   std::optional<int64_t> limit, const std::vector<std::string> &keys)
+{
+    int64_t batch = shape.estimatedRows;
+    if (limit && (batch < 0 || *limit < batch))
+        batch = *limit;
+    return filtersOnly(condition) && queue::hasKeyIndex(src, std::to_string(rel.oid), keys)
+        && queue::preferLookups(batch, rel.estimatedRows);
+}
+
+// Whether the destination apply looks keys up.
+bool destinationLookups(pg::Connection &dest, const QualifiedName &destName, const std::vector<std::string> &keys, int64_t batchRows)
+{
+    return queue::hasKeyIndex(dest, destName.quoted(), keys)
+        && queue::preferLookups(batchRows, queue::estimatedRows(dest, destName.quoted()));
+}
+
+queue::BatchSpec batchSpec(pg::Connection &src, const SourceRelation &rel, const std::string &control, const QueueShape &shape,
                            const std::optional<std::string> &condition, std::optional<int64_t> limit, bool logdel)
 {
     queue::BatchSpec spec;
@@ -75,12 +114,16 @@ queue::BatchSpec batchSpec(const SourceRelation &rel, const std::string &control
     spec.condition = condition;
     spec.limit = limit;
     spec.logdel = logdel;
+    spec.lookupByKey = sourceLookups(src, rel, shape, condition, limit, columnNames(shape.keys));
     return spec;
 }
 
-queue::ApplySpec applySpec(const QualifiedName &dest, const SourceRelation &rel, const std::vector<std::string> &keys, bool logdel)
+// Applies the batch just read into pg_temp.mimeo_queue_batch.
+void apply(Job &job, const QualifiedName &dest, const SourceRelation &rel, const std::vector<std::string> &keys, bool logdel,
+           int64_t batchRows)
 {
-    return {dest, rel.columns, keys, logdel};
+    queue::ApplySpec spec{dest, rel.columns, keys, logdel, destinationLookups(job.dest(), dest, keys, batchRows)};
+    queue::applyBatch(job, spec);
 }
 
 void warnQueueColumns(Job &job, const queue::BatchSpec &spec)
@@ -139,20 +182,6 @@ Pulled pullAll(Job &job, pg::Connection &src, const SourceRelation &rel, const s
     dest.exec("INSERT INTO " + destName.quoted() + " (" + columnList(rel.columns) + ") SELECT " + columnList(rel.columns)
               + " FROM " + staging.quoted());
     return {pulled.stats.rows, pulled.stats.bytes};
-}
-
-// After the destination committed: remove the queue rows the run read.
-void cleanQueue(Job &job, pg::Connection &src, pg::Transaction &srcTx, const queue::BatchSpec &spec)
-{
-    job.progress({"removing queue rows", 0, 0, -1});
-    try {
-        const auto removed = src.exec(queue::queueCleanupSql(spec)).affected();
-        srcTx.commit();
-        job.step("removed " + std::to_string(removed) + " rows from queue " + spec.queue.catalogText());
-    } catch (const pg::Error &e) {
-        job.warn("the destination is up to date, but the queue rows it applied could not be removed (" + e.message()
-                 + "); the next refresh applies them again");
-    }
 }
 
 // Drops what a failing make created on the source, so no trigger is left
@@ -235,8 +264,8 @@ RunResult make(Job &job, const MakeRequest &req)
              + created.names.function + "() and trigger " + created.names.trigger + " on " + rel.name.catalogText());
 
     Pulled pulled;
-    queue::BatchSpec cleanup;
     std::optional<pg::Transaction> srcTx;
+    std::optional<queue::QueueCleanup> cleanup;
     try {
         catalog::insertConfig(dest, job.schema(), req.type, configColumns(job, req, control, plan.key, job.now()));
         if (!kind) {
@@ -249,12 +278,15 @@ RunResult make(Job &job, const MakeRequest &req)
                 // misses is queued and stays for the first refresh.
                 srcTx.emplace(src, readRepeatable());
                 pulled = pullAll(job, src, rel, req.condition, destName, plan.key.names(), logdel, true);
-                cleanup = batchSpec(rel, control, describeQueue(src, control, plan.key.names(), req.dataSourceId),
-                                    req.condition, std::nullopt, logdel);
+                const auto spec = batchSpec(src, rel, control, describeQueue(src, control, plan.key.names(), req.dataSourceId),
+                                            req.condition, std::nullopt, logdel);
                 if (logdel) {
                     // Rows deleted between the trigger's creation and the pull's snapshot.
-                    queue::readBatch(job, src, cleanup);
-                    queue::applyBatch(job, applySpec(destName, rel, plan.key.names(), true));
+                    const auto read = queue::readBatch(job, src, spec);
+                    cleanup.emplace(job, src, queue::queueCleanupSql(spec), control);
+                    apply(job, destName, rel, plan.key.names(), true, read.stats.rows);
+                } else {
+                    cleanup.emplace(job, src, queue::queueCleanupSql(spec), control);
                 }
             }
             queue::DestIndexOptions io;
@@ -273,11 +305,13 @@ RunResult make(Job &job, const MakeRequest &req)
         writeTableState(dest, job.schema(), job.destTable(), st);
         tx.commit();
     } catch (...) {
+        cleanup.reset(); // stops using src
+        srcTx.reset();
         removeCreatedObjects(job, src, rel.name, created);
         throw;
     }
-    if (srcTx)
-        cleanQueue(job, src, *srcTx, cleanup);
+    if (cleanup)
+        cleanup->finish(*srcTx);
     return job.finishDone(pulled.rows, pulled.bytes,
                           "made " + req.type + " replication " + job.destTable() + " (" + std::to_string(pulled.rows)
                               + " rows; queue " + control + ")");
@@ -319,8 +353,9 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
     pg::Transaction srcTx(src, readRepeatable());
     int64_t rows = 0, bytes = 0;
     std::string message;
-    auto spec = batchSpec(rel, control, shape, condition, req.repull ? std::nullopt : limit, logdel);
+    auto spec = batchSpec(src, rel, control, shape, condition, req.repull ? std::nullopt : limit, logdel);
     warnQueueColumns(job, spec);
+    std::optional<queue::QueueCleanup> cleanup;
     if (req.repull) {
         job.step(logdel ? "repull: replacing every live row, keeping rows that record deletions"
                         : "repull: emptying the destination and loading everything");
@@ -329,16 +364,20 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
         bytes = pulled.bytes;
         if (logdel) {
             // Deletions queued before the snapshot: log them too.
-            queue::readBatch(job, src, spec);
-            queue::applyBatch(job, applySpec(destName, rel, pkName, true));
+            const auto read = queue::readBatch(job, src, spec);
+            cleanup.emplace(job, src, queue::queueCleanupSql(spec), control);
+            apply(job, destName, rel, pkName, true, read.stats.rows);
+        } else {
+            cleanup.emplace(job, src, queue::queueCleanupSql(spec), control);
         }
         message = "refreshed " + job.destTable() + ": " + std::to_string(rows) + " rows (repull)";
     } else {
         const auto read = queue::readBatch(job, src, spec);
         rows = read.stats.rows;
         bytes = read.stats.bytes;
+        cleanup.emplace(job, src, queue::queueCleanupSql(spec), control);
         if (rows > 0)
-            queue::applyBatch(job, applySpec(destName, rel, pkName, logdel));
+            apply(job, destName, rel, pkName, logdel, rows);
         if (limit && rows >= *limit)
             job.warn("batch limit of " + std::to_string(*limit) + " keys reached: more changes may be queued; refresh again "
                      "or raise batch_limit");
@@ -346,7 +385,7 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
     }
     catalog::updateConfig(dest, job.schema(), initial.type(), job.destTable(), {{"last_run", job.now()}});
     tx.commit();
-    cleanQueue(job, src, srcTx, spec);
+    cleanup->finish(srcTx);
     return job.finishDone(rows, bytes, message);
 }
 
