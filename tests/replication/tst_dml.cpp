@@ -11,6 +11,7 @@
 
 #include <QTest>
 
+#include <cstdio>
 #include <unistd.h>
 
 using namespace mimeo;
@@ -241,6 +242,33 @@ private slots:
             MIMEO_NOTHROW(f.refresh(t));
             QCOMPARE(same(f, "src.t", t), QString());
         }
+    }
+
+    void oneHundredDestinationsAtMost()
+    {
+        // mimeo's test81: the base name and 99 numbered ones, then a clear error.
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "dmllimit100");
+        prepare(f, 10);
+        f.src().exec("CREATE TABLE mimeo.src_t_q (a int, b text, processed boolean)");
+        for (int n = 1; n <= 98; ++n) {
+            char name[32];
+            std::snprintf(name, sizeof name, "src_t_q%02d", n);
+            f.src().exec(std::string("CREATE TABLE mimeo.") + name + " (LIKE mimeo.src_t_q)");
+        }
+        // The 100th destination takes the last slot...
+        MIMEO_NOTHROW(f.make(dml(f, "src.t", "rep.last")));
+        QCOMPARE(sourceText(f.dest(), "SELECT control FROM mimeo.refresh_config_dml"), std::string("mimeo.src_t_q99"));
+        // ...and the 101st is refused before anything is made.
+        std::string refused;
+        try {
+            f.make(dml(f, "src.t", "rep.onetoomany"));
+        } catch (const pg::Error &e) {
+            refused = e.describe();
+        }
+        QVERIFY2(refused.find("Limit of 99 queue tables for a single source table reached") != std::string::npos, refused.c_str());
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM mimeo.refresh_config"), int64_t(1));
+        QVERIFY(!f.dest().exec("SELECT to_regclass('rep.onetoomany') IS NOT NULL").toBool(0, 0));
     }
 
     void ambiguousTemplatesKeepTheirOwnObjects()
