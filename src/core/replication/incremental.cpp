@@ -17,6 +17,8 @@
 #include "replication/source_relation.h"
 #include "replication/table_state.h"
 
+#include <algorithm>
+
 namespace mimeo::replication::incremental {
 namespace {
 
@@ -59,9 +61,21 @@ struct Pulled {
     ApplyCounts applied; // updater batches only
 };
 
+// The columns an updater's key pass reads: the key, and the control column
+// the window's predicates name.
+std::vector<Column> keyPassColumns(const SourceRelation &rel, const std::vector<std::string> &key, const std::string &control)
+{
+    std::vector<Column> out;
+    for (const auto &c : rel.columns) {
+        if (c.name == control || std::find(key.begin(), key.end(), c.name) != key.end())
+            out.push_back(c);
+    }
+    return out;
+}
+
 // Streams the rows of `window` from the source (inside its open snapshot
-// transaction) into target: directly when the rows are all new to it, else
-// through a staging table applied by key.
+// transaction) into target: directly when they are all new to it, else
+// applied by key (see incremental_apply.h for the two ways).
 Pulled pullWindow(Job &job, pg::Connection &src, const SourceRelation &rel, const std::optional<std::string> &condition,
                   const Window &window, const QualifiedName &target, const std::vector<Column> &targetColumns, bool freeze,
                   const std::vector<std::string> *applyKey)
@@ -73,28 +87,44 @@ Pulled pullWindow(Job &job, pg::Connection &src, const SourceRelation &rel, cons
     spec.source = &rel;
     spec.condition = condition;
     spec.extraWhere = window.copyPredicate();
+    spec.target = target;
+    spec.targetColumns = targetColumns;
+    spec.freeze = freeze && !applyKey;
     Pulled out;
-    if (!applyKey) {
-        spec.target = target;
-        spec.targetColumns = targetColumns;
-        spec.freeze = freeze;
-        const auto r = pullInto(job, src, spec);
-        out.rows = r.stats.rows;
-        out.bytes = r.stats.bytes;
-        return out;
+    // requireDestinationCovers made sure every source column is there.
+    const bool ownColumns = targetColumns.size() > rel.columns.size();
+    if (applyKey && !ownColumns) {
+        SourceRelation keyRel = rel;
+        keyRel.columns = keyPassColumns(rel, *applyKey, window.control().name);
+        const auto keys = createStaging(dest, "mimeo_refresh_updater_keys", keyRel.columns);
+        PullSpec keySpec = spec;
+        keySpec.source = &keyRel;
+        keySpec.target = keys;
+        keySpec.targetColumns = keyRel.columns;
+        pullInto(job, src, keySpec);
+        job.checkCancel();
+        out.applied.updated = deleteByKey(dest, target, keys, *applyKey);
+        dest.exec("DROP TABLE " + keys.quoted());
+    } else if (applyKey) {
+        const auto staging = createStaging(dest, "mimeo_refresh_updater_temp", rel.columns);
+        spec.target = staging;
+        spec.targetColumns = rel.columns;
     }
-    const auto staging = createStaging(dest, rel.columns);
-    spec.target = staging;
-    spec.targetColumns = rel.columns;
     const auto r = pullInto(job, src, spec);
     out.rows = r.stats.rows;
     out.bytes = r.stats.bytes;
-    job.checkCancel();
-    job.progress({"applying", out.rows, out.bytes, out.rows});
-    out.applied = applyByKey(dest, target, staging, rel.columns, *applyKey);
-    dest.exec("DROP TABLE " + staging.quoted());
-    job.step("applied by key (" + pg::quoteIdentList(*applyKey) + "): " + std::to_string(out.applied.updated) + " updated, "
-             + std::to_string(out.applied.inserted) + " inserted");
+    if (!applyKey)
+        return out;
+    if (ownColumns) {
+        job.checkCancel();
+        job.progress({"applying", out.rows, out.bytes, out.rows});
+        out.applied = applyByKey(dest, target, spec.target, rel.columns, *applyKey);
+        dest.exec("DROP TABLE " + spec.target.quoted());
+    } else {
+        out.applied.inserted = std::max<int64_t>(0, out.rows - out.applied.updated);
+    }
+    job.step("applied by key (" + pg::quoteIdentList(*applyKey) + "): " + std::to_string(out.applied.updated)
+             + (ownColumns ? " updated in place, " : " replaced, ") + std::to_string(out.applied.inserted) + " inserted");
     return out;
 }
 
