@@ -572,6 +572,18 @@ private slots:
         MIMEO_NOTHROW(f.destroy("rep.t"));
         QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.t"), int64_t(10)); // kept by default
         QCOMPARE(count(f.dest(), "SELECT count(*) FROM mimeo.refresh_config WHERE dest_table = 'rep.t'"), int64_t(0));
+        // A renamed source table: the queue keeps its old name, and destroy
+        // still finds the trigger that writes to it, so no write fails afterwards.
+        MIMEO_NOTHROW(f.make(dml(f, "src.t", "rep.renamed")));
+        f.src().exec("ALTER TABLE src.t RENAME TO t_new");
+        f.dest().exec("UPDATE mimeo.refresh_config_dml SET source_table = 'src.t_new' WHERE dest_table = 'rep.renamed'");
+        f.src().exec("UPDATE src.t_new SET v = 'renamed' WHERE a = 1");
+        MIMEO_NOTHROW(f.refresh("rep.renamed"));
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.renamed WHERE v = 'renamed'"), int64_t(1));
+        MIMEO_NOTHROW(f.destroy("rep.renamed"));
+        MIMEO_NOTHROW(f.src().exec("UPDATE src.t_new SET v = 'still writable'"));
+        QVERIFY2(!sourceObjects(f.src()).join(QLatin1Char(',')).contains(QStringLiteral("src_t_")),
+                 qPrintable(sourceObjects(f.src()).join(QLatin1Char(','))));
         // A dropped source table (mimeo's destroyer failed then, bug 9.2 #14).
         f.src().exec("DROP TABLE src.other");
         MIMEO_NOTHROW(f.destroy("rep.other", false));

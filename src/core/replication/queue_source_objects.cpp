@@ -3,6 +3,7 @@
 #include "pg/connection.h"
 #include "pg/error.h"
 
+#include <cctype>
 #include <set>
 
 namespace mimeo::replication::queue {
@@ -114,6 +115,42 @@ bool isDuplicateObject(const pg::Error &e)
     return e.sqlstate() == "42P07" || e.sqlstate() == "42723" || e.sqlstate() == "42710";
 }
 
+bool isIdentifierChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Whether a function body names the queue table: the name, quoted or not,
+// not as part of a longer name (src_t_q is in src_t_q01's bodies too).
+bool bodyNames(const std::string &body, const std::string &queueName)
+{
+    if (body.find(quoteIdent(queueName)) != std::string::npos)
+        return true;
+    for (size_t pos = body.find(queueName); pos != std::string::npos; pos = body.find(queueName, pos + 1)) {
+        const size_t end = pos + queueName.size();
+        const bool startOk = pos == 0 || !isIdentifierChar(body[pos - 1]) || body[pos - 1] == '.';
+        const bool endOk = end >= body.size() || !isIdentifierChar(body[end]);
+        if (startOk && endOk)
+            return true;
+    }
+    return false;
+}
+
+void findByFunctionBody(pg::Connection &src, const std::string &tableOid, const pg::QualifiedName &queue, ExistingQueue &out)
+{
+    auto r = src.exec("SELECT t.tgname, p.proname, p.prosrc FROM pg_catalog.pg_trigger t "
+                      "JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+                      "WHERE t.tgrelid = $1::oid AND NOT t.tgisinternal AND n.nspname = $2",
+                      {tableOid, queue.schema});
+    for (int i = 0; i < r.rows(); ++i) {
+        if (bodyNames(r.text(i, 2), queue.name)) {
+            out.trigger = r.text(i, 0);
+            out.function = r.text(i, 1);
+            return;
+        }
+    }
+}
+
 } // namespace
 
 std::vector<std::string> creationStatements(const QueueDefinition &def, const ObjectNames &names)
@@ -194,8 +231,14 @@ ExistingQueue findQueueObjects(pg::Connection &src, const pg::QualifiedName &sou
     // from the base names: destroying the second destination of a source
     // must not touch the first one's objects (mimeo did, bug 9.2 #14).
     const auto slot = slotOfQueue(source, queue.name);
-    if (!slot)
+    if (!slot) {
+        // A queue name no rule gives (renamed objects): find the trigger
+        // whose function writes to this queue, so dropping the queue never
+        // leaves a trigger behind that would make every write fail.
+        if (out.sourceExists)
+            findByFunctionBody(src, r.text(0, 0), queue, out);
         return out;
+    }
     for (bool mimeoRule : {false, true}) {
         const auto n = objectNames(source, *slot, mimeoRule);
         if (!out.function && src.exec("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n "
