@@ -643,8 +643,8 @@
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="36"/>
-        <source>Add a destination database to begin (File ▸ Add Destination…). Double-click a destination to edit its refresh configuration, or its sources to manage them.</source>
-        <translation>Fügen Sie zu Beginn eine Zieldatenbank hinzu (Datei ▸ Ziel hinzufügen…). Ein Doppelklick auf ein Ziel öffnet seine Aktualisierungskonfiguration, einer auf seine Quellen deren Verwaltung.</translation>
+        <source>Add a destination database to begin (File ▸ Add Destination…). Double-click a destination to edit its refresh configuration, its sources to manage them, or its roles to give people access.</source>
+        <translation>Fügen Sie zu Beginn eine Zieldatenbank hinzu (Datei ▸ Ziel hinzufügen…). Ein Doppelklick auf ein Ziel öffnet seine Aktualisierungskonfiguration, einer auf seine Quellen deren Verwaltung, einer auf seine Rollen die Vergabe von Zugriffsrechten.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="48"/>
@@ -667,227 +667,242 @@
         <translation>&amp;Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="79"/>
+        <location filename="../ui/mainwindow.ui" line="80"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="88"/>
+        <location filename="../ui/mainwindow.ui" line="89"/>
         <source>Main Toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="103"/>
+        <location filename="../ui/mainwindow.ui" line="105"/>
         <source>&amp;Add Destination…</source>
         <translation>Ziel &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="104"/>
+        <location filename="../ui/mainwindow.ui" line="106"/>
         <source>Connect to a destination database</source>
         <translation>Mit einer Zieldatenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="105"/>
+        <location filename="../ui/mainwindow.ui" line="107"/>
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="108"/>
+        <location filename="../ui/mainwindow.ui" line="110"/>
         <source>&amp;Edit Destination…</source>
         <translation>Ziel &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="109"/>
+        <location filename="../ui/mainwindow.ui" line="111"/>
         <source>Change how the selected destination is reached</source>
         <translation>Ändern, wie das gewählte Ziel erreicht wird</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="112"/>
+        <location filename="../ui/mainwindow.ui" line="114"/>
         <source>Re&amp;move Destination</source>
         <translation>Ziel &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="113"/>
+        <location filename="../ui/mainwindow.ui" line="115"/>
         <source>Forget the selected destination and its saved password (the database is not touched)</source>
         <translation>Das gewählte Ziel und sein gespeichertes Passwort vergessen (die Datenbank bleibt unberührt)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="116"/>
+        <location filename="../ui/mainwindow.ui" line="118"/>
         <source>&amp;Reload</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="117"/>
+        <location filename="../ui/mainwindow.ui" line="119"/>
         <source>Read sources and tables again from every destination</source>
         <translation>Quellen und Tabellen aller Ziele neu lesen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="118"/>
+        <location filename="../ui/mainwindow.ui" line="120"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="121"/>
+        <location filename="../ui/mainwindow.ui" line="123"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="122"/>
+        <location filename="../ui/mainwindow.ui" line="124"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="125"/>
+        <location filename="../ui/mainwindow.ui" line="127"/>
         <source>&amp;Save Configuration</source>
         <translation>Konfiguration &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="126"/>
+        <location filename="../ui/mainwindow.ui" line="128"/>
         <source>Write the edited columns of the configuration editor</source>
         <translation>Die geänderten Spalten des Konfigurationseditors schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="127"/>
+        <location filename="../ui/mainwindow.ui" line="129"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="130"/>
+        <location filename="../ui/mainwindow.ui" line="132"/>
         <source>Re&amp;vert Configuration</source>
         <translation>Konfiguration &amp;verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="131"/>
+        <location filename="../ui/mainwindow.ui" line="133"/>
         <source>Forget the edits that are not saved</source>
         <translation>Die nicht gespeicherten Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="134"/>
+        <location filename="../ui/mainwindow.ui" line="136"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="135"/>
+        <location filename="../ui/mainwindow.ui" line="137"/>
         <source>Edit the refresh configuration of the selected destination</source>
         <translation>Die Aktualisierungskonfiguration des gewählten Ziels bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="136"/>
+        <location filename="../ui/mainwindow.ui" line="138"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="139"/>
+        <location filename="../ui/mainwindow.ui" line="141"/>
         <source>S&amp;ources</source>
         <translation>&amp;Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="140"/>
+        <location filename="../ui/mainwindow.ui" line="142"/>
         <source>Manage the source databases of the selected destination</source>
         <translation>Die Quelldatenbanken des gewählten Ziels verwalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="141"/>
+        <location filename="../ui/mainwindow.ui" line="143"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="144"/>
+        <location filename="../ui/mainwindow.ui" line="146"/>
+        <source>&amp;Roles</source>
+        <translation>&amp;Rollen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="147"/>
+        <source>Make login roles monitors or operators of the selected destination&apos;s catalog</source>
+        <translation>Login-Rollen zu Beobachtern oder Operatoren des Katalogs des ausgewählten Ziels machen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="148"/>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="151"/>
         <source>&amp;Install or Upgrade Catalog…</source>
         <translation>Katalog &amp;installieren oder aktualisieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="145"/>
+        <location filename="../ui/mainwindow.ui" line="152"/>
         <source>Create the catalog, upgrade it, or adopt an existing mimeo extension install</source>
         <translation>Den Katalog anlegen, aktualisieren oder eine bestehende Installation der mimeo-Erweiterung übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="148"/>
+        <location filename="../ui/mainwindow.ui" line="155"/>
         <source>&amp;About Mimeo Studio</source>
         <translation>&amp;Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="33"/>
+        <location filename="../src/studio/mainwindow.cpp" line="34"/>
         <source>(libpq defaults)</source>
         <translation>(Vorgaben von libpq)</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="92"/>
+        <location filename="../src/studio/mainwindow.cpp" line="94"/>
         <source>No keychain is available (%1). Passwords are asked for when needed and kept in memory until you quit; they are never written to disk.</source>
         <translation>Kein Schlüsselbund verfügbar (%1). Passwörter werden bei Bedarf abgefragt und bis zum Beenden im Speicher gehalten; sie werden nie auf die Platte geschrieben.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="94"/>
+        <location filename="../src/studio/mainwindow.cpp" line="96"/>
         <source>No keychain: passwords kept in memory only</source>
         <translation>Kein Schlüsselbund: Passwörter nur im Speicher</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="178"/>
+        <location filename="../src/studio/mainwindow.cpp" line="180"/>
         <source>Edit Destination</source>
         <translation>Ziel bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="212"/>
+        <location filename="../src/studio/mainwindow.cpp" line="214"/>
         <source>Remove Destination</source>
         <translation>Ziel entfernen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="213"/>
+        <location filename="../src/studio/mainwindow.cpp" line="215"/>
         <source>Forget %1 and its saved password? The database and its catalog are not touched.</source>
         <translation>%1 und das gespeicherte Passwort vergessen? Die Datenbank und ihr Katalog bleiben unberührt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="223"/>
+        <location filename="../src/studio/mainwindow.cpp" line="227"/>
         <source>Removed destination %1</source>
         <translation>Ziel %1 entfernt</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="248"/>
+        <location filename="../src/studio/mainwindow.cpp" line="253"/>
         <source>loading…</source>
         <translation>wird geladen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="249"/>
+        <location filename="../src/studio/mainwindow.cpp" line="254"/>
         <source>Reading destination %1</source>
         <translation>Lese Ziel %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="250"/>
+        <location filename="../src/studio/mainwindow.cpp" line="255"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="254"/>
+        <location filename="../src/studio/mainwindow.cpp" line="259"/>
         <source>destination %1</source>
         <translation>Ziel %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="268"/>
+        <location filename="../src/studio/mainwindow.cpp" line="273"/>
         <source>%1 (schema %2)</source>
         <translation>%1 (Schema %2)</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="282"/>
+        <location filename="../src/studio/mainwindow.cpp" line="289"/>
         <source>Connected to %1: PostgreSQL %2, %3 sources, %4 tables</source>
         <translation>Verbunden mit %1: PostgreSQL %2, %3 Quellen, %4 Tabellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="286"/>
+        <location filename="../src/studio/mainwindow.cpp" line="293"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="293"/>
+        <location filename="../src/studio/mainwindow.cpp" line="300"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="294"/>
+        <location filename="../src/studio/mainwindow.cpp" line="301"/>
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="310"/>
+        <location filename="../src/studio/mainwindow.cpp" line="317"/>
         <source>%n source(s) of %1 keep their password in plain text in %2.dblink_mapping_mimeo.pwd.</source>
         <translation>
             <numerusform>%n Quelle von %1 hält ihr Passwort im Klartext in %2.dblink_mapping_mimeo.pwd.</numerusform>
@@ -895,17 +910,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="314"/>
+        <location filename="../src/studio/mainwindow.cpp" line="321"/>
         <source>No keychain is available, so those passwords stay where they are.</source>
         <translation>Kein Schlüsselbund verfügbar, daher bleiben diese Passwörter, wo sie sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="318"/>
+        <location filename="../src/studio/mainwindow.cpp" line="325"/>
         <source>Move Passwords to the Keychain</source>
         <translation>Passwörter in den Schlüsselbund verschieben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="319"/>
+        <location filename="../src/studio/mainwindow.cpp" line="326"/>
         <source>%n source(s) of %1 keep their password in plain text in the catalog (dblink_mapping_mimeo.pwd), as the mimeo extension does.
 
 Move them into the keychain and clear the column? The mimeo extension itself then needs ~/.pgpass or another libpq means to reach those sources.</source>
@@ -919,17 +934,17 @@ In den Schlüsselbund verschieben und die Spalte leeren? Die mimeo-Erweiterung s
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="325"/>
+        <location filename="../src/studio/mainwindow.cpp" line="332"/>
         <source>The passwords stay in the catalog.</source>
         <translation>Die Passwörter bleiben im Katalog.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="332"/>
+        <location filename="../src/studio/mainwindow.cpp" line="339"/>
         <source>Moving passwords stopped: %1</source>
         <translation>Verschieben der Passwörter abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="333"/>
+        <location filename="../src/studio/mainwindow.cpp" line="340"/>
         <source>%n password(s) moved to the keychain.</source>
         <translation>
             <numerusform>%n Passwort in den Schlüsselbund verschoben.</numerusform>
@@ -937,44 +952,55 @@ In den Schlüsselbund verschieben und die Spalte leeren? Die mimeo-Erweiterung s
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="344"/>
-        <location filename="../src/studio/mainwindow.cpp" line="370"/>
+        <location filename="../src/studio/mainwindow.cpp" line="351"/>
+        <location filename="../src/studio/mainwindow.cpp" line="377"/>
+        <location filename="../src/studio/mainwindow.cpp" line="397"/>
         <source>The destination is not loaded yet.</source>
         <translation>Das Ziel ist noch nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="351"/>
-        <location filename="../src/studio/mainwindow.cpp" line="360"/>
+        <location filename="../src/studio/mainwindow.cpp" line="358"/>
+        <location filename="../src/studio/mainwindow.cpp" line="367"/>
         <source>Configuration – %1</source>
         <translation>Konfiguration – %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="377"/>
+        <location filename="../src/studio/mainwindow.cpp" line="384"/>
         <source>Sources – %1</source>
         <translation>Quellen – %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="420"/>
+        <location filename="../src/studio/mainwindow.cpp" line="404"/>
+        <source>Roles – %1</source>
+        <translation>Rollen – %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="408"/>
+        <source>Roles of %1: %2</source>
+        <translation>Rollen von %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="451"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="434"/>
+        <location filename="../src/studio/mainwindow.cpp" line="465"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="435"/>
+        <location filename="../src/studio/mainwindow.cpp" line="466"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="487"/>
+        <location filename="../src/studio/mainwindow.cpp" line="520"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="488"/>
+        <location filename="../src/studio/mainwindow.cpp" line="521"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
     </message>
@@ -1026,6 +1052,16 @@ In den Schlüsselbund verschieben und die Spalte leeren? Die mimeo-Erweiterung s
         <source>%1 from %2 (source %3)</source>
         <translation>%1 aus %2 (Quelle %3)</translation>
     </message>
+    <message>
+        <location filename="../src/studio/navigator_model.cpp" line="88"/>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/navigator_model.cpp" line="90"/>
+        <source>Login roles that may monitor or operate this catalog</source>
+        <translation>Login-Rollen, die diesen Katalog beobachten oder bedienen dürfen</translation>
+    </message>
 </context>
 <context>
     <name>PasswordDialog</name>
@@ -1074,6 +1110,201 @@ In den Schlüsselbund verschieben und die Spalte leeren? Die mimeo-Erweiterung s
         <location filename="../src/studio/password_import.cpp" line="58"/>
         <source>The password of source %1 is now in the keychain; its pwd column is cleared.</source>
         <translation>Das Passwort von Quelle %1 liegt jetzt im Schlüsselbund; ihre Spalte pwd ist geleert.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleSqlDialog</name>
+    <message>
+        <location filename="../ui/rolesqldialog.ui" line="9"/>
+        <source>Confirm Role Change</source>
+        <translation>Rollenänderung bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/rolesqldialog.ui" line="20"/>
+        <source>These statements run in one transaction; if one fails, none of them takes effect:</source>
+        <translation>Diese Anweisungen laufen in einer Transaktion; schlägt eine fehl, wird keine wirksam:</translation>
+    </message>
+    <message>
+        <location filename="../ui/rolesqldialog.ui" line="28"/>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/rolesqldialog.cpp" line="20"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>RolesModel</name>
+    <message>
+        <location filename="../src/studio/roles_model.cpp" line="68"/>
+        <source>A superuser may do everything, whatever groups it is in.</source>
+        <translation>Ein Superuser darf alles, gleich in welchen Gruppen er ist.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/roles_model.cpp" line="70"/>
+        <source>Operators are monitors too: the operator group is a member of the monitor group.</source>
+        <translation>Operatoren sind auch Beobachter: Die Operatorgruppe ist Mitglied der Beobachtergruppe.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/roles_model.cpp" line="80"/>
+        <location filename="../src/studio/roles_model.cpp" line="83"/>
+        <location filename="../src/studio/roles_model.cpp" line="85"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/roles_model.cpp" line="81"/>
+        <source>through operator</source>
+        <translation>über Operator</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/roles_model.cpp" line="81"/>
+        <location filename="../src/studio/roles_model.cpp" line="83"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/roles_model.cpp" line="95"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/roles_model.cpp" line="96"/>
+        <source>Monitor</source>
+        <translation>Beobachter</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/roles_model.cpp" line="97"/>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/roles_model.cpp" line="98"/>
+        <source>Superuser</source>
+        <translation>Superuser</translation>
+    </message>
+</context>
+<context>
+    <name>RolesPage</name>
+    <message>
+        <location filename="../ui/rolespage.ui" line="16"/>
+        <source>Make &amp;Monitor…</source>
+        <translation>Zum &amp;Beobachter machen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/rolespage.ui" line="17"/>
+        <source>Let the selected role read the catalog and the job log</source>
+        <translation>Die ausgewählte Rolle darf den Katalog und das Job-Protokoll lesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/rolespage.ui" line="22"/>
+        <source>Make &amp;Operator…</source>
+        <translation>Zum &amp;Operator machen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/rolespage.ui" line="23"/>
+        <source>Let the selected role also edit the configuration and run makes and refreshes</source>
+        <translation>Die ausgewählte Rolle darf auch die Konfiguration bearbeiten und Einrichtungen und Aktualisierungen ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/rolespage.ui" line="28"/>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Entziehen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/rolespage.ui" line="29"/>
+        <source>Take the selected role out of both groups</source>
+        <translation>Die ausgewählte Rolle aus beiden Gruppen nehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/rolespage.ui" line="39"/>
+        <source>Re&amp;load</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/rolespage.ui" line="49"/>
+        <source>Login roles</source>
+        <translation>Login-Rollen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/rolespage.cpp" line="44"/>
+        <source>Monitors read the catalog and the job log, but not the stored passwords; operators also edit the configuration and run makes and refreshes. Access goes through two group roles of this catalog, %1 and %2. Every change shows its SQL before it runs.</source>
+        <translation>Beobachter lesen den Katalog und das Job-Protokoll, aber nicht die gespeicherten Passwörter; Operatoren bearbeiten außerdem die Konfiguration und führen Einrichtungen und Aktualisierungen aus. Der Zugriff läuft über zwei Gruppenrollen dieses Katalogs, %1 und %2. Jede Änderung zeigt ihr SQL, bevor sie läuft.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/rolespage.cpp" line="121"/>
+        <source>Could not read the roles: %1</source>
+        <translation>Die Rollen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/rolespage.cpp" line="130"/>
+        <source>Select a role first.</source>
+        <translation>Wählen Sie zuerst eine Rolle aus.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/rolespage.cpp" line="136"/>
+        <source>Working out the statements for %1…</source>
+        <translation>Anweisungen für %1 werden ermittelt…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/rolespage.cpp" line="164"/>
+        <source>Could not prepare the change for %1: %2</source>
+        <translation>Die Änderung für %1 konnte nicht vorbereitet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/rolespage.cpp" line="175"/>
+        <source>%1 is in neither group of catalog %2: nothing to do.</source>
+        <translation>%1 ist in keiner Gruppe des Katalogs %2: nichts zu tun.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/rolespage.cpp" line="184"/>
+        <source>Make %1 a monitor of catalog %2: it may read the configuration and the job log (not the stored passwords), as a member of %3.</source>
+        <translation>%1 zum Beobachter des Katalogs %2 machen: Als Mitglied von %3 darf die Rolle die Konfiguration und das Job-Protokoll lesen (nicht die gespeicherten Passwörter).</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/rolespage.cpp" line="187"/>
+        <source>%1 is now a monitor of catalog %2.</source>
+        <translation>%1 ist jetzt Beobachter des Katalogs %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/rolespage.cpp" line="190"/>
+        <source>Make %1 an operator of catalog %2: it may also edit the configuration and run makes and refreshes, as a member of %3. That group becomes the owner of the replicated tables.</source>
+        <translation>%1 zum Operator des Katalogs %2 machen: Als Mitglied von %3 darf die Rolle auch die Konfiguration bearbeiten und Einrichtungen und Aktualisierungen ausführen. Diese Gruppe wird Eigentümerin der replizierten Tabellen.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/rolespage.cpp" line="193"/>
+        <source>%1 is now an operator of catalog %2.</source>
+        <translation>%1 ist jetzt Operator des Katalogs %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/rolespage.cpp" line="196"/>
+        <source>Take %1 out of the monitor and operator groups of catalog %2.</source>
+        <translation>%1 aus der Beobachter- und der Operatorgruppe des Katalogs %2 nehmen.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/rolespage.cpp" line="197"/>
+        <source>%1 is no longer a monitor or operator of catalog %2.</source>
+        <translation>%1 ist nicht mehr Beobachter oder Operator des Katalogs %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/rolespage.cpp" line="203"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Abgebrochen: Nichts wurde geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/rolespage.cpp" line="207"/>
+        <source>Running %n statement(s)…</source>
+        <translation>
+            <numerusform>%n Anweisung wird ausgeführt…</numerusform>
+            <numerusform>%n Anweisungen werden ausgeführt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/studio/rolespage.cpp" line="223"/>
+        <source>The change failed and nothing was changed: %1</source>
+        <translation>Die Änderung ist fehlgeschlagen, nichts wurde geändert: %1</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "password_flow.h"
 #include "password_import.h"
 #include "password_store.h"
+#include "rolespage.h"
 #include "sourcespage.h"
 #include "ui_mainwindow.h"
 
@@ -65,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(ui_->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(ui_->actionConfiguration, &QAction::triggered, this, [this] { openConfigEditor(currentDestination()); });
     connect(ui_->actionSources, &QAction::triggered, this, [this] { openSources(currentDestination()); });
+    connect(ui_->actionRoles, &QAction::triggered, this, [this] { openRoles(currentDestination()); });
     connect(ui_->actionSave, &QAction::triggered, this, [this] {
         if (auto *e = currentEditor())
             e->save();
@@ -133,7 +135,7 @@ void MainWindow::updateActions()
 {
     const bool haveDest = !currentDestination().isEmpty();
     for (QAction *a : {ui_->actionEditDestination, ui_->actionRemoveDestination, ui_->actionInstallCatalog,
-                       ui_->actionConfiguration, ui_->actionSources})
+                       ui_->actionConfiguration, ui_->actionSources, ui_->actionRoles})
         a->setEnabled(haveDest);
     const bool editor = currentEditor() != nullptr;
     ui_->actionSave->setEnabled(editor);
@@ -232,7 +234,8 @@ void MainWindow::closePages(const QString &key)
     auto it = pages_.find(key);
     if (it == pages_.end())
         return;
-    for (QWidget *w : {static_cast<QWidget *>(it->second.config.data()), static_cast<QWidget *>(it->second.sources.data())}) {
+    for (QWidget *w : {static_cast<QWidget *>(it->second.config.data()), static_cast<QWidget *>(it->second.sources.data()),
+                       static_cast<QWidget *>(it->second.roles.data())}) {
         if (!w)
             continue;
         ui_->centralTabs->removeTab(ui_->centralTabs->indexOf(w));
@@ -280,6 +283,8 @@ void MainWindow::openDestination(const DestinationTarget &target)
                     pages->second.config->setTarget(target);
                 if (pages->second.sources)
                     pages->second.sources->setTarget(target);
+                if (pages->second.roles)
+                    pages->second.roles->setTarget(target);
             }
             appendLog(tr("Connected to %1: PostgreSQL %2, %3 sources, %4 tables")
                           .arg(snap.describe, QString::fromStdString(snap.probe.serverVersion))
@@ -386,6 +391,27 @@ SourcesPage *MainWindow::openSources(const QString &key)
     return p.sources;
 }
 
+RolesPage *MainWindow::openRoles(const QString &key)
+{
+    if (key.isEmpty() || !identities_.count(key)) {
+        statusBar()->showMessage(tr("The destination is not loaded yet."), 4000);
+        return nullptr;
+    }
+    Pages &p = pages_[key];
+    if (!p.roles) {
+        const auto &t = destinations_[key];
+        p.roles = new RolesPage(t, ui_->centralTabs);
+        ui_->centralTabs->addTab(p.roles, tr("Roles – %1").arg(t.displayName));
+        connect(p.roles, &RolesPage::changeFinished, this, [this, key](bool) {
+            auto it = pages_.find(key);
+            if (it != pages_.end() && it->second.roles)
+                appendLog(tr("Roles of %1: %2").arg(destinations_[key].displayName, it->second.roles->messageText()));
+        });
+    }
+    ui_->centralTabs->setCurrentWidget(p.roles);
+    return p.roles;
+}
+
 void MainWindow::activateNavigatorItem(const QModelIndex &index)
 {
     const QString key = currentDestination();
@@ -396,6 +422,9 @@ void MainWindow::activateNavigatorItem(const QModelIndex &index)
     case NavigatorModel::SourceItem:
         if (auto *page = openSources(key))
             page->selectSource(index.data(NavigatorModel::KeyRole).toInt());
+        break;
+    case NavigatorModel::RolesItem:
+        openRoles(key);
         break;
     case NavigatorModel::TableItem:
         if (auto *page = openConfigEditor(key))

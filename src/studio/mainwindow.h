@@ -1,6 +1,6 @@
 #pragma once
 // The main window: navigator of destinations (left), central tabs (the
-// configuration editor and the sources of each destination), log pane.
+// configuration editor, the sources and the roles of each destination), log pane.
 // Window geometry, splitters, the open destinations and the last one used
 // (never passwords) are kept with QSettings; passwords live in the keychain.
 #include "destination_session.h"
@@ -19,6 +19,7 @@ class ConfigEditorPage;
 class NavigatorModel;
 class PasswordStore;
 class QLabel;
+class RolesPage;
 class SourcesPage;
 
 class MainWindow : public QMainWindow {
@@ -42,6 +43,7 @@ public:
     // Opens (or raises) the tabs of a destination; null until it is loaded.
     ConfigEditorPage *openConfigEditor(const QString &key);
     SourcesPage *openSources(const QString &key);
+    RolesPage *openRoles(const QString &key);
 
 public slots:
     void addDestination();
@@ -62,6 +64,7 @@ private:
     struct Pages {
         QPointer<ConfigEditorPage> config;
         QPointer<SourcesPage> sources;
+        QPointer<RolesPage> roles;
     };
 
     void restoreState();

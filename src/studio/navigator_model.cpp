@@ -84,4 +84,9 @@ void NavigatorModel::setDestination(const QString &key, const QString &title, co
         tables->appendRow(group);
     }
     dest->appendRow(tables);
+
+    auto *roles = new QStandardItem(tr("Roles"));
+    roles->setData(RolesItem, KindRole);
+    roles->setToolTip(tr("Login roles that may monitor or operate this catalog"));
+    dest->appendRow(roles);
 }

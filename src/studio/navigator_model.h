@@ -1,6 +1,6 @@
 #pragma once
 // The tree on the left: each destination, under it its sources and its
-// replicated tables grouped by type.
+// replicated tables grouped by type, and its roles.
 #include "destination_session.h"
 
 #include <QStandardItemModel>
@@ -9,7 +9,7 @@ class NavigatorModel : public QStandardItemModel {
     Q_OBJECT
 public:
     enum Role { KindRole = Qt::UserRole + 1, KeyRole };
-    enum Kind { DestinationItem = 1, SourcesGroup, SourceItem, TablesGroup, TypeGroup, TableItem };
+    enum Kind { DestinationItem = 1, SourcesGroup, SourceItem, TablesGroup, TypeGroup, TableItem, RolesItem };
 
     explicit NavigatorModel(QObject *parent = nullptr);
 

@@ -1,0 +1,48 @@
+#pragma once
+// The login roles of a destination's cluster and their place in the
+// catalog's two group roles, <schema>_monitor and <schema>_operator
+// (catalog/roles.h), for a table view on the Roles page.
+#include <QAbstractTableModel>
+#include <QMetaType>
+#include <QString>
+
+#include <string>
+#include <vector>
+
+namespace mimeo::pg {
+class Connection;
+}
+
+struct RoleRow {
+    QString name;
+    bool superuser = false;
+    bool monitor = false;  // a direct member of <schema>_monitor
+    bool operatorMember = false; // a direct member of <schema>_operator
+};
+Q_DECLARE_METATYPE(std::vector<RoleRow>)
+
+// Reads the login roles (blocking; run it in a BackgroundTask). Roles named
+// pg_* (the server's own) are left out.
+std::vector<RoleRow> readLoginRoles(mimeo::pg::Connection &dest, const std::string &schema);
+
+class RolesModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { NameColumn, MonitorColumn, OperatorColumn, SuperuserColumn, ColumnCount };
+    enum Role { RoleNameRole = Qt::UserRole + 1 };
+
+    explicit RolesModel(QObject *parent = nullptr);
+
+    void setRows(std::vector<RoleRow> rows);
+    const RoleRow &at(int row) const { return rows_.at(static_cast<size_t>(row)); }
+    const RoleRow *rowFor(const QString &name) const;
+    int rowOf(const QString &name) const; // -1 when absent
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    std::vector<RoleRow> rows_;
+};
