@@ -79,6 +79,36 @@ private slots:
         QCOMPARE(f.json({"check", "rowcount", "rep.c"}, 0).at(0).toObject().value(QStringLiteral("dest_count")).toInt(), 500);
     }
 
+    void rowcountBoundsCannotEscapeAnOrInTheCondition()
+    {
+        // The bounds were appended as " AND <bounds>" to the condition, so
+        // with an OR they bound only its last branch: every even id above the
+        // bound was counted on the source.
+        MIMEO_REQUIRE_ENV(env);
+        CheckFixture f(env, "chkrowsor");
+        f.s.exec("INSERT INTO src.other VALUES (0)");
+        const QStringList make{"make", "inserter", "src.t", "--source", "1", "--control", "id", "--boundary", "10"};
+        QCOMPARE(f.run(make + QStringList{"--dest-table", "rep.o", "--condition", "WHERE id % 2 = 0 OR id < 50"}).exitCode, 0);
+        // Tables added before the WHERE stay inside it, as the refresh reads them.
+        QCOMPARE(f.run(make + QStringList{"--dest-table", "rep.j", "--condition", ", src.other o WHERE src.t.id % 2 = o.x OR src.t.id < 50"})
+                     .exitCode,
+                 0);
+        f.s.exec("INSERT INTO src.t SELECT g, 'v' || g, g / 3.0, timestamptz '2020-01-01' + g * interval '1 minute' "
+                 "FROM generate_series(1001, 1100) g");
+        for (const char *table : {"rep.o", "rep.j"}) {
+            QCOMPARE(f.run({"refresh", table}).exitCode, 0);
+            // Refreshed below 1100 - 10: even ids up to 1088 and the odd ones below 50.
+            QCOMPARE(f.d.exec(std::string("SELECT max(id) FROM ") + table).toInt(0, 0), int64_t(1088));
+            const auto r = f.json({"check", "rowcount", table}, 0).at(0).toObject();
+            QCOMPARE(r.value(QStringLiteral("type")).toString(), QStringLiteral("inserter_serial"));
+            QCOMPARE(r.value(QStringLiteral("upper_bound")).toString(), QStringLiteral("1078"));
+            // Even ids 2..1076 and odd ids 1..49: none at or above the bound.
+            QCOMPARE(r.value(QStringLiteral("source_count")).toInt(), 538 + 25);
+            QCOMPARE(r.value(QStringLiteral("dest_count")).toInt(), 538 + 25);
+            QCOMPARE(r.value(QStringLiteral("match")).toBool(), true);
+        }
+    }
+
     void columnsReportsMissingAndRetypedColumnsHonouringFilters()
     {
         MIMEO_REQUIRE_ENV(env);

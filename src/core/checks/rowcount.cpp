@@ -53,11 +53,18 @@ RowcountReport checkRowcount(const CheckContext &ctx, const std::string &destTab
     rep.destCount = dest.exec("SELECT count(*) FROM " + destName.quoted() + (destWhere.empty() ? "" : " WHERE " + destWhere)).toInt(0, 0);
     tx.commit();
 
-    std::string srcSql = "SELECT count(*) FROM " + srcName.quoted();
-    if (auto cond = config.optText("condition"))
-        srcSql += " " + *cond;
-    if (!srcExtra.empty())
-        srcSql += (config.optText("condition") ? " AND " : " WHERE ") + srcExtra;
+    // The rows the condition selects, read the way the refresh reads them
+    // (replication/copy_pull.cpp, incremental_source.cpp): the condition stays
+    // whole inside a subquery, so an OR in it cannot swallow the bounds (mimeo
+    // appended " AND <bounds>" to it) and the tables it may add before its
+    // WHERE (", other o WHERE o.id = t.id") stay where it put them.
+    const auto cond = config.optText("condition");
+    const std::string selected = srcName.quoted() + (cond ? " " + *cond : "");
+    std::string srcSql = "SELECT count(*) FROM " + selected;
+    if (!srcExtra.empty()) {
+        const std::string ctl = pg::quoteIdent(config.text("control"));
+        srcSql = "SELECT count(*) FROM (SELECT " + srcName.quoted() + "." + ctl + " FROM " + selected + ") AS mimeo_source WHERE " + srcExtra;
+    }
     rep.sourceCount = src.exec(srcSql).toInt(0, 0);
     rep.match = rep.sourceCount == rep.destCount;
     if (!rep.match && rep.note.empty() && (rep.type.rfind("updater", 0) == 0 || rep.type == "dml"))
