@@ -109,6 +109,57 @@ private slots:
         }
     }
 
+    void rowcountOfEveryIncrementalType_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("control");
+        QTest::addColumn<QString>("boundary");
+        QTest::addColumn<QString>("expectedType");
+        QTest::newRow("inserter_serial") << "inserter" << "rev" << "10" << "inserter_serial";
+        QTest::newRow("updater_time") << "updater" << "at" << "10 minutes" << "updater_time";
+        QTest::newRow("updater_serial") << "updater" << "rev" << "10" << "updater_serial";
+    }
+    void rowcountOfEveryIncrementalType()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, control);
+        QFETCH(QString, boundary);
+        QFETCH(QString, expectedType);
+        MIMEO_REQUIRE_ENV(env);
+        CheckFixture f(env, "chkrowsincr");
+        // rev: a serial control column, moving in step with at (minutes after 2020-01-01).
+        f.s.exec("ALTER TABLE src.t ADD COLUMN rev bigint; UPDATE src.t SET rev = id");
+        // With an OR in the condition, as the bounds must hold for every type.
+        const std::string condition = "WHERE id % 2 = 0 OR id < 50";
+        QCOMPARE(f.run({"make", kind, "src.t", "--source", "1", "--dest-table", "rep.x", "--control", control, "--boundary", boundary,
+                        "--condition", q(condition)})
+                     .exitCode,
+                 0);
+        if (kind == QStringLiteral("updater"))
+            f.s.exec("UPDATE src.t SET v = 'changed', rev = 1000 + id, at = timestamptz '2020-01-01' + (1000 + id) * interval '1 minute' "
+                     "WHERE id <= 5");
+        f.s.exec("INSERT INTO src.t (id, v, n, at, rev) SELECT g, 'v' || g, g / 3.0, timestamptz '2020-01-01' + (g + 10) * interval '1 minute', "
+                 "g + 10 FROM generate_series(1001, 1100) g");
+        QCOMPARE(f.run({"refresh", "rep.x"}).exitCode, 0);
+        const auto ok = f.json({"check", "rowcount", "rep.x"}, 0).at(0).toObject();
+        QCOMPARE(ok.value(QStringLiteral("type")).toString(), expectedType);
+        QCOMPARE(ok.value(QStringLiteral("match")).toBool(), true);
+        const int matched = ok.value(QStringLiteral("source_count")).toInt();
+        QCOMPARE(ok.value(QStringLiteral("dest_count")).toInt(), matched);
+        // The source rows the condition selects below the bound, and only those.
+        const std::string upper = ok.value(QStringLiteral("upper_bound")).toString().toStdString();
+        const std::string cast = control == QStringLiteral("at") ? "timestamptz" : "bigint";
+        QCOMPARE(f.s.exec("SELECT count(*) FROM src.t WHERE (id % 2 = 0 OR id < 50) AND " + control.toStdString() + " < $1::" + cast, {upper})
+                     .toInt(0, 0),
+                 int64_t(matched));
+        QVERIFY2(matched > 500 && matched < 550 + 25, qPrintable(QString::number(matched))); // of 575 selected, the newest are above the bound
+        f.d.exec("DELETE FROM rep.x WHERE id = 500");
+        const auto bad = f.json({"check", "rowcount", "rep.x"}, 1).at(0).toObject();
+        QCOMPARE(bad.value(QStringLiteral("match")).toBool(), false);
+        QCOMPARE(bad.value(QStringLiteral("source_count")).toInt(), matched);
+        QCOMPARE(bad.value(QStringLiteral("dest_count")).toInt(), matched - 1);
+    }
+
     void columnsReportsMissingAndRetypedColumnsHonouringFilters()
     {
         MIMEO_REQUIRE_ENV(env);
