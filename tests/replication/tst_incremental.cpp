@@ -275,6 +275,47 @@ private slots:
                  QStringLiteral("local"));
     }
 
+    void updaterWithoutAKeyIndexOnTheDestination_data()
+    {
+        QTest::addColumn<bool>("ownColumn");
+        QTest::newRow("replace") << false;
+        QTest::newRow("keep own column") << true;
+    }
+
+    void updaterWithoutAKeyIndexOnTheDestination()
+    {
+        // Someone dropped the key index the make created: the batch cannot be
+        // upserted (no ON CONFLICT arbiter) and is applied by key with a join.
+        QFETCH(bool, ownColumn);
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "incr_noidx");
+        prepare(f, 100);
+        MIMEO_NOTHROW(f.make(incrementalRequest(f, "updater_serial", "rep.items")));
+        f.dest().exec("DO $$DECLARE c text; BEGIN FOR c IN SELECT conname FROM pg_constraint WHERE conrelid = 'rep.items'::regclass "
+                      "LOOP EXECUTE format('ALTER TABLE rep.items DROP CONSTRAINT %I', c); END LOOP; END$$");
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM pg_index WHERE indrelid = 'rep.items'::regclass AND indisunique"), int64_t(0));
+        if (ownColumn)
+            f.dest().exec("ALTER TABLE rep.items ADD COLUMN note text DEFAULT 'local'; UPDATE rep.items SET note = 'mine' WHERE id = 5");
+        f.src().exec("UPDATE src.items SET v = 'changed', rev = nextval('src.rev_seq') WHERE id IN (5, 6)");
+        f.src().exec("INSERT INTO src.items (id, v, ts) VALUES (101, 'new', now())");
+        sentinel(f, 0);
+        replication::RunResult r;
+        MIMEO_NOTHROW(r = f.refresh("rep.items"));
+        // 5 and 6 updated; 101 new, and 100, the make's exclusive top, arrives now.
+        const std::string expected = ownColumn ? "2 updated in place, 2 inserted" : "2 replaced, 2 inserted";
+        QVERIFY2(r.message.find("2 updated, 2 inserted") != std::string::npos, r.message.c_str());
+        QVERIFY2(f.dest().exec("SELECT pg_catalog.string_agg(message, ' | ') FROM mimeo.studio_job_step WHERE job_id = "
+                               "(SELECT max(job_id) FROM mimeo.studio_job_log)")
+                         .text(0, 0)
+                         .find(expected)
+                     != std::string::npos,
+                 expected.c_str());
+        QCOMPARE(f.differences("SELECT * FROM src.items WHERE id < 900000", "SELECT id, v, ts, rev FROM rep.items WHERE id < 900000"), QString());
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.items WHERE id IN (5, 6)"), int64_t(2));
+        if (ownColumn)
+            QCOMPARE(QString::fromStdString(f.dest().exec("SELECT note FROM rep.items WHERE id = 5").text(0, 0)), QStringLiteral("mine"));
+    }
+
     void updaterNeedsAKey()
     {
         MIMEO_REQUIRE_ENV(env);

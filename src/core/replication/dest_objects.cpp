@@ -45,13 +45,6 @@ void createTable(pg::Connection &dest, const pg::QualifiedName &name, const std:
     dest.exec("CREATE TABLE " + name.quoted() + " (" + columnDefinitions(columns) + ")");
 }
 
-bool destinationCovers(const std::vector<Column> &dest, const std::vector<Column> &source)
-{
-    return std::all_of(source.begin(), source.end(), [&](const Column &s) {
-        return std::find(dest.begin(), dest.end(), s) != dest.end();
-    });
-}
-
 void requireDestinationCovers(const pg::QualifiedName &dest, const std::vector<Column> &destCols, const std::vector<Column> &source)
 {
     std::string problems;

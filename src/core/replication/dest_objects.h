@@ -26,12 +26,9 @@ std::vector<Column> relationColumns(pg::Connection &dest, const pg::QualifiedNam
 // CREATE TABLE name (columns): no constraints or defaults, as mimeo does.
 void createTable(pg::Connection &dest, const pg::QualifiedName &name, const std::vector<Column> &columns);
 
-// True when every source column exists on the destination with the same type
-// (the destination may have extra columns).
-bool destinationCovers(const std::vector<Column> &dest, const std::vector<Column> &source);
-
-// The same as a usage Error that names every missing or differently typed
-// column, instead of failing later inside COPY.
+// Throws a usage Error naming every source column that is missing on the
+// destination or has another type there (the destination may have extra
+// columns), instead of failing later inside COPY.
 void requireDestinationCovers(const pg::QualifiedName &dest, const std::vector<Column> &destCols, const std::vector<Column> &source);
 
 } // namespace mimeo::replication

@@ -17,8 +17,6 @@
 #include "replication/source_relation.h"
 #include "replication/table_state.h"
 
-#include <algorithm>
-
 namespace mimeo::replication::incremental {
 namespace {
 
@@ -61,18 +59,6 @@ struct Pulled {
     ApplyCounts applied; // updater batches only
 };
 
-// The columns an updater's key pass reads: the key, and the control column
-// the window's predicates name.
-std::vector<Column> keyPassColumns(const SourceRelation &rel, const std::vector<std::string> &key, const std::string &control)
-{
-    std::vector<Column> out;
-    for (const auto &c : rel.columns) {
-        if (c.name == control || std::find(key.begin(), key.end(), c.name) != key.end())
-            out.push_back(c);
-    }
-    return out;
-}
-
 // Streams the rows of `window` from the source (inside its open snapshot
 // transaction) into target: directly when they are all new to it, else
 // applied by key (see incremental_apply.h for the two ways).
@@ -91,23 +77,8 @@ Pulled pullWindow(Job &job, pg::Connection &src, const SourceRelation &rel, cons
     spec.targetColumns = targetColumns;
     spec.freeze = freeze && !applyKey;
     Pulled out;
-    // requireDestinationCovers made sure every source column is there.
-    const bool ownColumns = targetColumns.size() > rel.columns.size();
-    if (applyKey && !ownColumns) {
-        SourceRelation keyRel = rel;
-        keyRel.columns = keyPassColumns(rel, *applyKey, window.control().name);
-        const auto keys = createStaging(dest, "mimeo_refresh_updater_keys", keyRel.columns);
-        PullSpec keySpec = spec;
-        keySpec.source = &keyRel;
-        keySpec.target = keys;
-        keySpec.targetColumns = keyRel.columns;
-        pullInto(job, src, keySpec);
-        job.checkCancel();
-        out.applied.updated = deleteByKey(dest, target, keys, *applyKey);
-        dest.exec("DROP TABLE " + keys.quoted());
-    } else if (applyKey) {
-        const auto staging = createStaging(dest, "mimeo_refresh_updater_temp", rel.columns);
-        spec.target = staging;
+    if (applyKey) {
+        spec.target = createStaging(dest, "mimeo_refresh_updater_temp", rel.columns);
         spec.targetColumns = rel.columns;
     }
     const auto r = pullInto(job, src, spec);
@@ -115,16 +86,21 @@ Pulled pullWindow(Job &job, pg::Connection &src, const SourceRelation &rel, cons
     out.bytes = r.stats.bytes;
     if (!applyKey)
         return out;
-    if (ownColumns) {
-        job.checkCancel();
-        job.progress({"applying", out.rows, out.bytes, out.rows});
+    job.checkCancel();
+    job.progress({"applying", out.rows, out.bytes, out.rows});
+    // requireDestinationCovers made sure every source column is there.
+    const bool ownColumns = targetColumns.size() > rel.columns.size();
+    const bool upsert = hasKeyIndex(dest, target, *applyKey);
+    if (upsert)
+        out.applied = upsertByKey(dest, target, spec.target, rel.columns, *applyKey);
+    else if (ownColumns)
         out.applied = applyByKey(dest, target, spec.target, rel.columns, *applyKey);
-        dest.exec("DROP TABLE " + spec.target.quoted());
-    } else {
-        out.applied.inserted = std::max<int64_t>(0, out.rows - out.applied.updated);
-    }
+    else
+        out.applied = replaceByKey(dest, target, spec.target, rel.columns, *applyKey, out.rows);
+    dest.exec("DROP TABLE " + spec.target.quoted());
     job.step("applied by key (" + pg::quoteIdentList(*applyKey) + "): " + std::to_string(out.applied.updated)
-             + (ownColumns ? " updated in place, " : " replaced, ") + std::to_string(out.applied.inserted) + " inserted");
+             + (upsert || ownColumns ? " updated in place, " : " replaced, ") + std::to_string(out.applied.inserted)
+             + " inserted");
     return out;
 }
 

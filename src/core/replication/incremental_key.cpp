@@ -83,9 +83,11 @@ void createKeyIndex(pg::Connection &dest, const pg::QualifiedName &target, const
 
 bool hasKeyIndex(pg::Connection &dest, const pg::QualifiedName &target, const std::vector<std::string> &key)
 {
-    // Plain-column unique indexes whose column set is exactly the key, in any order.
+    // Plain-column unique indexes whose column set is exactly the key, in
+    // any order; valid and not deferrable, as ON CONFLICT wants its arbiter.
     return dest
         .exec("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = $1::regclass AND i.indisunique "
+              "AND i.indisvalid AND i.indimmediate "
               "AND i.indexprs IS NULL AND i.indpred IS NULL "
               "AND (SELECT pg_catalog.array_agg(a.attname::text COLLATE \"C\" ORDER BY a.attname::text COLLATE \"C\") "
               "       FROM pg_catalog.unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) "

@@ -36,7 +36,8 @@ void requireKeyReplicated(const std::vector<std::string> &key, const SourceRelat
 // columns quoted (mimeo's updater_maker did not, bug 9.2 #17).
 void createKeyIndex(pg::Connection &dest, const pg::QualifiedName &target, const ReplicationKey &key);
 
-// True when target has a primary key or unique index on exactly these columns.
+// True when target has a primary key or unique index on exactly these
+// columns, valid and not deferrable (usable as an ON CONFLICT arbiter).
 bool hasKeyIndex(pg::Connection &dest, const pg::QualifiedName &target, const std::vector<std::string> &key);
 
 } // namespace mimeo::replication::incremental

@@ -3,6 +3,7 @@
 #include "pg/connection.h"
 #include "pg/error.h"
 #include "pg/savepoint.h"
+#include "replication/batch_plan_settings.h"
 #include "replication/job.h"
 #include "replication/queue_batch.h"
 
@@ -80,38 +81,6 @@ std::vector<std::string> deleteInsertSql(const ApplySpec &spec)
     return {del, insert};
 }
 
-// Planner settings for the apply's statements, restored afterwards: no JIT,
-// and with lookups no join method but the nested loop (queue_plan.h).
-class ApplySettings {
-public:
-    ApplySettings(pg::Connection &dest, bool lookups)
-        : dest_(dest)
-        , lookups_(lookups)
-    {
-        // No JIT either: compiling took longer than running (see queue_batch.cpp).
-        dest_.exec("SELECT pg_catalog.set_config('jit', 'off', true)");
-        if (lookups_)
-            dest_.exec("SELECT pg_catalog.set_config('enable_hashjoin', 'off', true), "
-                       "pg_catalog.set_config('enable_mergejoin', 'off', true)");
-    }
-    ~ApplySettings()
-    {
-        if (!dest_.isBad() && dest_.inTransaction()) {
-            try {
-                dest_.exec("RESET jit; RESET enable_hashjoin; RESET enable_mergejoin");
-            } catch (...) {
-                // An aborted transaction ends soon and takes the settings with it.
-            }
-        }
-    }
-    ApplySettings(const ApplySettings &) = delete;
-    ApplySettings &operator=(const ApplySettings &) = delete;
-
-private:
-    pg::Connection &dest_;
-    bool lookups_;
-};
-
 ApplyResult applyBatch(Job &job, const ApplySpec &spec)
 {
     auto &dest = job.dest();
@@ -121,7 +90,7 @@ ApplyResult applyBatch(Job &job, const ApplySpec &spec)
     // keys and one of a million want different ones.
     if (!spec.lookupByKey)
         dest.exec("ANALYZE " + batchTable());
-    ApplySettings settings(dest, spec.lookupByKey);
+    BatchPlanSettings settings(dest, spec.lookupByKey ? BatchPlanSettings::Joins::LookupsOnly : BatchPlanSettings::Joins::Any);
     if (dest.serverVersion() >= 150000) {
         auto failed = pg::attemptInSavepoint(dest, [&] { out.changed = dest.exec(mergeSql(spec)).affected(); });
         if (!failed) {
