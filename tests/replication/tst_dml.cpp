@@ -603,14 +603,25 @@ private slots:
                      "CREATE FUNCTION evil.texteq(text, text) RETURNS boolean LANGUAGE plpgsql AS "
                      "$$BEGIN INSERT INTO evil.calls VALUES (current_user); RETURN $1 OPERATOR(pg_catalog.=) $2; END$$;"
                      "CREATE OPERATOR evil.= (LEFTARG = text, RIGHTARG = text, FUNCTION = evil.texteq);");
+        // The writer is an ordinary role: it may write src.t and use its own
+        // schema, and has no right at all on the queue table.
+        const std::string writer = "mimeo_writer_" + std::to_string(::getpid());
+        const std::string queue = f.dest().exec("SELECT control FROM mimeo.refresh_config_dml WHERE dest_table = 'rep.t'").text(0, 0);
+        f.src().exec("DROP ROLE IF EXISTS " + writer);
+        f.src().exec("CREATE ROLE " + writer + "; GRANT USAGE ON SCHEMA src, evil TO " + writer
+                     + "; GRANT SELECT, INSERT, UPDATE, DELETE ON src.t TO " + writer + "; GRANT INSERT ON evil.calls TO " + writer);
+        QVERIFY(!f.src().exec("SELECT pg_catalog.has_table_privilege($1, $2, 'INSERT')", {writer, queue}).toBool(0, 0));
+        f.src().exec("SET ROLE " + writer);
         f.src().exec("SET search_path = evil, pg_catalog, public");
         f.src().exec("SELECT 'a'::text = 'a'::text"); // the operator works for the writer...
-        QCOMPARE(count(f.src(), "SELECT count(*) FROM evil.calls"), int64_t(1));
         f.src().exec("UPDATE src.t SET v = 'w' WHERE a < 5; INSERT INTO src.t VALUES (99, 'k', 'x', 1); DELETE FROM src.t WHERE a = 9");
+        f.src().exec("RESET search_path; RESET ROLE");
         QCOMPARE(count(f.src(), "SELECT count(*) FROM evil.calls"), int64_t(1)); // ...but never inside the trigger
-        f.src().exec("RESET search_path");
+        // Queued all the same (the function runs as its owner), and replayed.
+        QVERIFY(count(f.src(), "SELECT count(*) FROM " + queue) >= 6);
         MIMEO_NOTHROW(f.refresh("rep.t"));
         QCOMPARE(same(f), QString());
+        f.src().exec("DROP OWNED BY " + writer + "; DROP ROLE " + writer);
     }
 };
 
