@@ -21,6 +21,7 @@ QString fromStd(const std::string &s) { return QString::fromStdString(s); }
 
 } // namespace mimeo::cli
 
+#include "catalog/catalog_ddl.h"
 #include "pg/error.h"
 #include "pg/quote.h"
 
@@ -38,6 +39,12 @@ void requireCatalog(pg::Connection &dest, const std::string &schema)
         throw pg::Error::usage("the mimeo catalog in schema " + schema + " has not been set up for Mimeo Studio yet",
                                pg::Side::Destination,
                                "run: mimeo init (it adds our own tables and leaves mimeo's as they are)");
+    const auto version = dest.exec("SELECT coalesce(max(version), 0) FROM " + qs + ".studio_catalog_version").toInt(0, 0);
+    if (version < catalog::kCatalogVersion)
+        throw pg::Error::usage("the mimeo catalog in schema " + schema + " is version " + std::to_string(version)
+                                   + "; this mimeo needs version " + std::to_string(catalog::kCatalogVersion),
+                               pg::Side::Destination,
+                               "run: mimeo init (it upgrades our own tables and leaves mimeo's as they are)");
 }
 
 } // namespace mimeo::cli

@@ -75,6 +75,28 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("mimeo init")), qPrintable(r.err));
     }
 
+    void olderCatalogAsksForInit()
+    {
+        // A catalog one migration behind this program: commands say so and
+        // name the fix instead of failing on a missing column; init upgrades.
+        MIMEO_REQUIRE_ENV(env);
+        test::ScratchDb db(env->dest, "clioldcat");
+        QCOMPARE(runMimeo(withDest(db, {QStringLiteral("init")})).exitCode, 0);
+        auto c = db.connect();
+        c.exec("ALTER TABLE mimeo.studio_table_state DROP COLUMN source_filenode;"
+               "DELETE FROM mimeo.studio_catalog_version WHERE version = 3");
+        auto r = runMimeo(withDest(db, {QStringLiteral("status")}));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("is version 2; this mimeo needs version 3")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("run: mimeo init")), qPrintable(r.err));
+        QCOMPARE(runMimeo(withDest(db, {QStringLiteral("init")})).exitCode, 0);
+        QVERIFY(c.exec("SELECT to_regclass('mimeo.studio_table_state') IS NOT NULL AND EXISTS (SELECT 1 FROM pg_attribute "
+                       "WHERE attrelid = 'mimeo.studio_table_state'::regclass AND attname = 'source_filenode')")
+                    .toBool(0, 0));
+        auto ok = runMimeo(withDest(db, {QStringLiteral("status")}));
+        QCOMPARE(ok.exitCode, 0);
+    }
+
     void addListRemove()
     {
         MIMEO_REQUIRE_ENV(env);

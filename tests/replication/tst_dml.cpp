@@ -591,6 +591,40 @@ private slots:
         QVERIFY(!f.dest().exec("SELECT to_regclass('rep.other') IS NOT NULL").toBool(0, 0));
     }
 
+    void sourceTruncateIsReplicated()
+    {
+        // No row trigger fires for TRUNCATE (mimeo kept the truncated rows
+        // for good, bug 9.2 #5); the refresh notices the new file and drops
+        // every key the source no longer has, in the same transaction.
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "dmltrunc");
+        prepare(f, 200);
+        MIMEO_NOTHROW(f.make(dml(f, "src.t", "rep.t")));
+        f.src().exec("UPDATE src.t SET v = 'before' WHERE a <= 10");
+        f.src().exec("TRUNCATE src.t");
+        // Some keys come back with new values, one is new; the rest are gone.
+        f.src().exec("INSERT INTO src.t SELECT g, 'k' || (g % 3), 'again', g FROM generate_series(1, 20) g");
+        f.src().exec("INSERT INTO src.t VALUES (5000, 'k', 'new', 1)");
+        replication::RunResult r;
+        MIMEO_NOTHROW(r = f.refresh("rep.t"));
+        QCOMPARE(same(f), QString());
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.t"), int64_t(21));
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM mimeo.studio_job_step WHERE message LIKE "
+                                 "'the source table was truncated or rewritten since the last refresh%: 180 rows it no longer has removed'"),
+                 int64_t(1));
+        // A rewrite that keeps every row (VACUUM FULL) changes nothing, and
+        // the check runs once per new file, not on every refresh.
+        f.src().exec("VACUUM FULL src.t");
+        f.src().exec("UPDATE src.t SET v = 'later' WHERE a = 1");
+        MIMEO_NOTHROW(f.refresh("rep.t"));
+        MIMEO_NOTHROW(f.refresh("rep.t"));
+        QCOMPARE(same(f), QString());
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM mimeo.studio_job_step WHERE message LIKE 'the source table was truncated%'"),
+                 int64_t(2));
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM mimeo.studio_job_step WHERE message LIKE 'the source table was truncated%: 0 rows%'"),
+                 int64_t(1));
+    }
+
     void triggerIgnoresTheWritersSearchPath()
     {
         // A writer who puts a schema of their own before pg_catalog must not

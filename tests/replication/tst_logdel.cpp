@@ -65,6 +65,31 @@ private slots:
         QCOMPARE(text(f.dest(), "SELECT control FROM mimeo.refresh_config_logdel"), std::string("mimeo.src_t_q"));
     }
 
+    void sourceTruncateMarksRowsDeleted()
+    {
+        // A TRUNCATE queues nothing; the refresh notices the new file and
+        // marks every live row the source no longer has as deleted (bug 9.2 #5).
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "ldtrunc");
+        prepare(f, 100);
+        MIMEO_NOTHROW(f.make(logdel(f)));
+        f.src().exec("DELETE FROM src.t WHERE a = 99"); // logged the usual way
+        MIMEO_NOTHROW(f.refresh("rep.t"));
+        const auto deletedBefore = text(f.dest(), "SELECT mimeo_source_deleted::text FROM rep.t WHERE a = 99");
+        const auto before = text(f.dest(), "SELECT clock_timestamp()::text");
+        f.src().exec("TRUNCATE src.t");
+        f.src().exec("INSERT INTO src.t SELECT g, 'k' || (g % 3), 'again', g FROM generate_series(1, 10) g");
+        MIMEO_NOTHROW(f.refresh("rep.t"));
+        // Live: exactly the source's rows; the other 89 kept, marked deleted
+        // at the refresh; the earlier deletion keeps its own time.
+        QCOMPARE(f.differences("SELECT a, b, v, n FROM src.t", "SELECT a, b, v, n FROM rep.t WHERE mimeo_source_deleted IS NULL"),
+                 QString());
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.t WHERE mimeo_source_deleted IS NOT NULL"), int64_t(90));
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.t WHERE mimeo_source_deleted >= '" + before + "'"), int64_t(89));
+        QCOMPARE(text(f.dest(), "SELECT mimeo_source_deleted::text FROM rep.t WHERE a = 99"), deletedBefore);
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.t WHERE a = 50 AND v = 'v50'"), int64_t(1)); // values kept
+    }
+
     void deletionsKeepTheirValuesAndTime()
     {
         // mimeo's test11 for logdel: insert, update, delete in separate batches.

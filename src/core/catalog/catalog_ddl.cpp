@@ -246,6 +246,12 @@ CREATE TABLE @S@.studio_table_state (
 COMMENT ON TABLE @S@.studio_table_state IS 'Mimeo Studio: per-table state beside refresh_config';
 )SQL";
 
+// Version 3: the relfilenode of a dml/logdel source table at the last
+// refresh, so a TRUNCATE (which no row trigger sees) is noticed.
+constexpr const char *kMigration3 = R"SQL(
+ALTER TABLE @S@.studio_table_state ADD COLUMN source_filenode bigint;
+)SQL";
+
 } // namespace
 
 const std::vector<std::string> &mimeoTableNames()
@@ -268,6 +274,7 @@ std::vector<Migration> migrations(const std::string &quotedSchema)
     return {
         {1, "job log, job steps and settings", withSchema(kMigration1, quotedSchema)},
         {2, "per-table state (index copying, snapshot pull state)", withSchema(kMigration2, quotedSchema)},
+        {3, "source table file of dml/logdel tables (TRUNCATE detection)", withSchema(kMigration3, quotedSchema)},
     };
 }
 

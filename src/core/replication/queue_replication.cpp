@@ -12,6 +12,7 @@
 #include "replication/queue_plan.h"
 #include "replication/queue_destination.h"
 #include "replication/queue_prerequisites.h"
+#include "replication/queue_rewrite.h"
 #include "replication/queue_source_objects.h"
 #include "replication/source_relation.h"
 #include "replication/table_state.h"
@@ -264,6 +265,7 @@ RunResult make(Job &job, const MakeRequest &req)
              + created.names.function + "() and trigger " + created.names.trigger + " on " + rel.name.catalogText());
 
     Pulled pulled;
+    std::optional<int64_t> pulledFilenode; // read in the pull's snapshot
     std::optional<pg::Transaction> srcTx;
     std::optional<queue::QueueCleanup> cleanup;
     try {
@@ -278,6 +280,7 @@ RunResult make(Job &job, const MakeRequest &req)
                 // misses is queued and stays for the first refresh.
                 srcTx.emplace(src, readRepeatable());
                 pulled = pullAll(job, src, rel, req.condition, destName, plan.key.names(), logdel, true);
+                pulledFilenode = queue::sourceFilenode(src, rel);
                 const auto spec = batchSpec(src, rel, control, describeQueue(src, control, plan.key.names(), req.dataSourceId),
                                             req.condition, std::nullopt, logdel);
                 if (logdel) {
@@ -302,6 +305,8 @@ RunResult make(Job &job, const MakeRequest &req)
         dest.exec("ANALYZE " + destName.quoted());
         TableState st;
         st.copyIndexes = req.index;
+        // With a pull the queue cleanup has the source connection now.
+        st.sourceFilenode = srcTx ? pulledFilenode : queue::sourceFilenode(src, rel);
         writeTableState(dest, job.schema(), job.destTable(), st);
         tx.commit();
     } catch (...) {
@@ -315,6 +320,25 @@ RunResult make(Job &job, const MakeRequest &req)
     return job.finishDone(pulled.rows, pulled.bytes,
                           "made " + req.type + " replication " + job.destTable() + " (" + std::to_string(pulled.rows)
                               + " rows; queue " + control + ")");
+}
+
+// Compares keys once when the source table's file changed since the last
+// refresh (a TRUNCATE, see queue_rewrite.h), and remembers the file.
+void noticeRewrite(Job &job, pg::Connection &src, const SourceRelation &rel, const std::optional<std::string> &condition,
+                   const QualifiedName &destName, const std::vector<std::string> &keys, bool logdel, bool repull)
+{
+    auto &dest = job.dest();
+    const auto filenode = queue::sourceFilenode(src, rel);
+    auto st = readTableState(dest, job.schema(), job.destTable());
+    if (st.sourceFilenode == filenode)
+        return;
+    if (!repull && st.sourceFilenode && filenode) {
+        const int64_t n = queue::reconcileKeys(job, src, rel, condition, destName, keys, logdel);
+        job.step("the source table was truncated or rewritten since the last refresh (its file changed): "
+                 + std::to_string(n) + (logdel ? " rows it no longer has marked deleted" : " rows it no longer has removed"));
+    }
+    st.sourceFilenode = filenode;
+    writeTableState(dest, job.schema(), job.destTable(), st);
 }
 
 RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequest &req)
@@ -355,6 +379,8 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
     std::string message;
     auto spec = batchSpec(src, rel, control, shape, condition, req.repull ? std::nullopt : limit, logdel);
     warnQueueColumns(job, spec);
+    // Before the queue cleanup starts: it has the source connection from then on.
+    noticeRewrite(job, src, rel, condition, destName, pkName, logdel, req.repull);
     std::optional<queue::QueueCleanup> cleanup;
     if (req.repull) {
         job.step(logdel ? "repull: replacing every live row, keeping rows that record deletions"

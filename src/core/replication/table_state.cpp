@@ -9,7 +9,7 @@ namespace mimeo::replication {
 TableState readTableState(pg::Connection &dest, const std::string &schema, const std::string &destTable)
 {
     TableState st;
-    auto r = dest.exec("SELECT copy_indexes, pulled_snapshot, pulled_counters FROM " + pg::quoteIdent(schema)
+    auto r = dest.exec("SELECT copy_indexes, pulled_snapshot, pulled_counters, source_filenode FROM " + pg::quoteIdent(schema)
                            + ".studio_table_state WHERE dest_table = $1",
                        {destTable});
     if (r.rows() == 0)
@@ -20,6 +20,8 @@ TableState readTableState(pg::Connection &dest, const std::string &schema, const
         for (const auto &v : pg::parseTextArrayNoNulls(r.value(0, 2)))
             st.pulledCounters.push_back(std::stoll(v));
     }
+    if (!r.isNull(0, 3))
+        st.sourceFilenode = r.toInt(0, 3);
     return st;
 }
 
@@ -29,11 +31,13 @@ void writeTableState(pg::Connection &dest, const std::string &schema, const std:
     for (auto c : st.pulledCounters)
         counters.push_back(std::to_string(c));
     dest.exec("INSERT INTO " + pg::quoteIdent(schema)
-                  + ".studio_table_state AS s (dest_table, copy_indexes, pulled_snapshot, pulled_counters) "
-                    "VALUES ($1, $2, $3, $4) ON CONFLICT (dest_table) DO UPDATE SET copy_indexes = EXCLUDED.copy_indexes, "
-                    "pulled_snapshot = EXCLUDED.pulled_snapshot, pulled_counters = EXCLUDED.pulled_counters, updated_at = now()",
+                  + ".studio_table_state AS s (dest_table, copy_indexes, pulled_snapshot, pulled_counters, source_filenode) "
+                    "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (dest_table) DO UPDATE SET copy_indexes = EXCLUDED.copy_indexes, "
+                    "pulled_snapshot = EXCLUDED.pulled_snapshot, pulled_counters = EXCLUDED.pulled_counters, "
+                    "source_filenode = EXCLUDED.source_filenode, updated_at = now()",
               {destTable, st.copyIndexes ? "t" : "f", st.pulledSnapshot,
-               counters.empty() ? pg::Param() : pg::Param(pg::toTextArrayLiteral(counters))});
+               counters.empty() ? pg::Param() : pg::Param(pg::toTextArrayLiteral(counters)),
+               st.sourceFilenode ? pg::Param(std::to_string(*st.sourceFilenode)) : pg::Param()});
 }
 
 void deleteTableState(pg::Connection &dest, const std::string &schema, const std::string &destTable)

@@ -15,6 +15,7 @@ struct TableState {
     bool copyIndexes = true;
     std::optional<std::string> pulledSnapshot; // source txid snapshot of the last snapshot pull
     std::vector<long long> pulledCounters;     // n_tup_ins, n_tup_upd, n_tup_del stored with it
+    std::optional<long long> sourceFilenode;   // dml/logdel: source relfilenode at the last refresh (queue_rewrite.h)
 };
 
 TableState readTableState(pg::Connection &dest, const std::string &schema, const std::string &destTable);
