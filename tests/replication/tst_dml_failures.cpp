@@ -126,14 +126,17 @@ private slots:
         const auto before = digest(f.dest());
         const int64_t queue = queued(f);
         QVERIFY(queue > 0);
-        try {
-            f.refresh("rep.t");
-            QFAIL("expected the commit to fail");
-        } catch (const pg::Error &e) {
-            QVERIFY2(e.message().find("refused at commit") != std::string::npos, e.message().c_str());
+        // A normal refresh and a repull (which empties the destination first).
+        for (bool repull : {false, true}) {
+            try {
+                f.refresh("rep.t", repull);
+                QFAIL("expected the commit to fail");
+            } catch (const pg::Error &e) {
+                QVERIFY2(e.message().find("refused at commit") != std::string::npos, e.message().c_str());
+            }
+            QCOMPARE(digest(f.dest()), before);
+            QCOMPARE(queued(f), queue);
         }
-        QCOMPARE(digest(f.dest()), before);
-        QCOMPARE(queued(f), queue);
         f.dest().exec("DELETE FROM rep.block");
         MIMEO_NOTHROW(f.refresh("rep.t"));
         QCOMPARE(same(f), QString());

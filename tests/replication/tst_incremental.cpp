@@ -9,6 +9,8 @@
 
 #include <QTest>
 
+#include <thread>
+
 using namespace mimeo;
 using test::ReplicationFixture;
 
@@ -823,6 +825,48 @@ private slots:
         MIMEO_NOTHROW(r = f.refresh("rep.items"));
         QCOMPARE(r.outcome, replication::Outcome::Done);
         QCOMPARE(r.rows, int64_t(2));
+    }
+
+    void aWaitingRefreshReadsItsWindowAgain()
+    {
+        // A refresh that waited for the lock (--lock-wait) must start from
+        // the last_value the run before it committed, not from the one it
+        // read before waiting (mimeo 1.3.9): else it pulls those rows again.
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "incr_wait");
+        prepare(f, 10);
+        MIMEO_NOTHROW(f.make(incrementalRequest(f, "inserter_serial", "rep.items")));
+        f.src().exec("INSERT INTO src.items (id, v, ts) VALUES (11, 'x', now()), (12, 'y', now())");
+        sentinel(f, 0);
+        // What the run holding the lock will have written: every row above
+        // last_value below the sentinel (10, the make's exclusive top, 11, 12).
+        const auto last = configValue(f, "last_value", "rep.items");
+        const auto rows = f.src().exec("SELECT id, v, ts::text, rev FROM src.items WHERE rev > $1::bigint AND id < 900000 ORDER BY rev",
+                                       {last});
+        QCOMPARE(rows.rows(), 3);
+        auto other = f.destDb().connect(); // plays the run that holds the lock
+        other.exec("BEGIN; SELECT pg_advisory_xact_lock(hashtext('mimeo advisory lock'), hashtext('rep.items'))");
+        replication::RunResult waited;
+        std::string failure;
+        std::thread waiter([&] {
+            try {
+                waited = refreshWith(f, "rep.items", [](replication::RefreshRequest &r) { r.lockWait = jobs::LockWait::forSeconds(0); }); // waits until granted
+            } catch (const std::exception &e) {
+                failure = e.what();
+            }
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(other.exec("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").toInt(0, 0) == 1,
+                                 20000);
+        for (int i = 0; i < rows.rows(); ++i)
+            other.exec("INSERT INTO rep.items (id, v, ts, rev) VALUES ($1, $2, $3, $4)",
+                       {rows.text(i, 0), rows.text(i, 1), rows.text(i, 2), rows.text(i, 3)});
+        other.exec("UPDATE mimeo.refresh_config_inserter_serial SET last_value = $1 WHERE dest_table = 'rep.items'", {rows.text(2, 3)});
+        other.exec("COMMIT");
+        waiter.join();
+        QVERIFY2(failure.empty(), failure.c_str());
+        QCOMPARE(waited.outcome, replication::Outcome::Done);
+        QCOMPARE(waited.rows, int64_t(0));
+        QCOMPARE(f.differences("SELECT * FROM src.items WHERE id < 900000", "SELECT id, v, ts, rev FROM rep.items WHERE id < 900000"), QString());
     }
 
     void destroyKeepsOrDrops()
