@@ -15,7 +15,6 @@
 #include "catalog/sources.h"
 #include "jobs/job_log.h"
 #include "pg/connection.h"
-#include "pg/conninfo.h"
 #include "replication/engine.h"
 #include "testenv.h"
 
@@ -84,9 +83,7 @@ int main(int argc, char **argv)
         auto dest = destDb.connect(pg::Side::Destination);
         dest.exec("CREATE EXTENSION dblink; CREATE SCHEMA mimeo; CREATE EXTENSION mimeo SCHEMA mimeo; CREATE SCHEMA src;");
         catalog::installCatalog(dest, "mimeo");
-        auto opts = pg::parseConninfo(srcDb.conninfo());
-        pg::removeOption(opts, "user");
-        const int sourceId = catalog::SourceRegistry(dest, "mimeo").add(pg::toKeywordValueString(opts), "postgres");
+        const int sourceId = catalog::SourceRegistry(dest, "mimeo").add(srcDb.conninfoWithoutUser(), "postgres");
 
         std::printf("setting up 3 x %ld rows...\n", rows);
         std::fflush(stdout);

@@ -1,8 +1,7 @@
 // mimeo check rowcount|columns|missing|snapshots|data through the binary,
 // on data with known differences.
+#include "cli_fixture.h"
 #include "pg/connection.h"
-#include "pg/conninfo.h"
-#include "testenv.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,34 +15,20 @@ namespace {
 
 QString q(const std::string &s) { return QString::fromStdString(s); }
 
-struct CheckFixture {
-    test::ScratchDb src;
-    test::ScratchDb dest;
+struct CheckFixture : test::CliFixture {
     pg::Connection s;
     pg::Connection d;
-    explicit CheckFixture(const test::TestEnv *env, const char *prefix)
-        : src(env->source, std::string(prefix) + "_s")
-        , dest(env->dest, std::string(prefix) + "_d")
+    CheckFixture(const test::TestEnv *env, const char *prefix)
+        : test::CliFixture(env, prefix,
+                           "CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text, n numeric, at timestamptz);"
+                           "INSERT INTO src.t SELECT g, 'v' || g, g / 3.0, timestamptz '2020-01-01' + g * interval '1 minute' "
+                           "FROM generate_series(1, 1000) g;"
+                           "CREATE TABLE src.other (x int); CREATE VIEW src.v AS SELECT * FROM src.t;"
+                           "CREATE TABLE src.parted (id int, k int) PARTITION BY RANGE (id);"
+                           "CREATE TABLE src.parted_1 PARTITION OF src.parted FOR VALUES FROM (0) TO (100);")
         , s(src.connect())
         , d(dest.connect())
     {
-        s.exec("CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text, n numeric, at timestamptz);"
-               "INSERT INTO src.t SELECT g, 'v' || g, g / 3.0, timestamptz '2020-01-01' + g * interval '1 minute' "
-               "FROM generate_series(1, 1000) g;"
-               "CREATE TABLE src.other (x int); CREATE VIEW src.v AS SELECT * FROM src.t;"
-               "CREATE TABLE src.parted (id int, k int) PARTITION BY RANGE (id);"
-               "CREATE TABLE src.parted_1 PARTITION OF src.parted FOR VALUES FROM (0) TO (100);");
-        d.exec("CREATE SCHEMA rep;");
-        run({"init"});
-        auto opts = pg::parseConninfo(src.conninfo());
-        pg::removeOption(opts, "user");
-        run({"source", "add", "--conninfo", q(pg::toKeywordValueString(opts)), "--user", "postgres"});
-    }
-    test::CliResult run(QStringList args)
-    {
-        args.prepend(q(dest.conninfo()));
-        args.prepend(QStringLiteral("--dest"));
-        return runMimeo(args);
     }
     QJsonArray json(const QStringList &args, int expectedExit)
     {

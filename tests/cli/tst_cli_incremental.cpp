@@ -1,9 +1,8 @@
 // mimeo make inserter|updater and mimeo refresh of incremental tables through
 // the binary: --control and the type it picks, --time/--serial, refusals,
 // --limit, --repull and --repull-start/--repull-end, exit statuses.
+#include "cli_fixture.h"
 #include "pg/connection.h"
-#include "pg/conninfo.h"
-#include "testenv.h"
 
 #include <QTest>
 
@@ -14,29 +13,14 @@ namespace {
 
 QString q(const std::string &s) { return QString::fromStdString(s); }
 
-struct CliFixture {
-    test::ScratchDb src;
-    test::ScratchDb dest;
-    explicit CliFixture(const test::TestEnv *env, const char *prefix)
-        : src(env->source, std::string(prefix) + "_s")
-        , dest(env->dest, std::string(prefix) + "_d")
-    {
-        src.connect().exec("CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text, ts timestamptz NOT NULL, n bigint NOT NULL);"
+struct CliFixture : test::CliFixture {
+    CliFixture(const test::TestEnv *env, const char *prefix)
+        : test::CliFixture(env, prefix,
+                           "CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text, ts timestamptz NOT NULL, n bigint NOT NULL);"
                            "INSERT INTO src.t SELECT g, 'v' || g, now() - interval '2 hours' + g * interval '1 second', g "
                            "FROM generate_series(1, 500) g;"
-                           "CREATE VIEW src.tv AS SELECT * FROM src.t;");
-        dest.connect().exec("CREATE SCHEMA rep;");
-        run({QStringLiteral("init")});
-        auto opts = pg::parseConninfo(src.conninfo());
-        pg::removeOption(opts, "user");
-        run({QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("--conninfo"), q(pg::toKeywordValueString(opts)),
-             QStringLiteral("--user"), QStringLiteral("postgres")});
-    }
-    test::CliResult run(QStringList args)
+                           "CREATE VIEW src.tv AS SELECT * FROM src.t;")
     {
-        args.prepend(q(dest.conninfo()));
-        args.prepend(QStringLiteral("--dest"));
-        return runMimeo(args);
     }
     std::string value(const std::string &sql) { return dest.connect().exec(sql).text(0, 0); }
 };

@@ -1,9 +1,8 @@
 // mimeo make/refresh/destroy dml and logdel through the binary: the options
 // (filter, key, limit, repull, no-pulldata), the prerequisite report with
 // its fixing statements, exit statuses (1 failed, 3 locked), status and log.
+#include "cli_fixture.h"
 #include "pg/connection.h"
-#include "pg/conninfo.h"
-#include "testenv.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,30 +14,13 @@ using test::runMimeo;
 
 namespace {
 
-QString q(const std::string &s) { return QString::fromStdString(s); }
-
-struct CliFixture {
-    test::ScratchDb src;
-    test::ScratchDb dest;
+struct CliFixture : test::CliFixture {
     CliFixture(const test::TestEnv *env, const char *prefix)
-        : src(env->source, std::string(prefix) + "_s")
-        , dest(env->dest, std::string(prefix) + "_d")
-    {
-        src.connect().exec("CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text, w text);"
+        : test::CliFixture(env, prefix,
+                           "CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text, w text);"
                            "INSERT INTO src.t SELECT g, 'v' || g, 'w' || g FROM generate_series(1, 500) g;"
-                           "CREATE TABLE src.nokey (id int, v text);");
-        dest.connect().exec("CREATE SCHEMA rep;");
-        run({QStringLiteral("init")});
-        auto opts = pg::parseConninfo(src.conninfo());
-        pg::removeOption(opts, "user");
-        run({QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("--conninfo"), q(pg::toKeywordValueString(opts)),
-             QStringLiteral("--user"), QStringLiteral("postgres")});
-    }
-    test::CliResult run(QStringList args)
+                           "CREATE TABLE src.nokey (id int, v text);")
     {
-        args.prepend(q(dest.conninfo()));
-        args.prepend(QStringLiteral("--dest"));
-        return runMimeo(args);
     }
     int64_t count(const std::string &sql, bool onSource = false)
     {

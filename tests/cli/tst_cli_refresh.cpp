@@ -1,8 +1,7 @@
 // mimeo make/refresh/destroy through the binary: output, exit statuses
 // (3 when another process holds the table), --lock-wait, name forms.
+#include "cli_fixture.h"
 #include "pg/connection.h"
-#include "pg/conninfo.h"
-#include "testenv.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -17,30 +16,13 @@ using test::runMimeo;
 
 namespace {
 
-QString q(const std::string &s) { return QString::fromStdString(s); }
-
-struct CliFixture {
-    test::ScratchDb src;
-    test::ScratchDb dest;
-    explicit CliFixture(const test::TestEnv *env, const char *prefix)
-        : src(env->source, std::string(prefix) + "_s")
-        , dest(env->dest, std::string(prefix) + "_d")
-    {
-        src.connect().exec("CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text);"
+struct CliFixture : test::CliFixture {
+    CliFixture(const test::TestEnv *env, const char *prefix)
+        : test::CliFixture(env, prefix,
+                           "CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text);"
                            "INSERT INTO src.t SELECT g, 'v' || g FROM generate_series(1, 500) g;"
-                           "CREATE TABLE src.\"Mixed Case\" (id int);");
-        dest.connect().exec("CREATE SCHEMA rep;");
-        run({QStringLiteral("init")});
-        auto opts = pg::parseConninfo(src.conninfo());
-        pg::removeOption(opts, "user");
-        run({QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("--conninfo"), q(pg::toKeywordValueString(opts)),
-             QStringLiteral("--user"), QStringLiteral("postgres")});
-    }
-    test::CliResult run(QStringList args, const QByteArray &in = {})
+                           "CREATE TABLE src.\"Mixed Case\" (id int);")
     {
-        args.prepend(q(dest.conninfo()));
-        args.prepend(QStringLiteral("--dest"));
-        return runMimeo(args, in);
     }
 };
 

@@ -1,9 +1,8 @@
 // mimeo run, log and status through the binary: which tables are due and in
 // what order, type filter, batch limit, parallel workers, two runners at
 // once doing each table exactly once, failures, job log retention.
+#include "cli_fixture.h"
 #include "pg/connection.h"
-#include "pg/conninfo.h"
-#include "testenv.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,30 +18,16 @@ namespace {
 
 QString q(const std::string &s) { return QString::fromStdString(s); }
 
-struct RunFixture {
-    test::ScratchDb src;
-    test::ScratchDb dest;
+struct RunFixture : test::CliFixture {
     pg::Connection d;
-    explicit RunFixture(const test::TestEnv *env, const char *prefix)
-        : src(env->source, std::string(prefix) + "_s")
-        , dest(env->dest, std::string(prefix) + "_d")
+    RunFixture(const test::TestEnv *env, const char *prefix)
+        // A view that takes half a second to read makes parallelism visible.
+        : test::CliFixture(env, prefix,
+                           "CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text);"
+                           "INSERT INTO src.t SELECT g, 'v' || g FROM generate_series(1, 50) g;"
+                           "CREATE VIEW src.slow AS SELECT t.* FROM src.t t, pg_sleep(0.5);")
         , d(dest.connect())
     {
-        // A view that takes half a second to read makes parallelism visible.
-        src.connect().exec("CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text);"
-                           "INSERT INTO src.t SELECT g, 'v' || g FROM generate_series(1, 50) g;"
-                           "CREATE VIEW src.slow AS SELECT t.* FROM src.t t, pg_sleep(0.5);");
-        d.exec("CREATE SCHEMA rep;");
-        run({"init"});
-        auto opts = pg::parseConninfo(src.conninfo());
-        pg::removeOption(opts, "user");
-        run({"source", "add", "--conninfo", q(pg::toKeywordValueString(opts)), "--user", "postgres"});
-    }
-    test::CliResult run(QStringList args)
-    {
-        args.prepend(q(dest.conninfo()));
-        args.prepend(QStringLiteral("--dest"));
-        return runMimeo(args);
     }
     void make(const QString &type, const QString &source, const QString &dest, const QString &lastRunAgo,
               const QString &period = QStringLiteral("1 minute"))

@@ -7,7 +7,6 @@
 #include "catalog/installer.h"
 #include "catalog/sources.h"
 #include "pg/connection.h"
-#include "pg/conninfo.h"
 #include "replication_fixture.h"
 
 #include <QTest>
@@ -49,9 +48,7 @@ struct InteropFixture {
     {
         dest.exec("CREATE EXTENSION dblink; CREATE SCHEMA mimeo; CREATE EXTENSION mimeo SCHEMA mimeo; CREATE SCHEMA rep;");
         catalog::installCatalog(dest, "mimeo"); // adopts the extension's catalog
-        auto opts = pg::parseConninfo(srcDb.conninfo());
-        pg::removeOption(opts, "user");
-        catalog::SourceRegistry(dest, "mimeo").add(pg::toKeywordValueString(opts), "postgres");
+        catalog::SourceRegistry(dest, "mimeo").add(srcDb.conninfoWithoutUser(), "postgres");
         src.exec("CREATE SCHEMA src; CREATE SEQUENCE src.rev_seq;");
         for (const char *t : {"src.ins", "src.upd"}) {
             src.exec(std::string("CREATE TABLE ") + t + " (id int PRIMARY KEY, v text, ts timestamptz NOT NULL, "

@@ -5,7 +5,6 @@
 #include "catalog/installer.h"
 #include "catalog/sources.h"
 #include "pg/connection.h"
-#include "pg/conninfo.h"
 #include "pg/copy_stream.h"
 #include "replication_fixture.h"
 #include "tst_dml_support.h"
@@ -35,9 +34,7 @@ struct InteropFixture {
     {
         dest.exec("CREATE EXTENSION dblink; CREATE SCHEMA mimeo; CREATE EXTENSION mimeo SCHEMA mimeo; CREATE SCHEMA rep;");
         catalog::installCatalog(dest, "mimeo"); // adopts the extension's catalog
-        auto opts = pg::parseConninfo(srcDb.conninfo());
-        pg::removeOption(opts, "user");
-        catalog::SourceRegistry(dest, "mimeo").add(pg::toKeywordValueString(opts), "postgres");
+        catalog::SourceRegistry(dest, "mimeo").add(srcDb.conninfoWithoutUser(), "postgres");
         src.exec("CREATE SCHEMA mimeo; CREATE SCHEMA src;"
                  "CREATE TABLE src.t (a int, b text, v text, n numeric, PRIMARY KEY (a, b));"
                  "INSERT INTO src.t SELECT g, 'k' || (g % 3), 'v' || g, g FROM generate_series(1, 2000) g;");

@@ -5,7 +5,6 @@
 #include "catalog/installer.h"
 #include "catalog/sources.h"
 #include "pg/connection.h"
-#include "pg/conninfo.h"
 #include "replication_fixture.h"
 
 #include <QElapsedTimer>
@@ -31,9 +30,7 @@ struct InteropFixture {
     {
         dest.exec("CREATE EXTENSION dblink; CREATE SCHEMA mimeo; CREATE EXTENSION mimeo SCHEMA mimeo; CREATE SCHEMA rep;");
         catalog::installCatalog(dest, "mimeo"); // adopts the extension's catalog
-        auto opts = pg::parseConninfo(srcDb.conninfo());
-        pg::removeOption(opts, "user");
-        catalog::SourceRegistry(dest, "mimeo").add(pg::toKeywordValueString(opts), "postgres");
+        catalog::SourceRegistry(dest, "mimeo").add(srcDb.conninfoWithoutUser(), "postgres");
         src.exec("CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text, n numeric); "
                  "CREATE INDEX t_v_idx ON src.t (v);"
                  "INSERT INTO src.t SELECT g, 'v' || g, g * 0.5 FROM generate_series(1, 3000) g;");

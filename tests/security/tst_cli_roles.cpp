@@ -34,9 +34,7 @@ struct RolesFixture {
         auto d = dest.connect();
         d.exec("CREATE SCHEMA rep; CREATE ROLE " + monitor + " LOGIN; CREATE ROLE " + op + " LOGIN;");
         as("postgres", {"init"});
-        auto opts = pg::parseConninfo(src.conninfo());
-        pg::removeOption(opts, "user");
-        as("postgres", {"source", "add", "--conninfo", q(pg::toKeywordValueString(opts)), "--user", "postgres", "--password-stdin"},
+        as("postgres", {"source", "add", "--conninfo", q(src.conninfoWithoutUser()), "--user", "postgres", "--password-stdin"},
            "stored-secret\n");
         as("postgres", {"make", "snap", "src.t", "--source", "1", "--dest-table", "rep.s", "--period", "1 minute"});
         as("postgres", {"make", "table", "src.t", "--source", "1", "--dest-table", "rep.t"});

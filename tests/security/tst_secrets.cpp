@@ -63,9 +63,7 @@ private slots:
             outputs << r.all();
             return r;
         };
-        auto srcInfo = pg::parseConninfo(src.conninfo());
-        pg::removeOption(srcInfo, "user");
-        const QString srcConninfo = QString::fromStdString(pg::toKeywordValueString(srcInfo));
+        const QString srcConninfo = QString::fromStdString(src.conninfoWithoutUser());
 
         QCOMPARE(run({"init"}).exitCode, 0);
         QCOMPARE(run({"source", "add", "--conninfo", srcConninfo, "--user", QString::fromStdString(role), "--password-stdin"},

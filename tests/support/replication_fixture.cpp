@@ -2,7 +2,6 @@
 
 #include "catalog/installer.h"
 #include "catalog/sources.h"
-#include "pg/conninfo.h"
 #include "pg/copy_stream.h"
 
 namespace mimeo::test {
@@ -14,10 +13,8 @@ ReplicationFixture::ReplicationFixture(const TestEnv *env, const std::string &pr
     , dest_(destDb_.connect(pg::Side::Destination))
 {
     catalog::installCatalog(dest_, "mimeo");
-    auto opts = pg::parseConninfo(srcDb_.conninfo());
-    pg::removeOption(opts, "user");
     catalog::SourceRegistry reg(dest_, "mimeo");
-    sourceId_ = reg.add(pg::toKeywordValueString(opts), "postgres");
+    sourceId_ = reg.add(srcDb_.conninfoWithoutUser(), "postgres");
     pg::ConnectSpec spec;
     spec.conninfo = destDb_.conninfo();
     spec.applicationName = "mimeo-test";

@@ -1,5 +1,6 @@
 #include "testenv.h"
 
+#include "pg/conninfo.h"
 #include "pg/quote.h"
 
 #include <QFile>
@@ -64,6 +65,13 @@ ScratchDb::ScratchDb(const Cluster &cluster, const std::string &prefix)
     name_ = prefix + "_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
     auto admin = cluster_.connect();
     admin.exec("CREATE DATABASE " + pg::quoteIdent(name_));
+}
+
+std::string ScratchDb::conninfoWithoutUser() const
+{
+    auto opts = pg::parseConninfo(conninfo());
+    pg::removeOption(opts, "user");
+    return pg::toKeywordValueString(opts);
 }
 
 ScratchDb::~ScratchDb()

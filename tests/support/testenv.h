@@ -41,6 +41,9 @@ public:
     ~ScratchDb();
     const std::string &name() const { return name_; }
     std::string conninfo(const std::string &user = "postgres") const { return cluster_.conninfoFor(name_, user); }
+    // The conninfo without a user, as a source is registered (the role is
+    // given apart: mimeo source add --user, SourceRegistry::add).
+    std::string conninfoWithoutUser() const;
     pg::Connection connect(pg::Side side = pg::Side::Unknown) const { return cluster_.connect(name_, side); }
 
 private:

@@ -1,0 +1,23 @@
+#pragma once
+// Two scratch databases driven through the mimeo binary, as the CLI suites
+// need them: the source set up by the suite's SQL, the destination with a
+// schema rep, a catalog (mimeo init) and the source registered as source 1.
+#include "testenv.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+#include <string>
+
+namespace mimeo::test {
+
+struct CliFixture {
+    ScratchDb src;
+    ScratchDb dest;
+
+    CliFixture(const TestEnv *env, const std::string &prefix, const std::string &sourceSql);
+    // mimeo --dest <dest> args...
+    CliResult run(QStringList args, const QByteArray &in = {}) const;
+};
+
+} // namespace mimeo::test
