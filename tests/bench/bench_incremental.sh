@@ -22,16 +22,7 @@ changed=${3:-200000}
 repeat=${4:-3}
 here=$(cd "$(dirname "$0")" && pwd)
 mimeo="$build/src/cli/mimeo"
-state=$(mktemp -d /tmp/mimeo-bench.XXXXXX)
-trap '"$here/../fixture/pgcluster.sh" stop "$state" >/dev/null 2>&1; rm -rf "$state"' EXIT
-
-"$here/../fixture/pgcluster.sh" start "$state" source dest >/dev/null
-src=$(sed -n 's/^MIMEO_TEST_SOURCE=//p' "$state/clusters.env")
-dst=$(sed -n 's/^MIMEO_TEST_DEST=//p' "$state/clusters.env")
-S="${src/dbname=postgres/dbname=bench}"
-D="${dst/dbname=postgres/dbname=bench}"
-psql -qX "$src" -c "CREATE DATABASE bench"
-psql -qX "$dst" -c "CREATE DATABASE bench"
+. "$here/bench_clusters.sh"
 # Control values: the initial rows lie days back; round r stamps its rows
 # r minutes after a base a day back, so every round is newer than the last
 # and older than the boundary.
@@ -60,8 +51,6 @@ psql -qX "$D" -c "SELECT mimeo.inserter_maker('src.ins', 'time', 'at', 1, '1 sec
 psql -qX "$D" -c "SELECT mimeo.updater_maker('src.upd', 'time', 'at', 1, '1 second', 'rep.ext_upd')" >/dev/null
 psql -qX "$D" -c "VACUUM ANALYZE" >/dev/null
 
-now() { date +%s.%N; }
-best() { sort -g | head -n 1; }
 elapsed() { echo "$2 - $1" | bc; }
 
 declare -a pipe_ins ours_ins ext_ins pipe_upd ours_upd ext_upd

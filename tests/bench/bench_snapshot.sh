@@ -15,16 +15,7 @@ rows=${2:-1000000}
 repeat=${3:-3}
 here=$(cd "$(dirname "$0")" && pwd)
 mimeo="$build/src/cli/mimeo"
-state=$(mktemp -d /tmp/mimeo-bench.XXXXXX)
-trap '"$here/../fixture/pgcluster.sh" stop "$state" >/dev/null 2>&1; rm -rf "$state"' EXIT
-
-"$here/../fixture/pgcluster.sh" start "$state" source dest >/dev/null
-src=$(sed -n 's/^MIMEO_TEST_SOURCE=//p' "$state/clusters.env")
-dst=$(sed -n 's/^MIMEO_TEST_DEST=//p' "$state/clusters.env")
-S="${src/dbname=postgres/dbname=bench}"
-D="${dst/dbname=postgres/dbname=bench}"
-psql -qX "$src" -c "CREATE DATABASE bench"
-psql -qX "$dst" -c "CREATE DATABASE bench"
+. "$here/bench_clusters.sh"
 psql -qX "$S" <<SQL
 CREATE SCHEMA src;
 CREATE TABLE src.big (id bigint PRIMARY KEY, n int, label text, at timestamptz, amount numeric(12,2));
@@ -40,8 +31,6 @@ export MIMEO_DEST="$D"
 "$mimeo" make snap src.big --source 1 --dest-table rep.ours >/dev/null
 psql -qX "$D" -c "SELECT mimeo.snapshot_maker('src.big', 1, 'rep.ext')" >/dev/null
 
-now() { date +%s.%N; }
-best() { sort -g | head -n 1; }
 
 # Runs a command in the background and reports its peak RSS (kB) from /proc.
 peak_rss_of() {
