@@ -4,8 +4,6 @@
 // we made are refreshed by the extension and then by us. An inserter's
 // destination has the source's primary key, so a row read twice fails the
 // refresh instead of hiding.
-#include "catalog/installer.h"
-#include "catalog/sources.h"
 #include "pg/connection.h"
 #include "replication_fixture.h"
 
@@ -30,37 +28,22 @@ const Table kTables[] = {
     {"rep.us", "src.upd", "serial", "rev", true},
 };
 
-struct InteropFixture {
-    test::ScratchDb srcDb;
-    test::ScratchDb destDb;
-    pg::Connection src;
-    pg::Connection dest;
-    std::unique_ptr<jobs::JobLog> log;
-    replication::RunContext ctx;
+struct InteropFixture : test::ReplicationFixture {
     int batch = 0;
     std::string base; // batch k's times are base + k * 10 minutes: later batches are newer
 
     InteropFixture(const test::TestEnv *env, const char *prefix)
-        : srcDb(env->source, std::string(prefix) + "_s")
-        , destDb(env->dest, std::string(prefix) + "_d")
-        , src(srcDb.connect(pg::Side::Source))
-        , dest(destDb.connect(pg::Side::Destination))
+        : ReplicationFixture(env, prefix, nullptr, Catalog::OnMimeoExtension)
     {
-        dest.exec("CREATE EXTENSION dblink; CREATE SCHEMA mimeo; CREATE EXTENSION mimeo SCHEMA mimeo; CREATE SCHEMA rep;");
-        catalog::installCatalog(dest, "mimeo"); // adopts the extension's catalog
-        catalog::SourceRegistry(dest, "mimeo").add(srcDb.conninfoWithoutUser(), "postgres");
-        src.exec("CREATE SCHEMA src; CREATE SEQUENCE src.rev_seq;");
+        dest().exec("CREATE SCHEMA rep;");
+        src().exec("CREATE SCHEMA src; CREATE SEQUENCE src.rev_seq;");
         for (const char *t : {"src.ins", "src.upd"}) {
-            src.exec(std::string("CREATE TABLE ") + t + " (id int PRIMARY KEY, v text, ts timestamptz NOT NULL, "
-                     "rev bigint NOT NULL DEFAULT nextval('src.rev_seq'));"
-                     "INSERT INTO " + t + " (id, v, ts) SELECT g, 'v' || g, now() - interval '3 hours' + g * interval '1 ms' "
-                     "FROM generate_series(1, 2000) g");
+            src().exec(std::string("CREATE TABLE ") + t + " (id int PRIMARY KEY, v text, ts timestamptz NOT NULL, "
+                       "rev bigint NOT NULL DEFAULT nextval('src.rev_seq'));"
+                       "INSERT INTO " + t + " (id, v, ts) SELECT g, 'v' || g, now() - interval '3 hours' + g * interval '1 ms' "
+                       "FROM generate_series(1, 2000) g");
         }
-        base = src.exec("SELECT (now() - interval '2 hours')::text").text(0, 0);
-        pg::ConnectSpec spec;
-        spec.conninfo = destDb.conninfo();
-        log = std::make_unique<jobs::JobLog>(spec, "mimeo", "test");
-        ctx.log = log.get();
+        base = src().exec("SELECT (now() - interval '2 hours')::text").text(0, 0);
     }
 
     // New rows on both sources, changed rows on src.upd, and top rows (the
@@ -72,40 +55,33 @@ struct InteropFixture {
         const std::string to = std::to_string(2000 + batch * 1000 + 499);
         const std::string at = "'" + base + "'::timestamptz + interval '" + std::to_string(batch * 10) + " minutes'";
         for (const char *t : {"src.ins", "src.upd"}) {
-            src.exec(std::string("INSERT INTO ") + t + " (id, v, ts) SELECT g, 'b" + std::to_string(batch) + "', " + at
+            src().exec(std::string("INSERT INTO ") + t + " (id, v, ts) SELECT g, 'b" + std::to_string(batch) + "', " + at
                      + " + g * interval '1 ms' FROM generate_series(" + from + ", " + to + ") g");
         }
-        src.exec("UPDATE src.upd SET v = 'changed " + std::to_string(batch) + "', ts = " + at + " + interval '1 minute', "
+        src().exec("UPDATE src.upd SET v = 'changed " + std::to_string(batch) + "', ts = " + at + " + interval '1 minute', "
                  "rev = nextval('src.rev_seq') WHERE id % 7 = " + std::to_string(batch));
         for (const char *t : {"src.ins", "src.upd"})
-            src.exec(std::string("INSERT INTO ") + t + " (id, v, ts) VALUES (" + std::to_string(900000 + batch) + ", 'top', now())");
-    }
-
-    void ourRefresh(const std::string &table)
-    {
-        replication::RefreshRequest r;
-        r.destTable = table;
-        replication::refresh(dest, r, ctx);
+            src().exec(std::string("INSERT INTO ") + t + " (id, v, ts) VALUES (" + std::to_string(900000 + batch) + ", 'top', now())");
     }
 
     void theirRefresh(const Table &t)
     {
-        dest.exec(std::string("SELECT mimeo.") + (t.updater ? "refresh_updater" : "refresh_inserter") + "($1)", {std::string(t.dest)});
+        dest().exec(std::string("SELECT mimeo.") + (t.updater ? "refresh_updater" : "refresh_inserter") + "($1)", {std::string(t.dest)});
     }
 
     // Rows below the top rows, compared by digest on each side.
     QString equal(const Table &t)
     {
         const std::string q = "SELECT md5(string_agg(x::text, '|' ORDER BY id)) FROM ";
-        const auto a = src.exec(q + t.source + " x WHERE id < 900000").text(0, 0);
-        const auto b = dest.exec(q + t.dest + " x WHERE id < 900000").text(0, 0);
+        const auto a = src().exec(q + t.source + " x WHERE id < 900000").text(0, 0);
+        const auto b = dest().exec(q + t.dest + " x WHERE id < 900000").text(0, 0);
         return a == b ? QString() : QStringLiteral("%1 differs from %2").arg(t.dest, t.source);
     }
 
     std::string lastValue(const Table &t)
     {
         // last_value is a column of the concrete child tables (its type differs).
-        return dest.exec(std::string("SELECT last_value::text FROM mimeo.refresh_config_") + (t.updater ? "updater_" : "inserter_")
+        return dest().exec(std::string("SELECT last_value::text FROM mimeo.refresh_config_") + (t.updater ? "updater_" : "inserter_")
                              + t.kind + " WHERE dest_table = $1",
                          {std::string(t.dest)})
             .text(0, 0);
@@ -113,7 +89,7 @@ struct InteropFixture {
 
     std::string destMax(const Table &t)
     {
-        return dest.exec(std::string("SELECT max(") + t.control + ")::text FROM " + t.dest).text(0, 0);
+        return dest().exec(std::string("SELECT max(") + t.control + ")::text FROM " + t.dest).text(0, 0);
     }
 };
 
@@ -130,16 +106,16 @@ private slots:
         for (const auto &t : kTables) {
             const std::string boundary = std::string(t.kind) == "time" ? "10 minutes" : "0";
             if (t.updater)
-                MIMEO_NOTHROW(f.dest.exec("SELECT mimeo.updater_maker($1, $2, $3, 1, $4, $5)",
+                MIMEO_NOTHROW(f.dest().exec("SELECT mimeo.updater_maker($1, $2, $3, 1, $4, $5)",
                                           {std::string(t.source), std::string(t.kind), std::string(t.control), boundary, std::string(t.dest)}));
             else
-                MIMEO_NOTHROW(f.dest.exec("SELECT mimeo.inserter_maker($1, $2, $3, 1, $4, $5)",
+                MIMEO_NOTHROW(f.dest().exec("SELECT mimeo.inserter_maker($1, $2, $3, 1, $4, $5)",
                                           {std::string(t.source), std::string(t.kind), std::string(t.control), boundary, std::string(t.dest)}));
             QCOMPARE(f.equal(t), QString());
         }
         f.change();
         for (const auto &t : kTables) {
-            MIMEO_NOTHROW(f.ourRefresh(t.dest));
+            MIMEO_NOTHROW(f.refresh(t.dest));
             QCOMPARE(f.equal(t), QString());
             QCOMPARE(f.lastValue(t), f.destMax(t));
         }
@@ -155,7 +131,7 @@ private slots:
             replication::RefreshRequest r;
             r.destTable = t.dest;
             r.repull = true;
-            MIMEO_NOTHROW(replication::refresh(f.dest, r, f.ctx));
+            MIMEO_NOTHROW(replication::refresh(f.dest(), r, f.context()));
             QCOMPARE(f.equal(t), QString());
             MIMEO_NOTHROW(f.theirRefresh(t));
             QCOMPARE(f.equal(t), QString());
@@ -175,9 +151,9 @@ private slots:
             req.dest = pg::QualifiedName::fromCatalogText(t.dest);
             req.control = t.control;
             req.boundary = std::string(t.kind) == "time" ? "10 minutes" : "0";
-            MIMEO_NOTHROW(replication::make(f.dest, req, f.ctx));
+            MIMEO_NOTHROW(replication::make(f.dest(), req, f.context()));
             QCOMPARE(f.equal(t), QString());
-            const auto type = f.dest.exec("SELECT type FROM mimeo.refresh_config WHERE dest_table = $1", {std::string(t.dest)}).text(0, 0);
+            const auto type = f.dest().exec("SELECT type FROM mimeo.refresh_config WHERE dest_table = $1", {std::string(t.dest)}).text(0, 0);
             QCOMPARE(QString::fromStdString(type), QStringLiteral("%1_%2").arg(t.updater ? "updater" : "inserter", t.kind));
         }
         f.change();
@@ -187,17 +163,17 @@ private slots:
         }
         f.change();
         for (const auto &t : kTables) {
-            MIMEO_NOTHROW(f.ourRefresh(t.dest));
+            MIMEO_NOTHROW(f.refresh(t.dest));
             QCOMPARE(f.equal(t), QString());
         }
         // Its ranged repull of our table (time: timestamps; serial: bigints).
-        f.src.exec("UPDATE src.ins SET v = 'ranged' WHERE id BETWEEN 100 AND 200; UPDATE src.upd SET v = 'ranged' WHERE id BETWEEN 100 AND 200");
+        f.src().exec("UPDATE src.ins SET v = 'ranged' WHERE id BETWEEN 100 AND 200; UPDATE src.upd SET v = 'ranged' WHERE id BETWEEN 100 AND 200");
         for (const auto &t : kTables) {
             const bool time = std::string(t.kind) == "time";
             const std::string fn = t.updater ? "refresh_updater" : "refresh_inserter";
-            MIMEO_NOTHROW(f.dest.exec("SELECT mimeo." + fn + "($1, p_repull := true, p_repull_start := $2, p_repull_end := $3)",
+            MIMEO_NOTHROW(f.dest().exec("SELECT mimeo." + fn + "($1, p_repull := true, p_repull_start := $2, p_repull_end := $3)",
                                       {std::string(t.dest), time ? "2000-01-01" : "1", time ? "2100-01-01" : "1000000"}));
-            MIMEO_NOTHROW(f.ourRefresh(t.dest));
+            MIMEO_NOTHROW(f.refresh(t.dest));
             QCOMPARE(f.equal(t), QString());
         }
     }

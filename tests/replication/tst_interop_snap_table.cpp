@@ -2,8 +2,6 @@
 // the extension made are refreshed by our engine, tables we made are
 // refreshed by the extension's refresh_snap/refresh_table, and either can
 // keep going after the other.
-#include "catalog/installer.h"
-#include "catalog/sources.h"
 #include "pg/connection.h"
 #include "replication_fixture.h"
 
@@ -14,59 +12,36 @@ using namespace mimeo;
 
 namespace {
 
-struct InteropFixture {
-    test::ScratchDb srcDb;
-    test::ScratchDb destDb;
-    pg::Connection src;
-    pg::Connection dest;
-    std::unique_ptr<jobs::JobLog> log;
-    replication::RunContext ctx;
-
-    explicit InteropFixture(const test::TestEnv *env, const char *prefix)
-        : srcDb(env->source, std::string(prefix) + "_s")
-        , destDb(env->dest, std::string(prefix) + "_d")
-        , src(srcDb.connect(pg::Side::Source))
-        , dest(destDb.connect(pg::Side::Destination))
+struct InteropFixture : test::ReplicationFixture {
+    InteropFixture(const test::TestEnv *env, const char *prefix)
+        : ReplicationFixture(env, prefix, nullptr, Catalog::OnMimeoExtension)
     {
-        dest.exec("CREATE EXTENSION dblink; CREATE SCHEMA mimeo; CREATE EXTENSION mimeo SCHEMA mimeo; CREATE SCHEMA rep;");
-        catalog::installCatalog(dest, "mimeo"); // adopts the extension's catalog
-        catalog::SourceRegistry(dest, "mimeo").add(srcDb.conninfoWithoutUser(), "postgres");
-        src.exec("CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text, n numeric); "
-                 "CREATE INDEX t_v_idx ON src.t (v);"
-                 "INSERT INTO src.t SELECT g, 'v' || g, g * 0.5 FROM generate_series(1, 3000) g;");
-        pg::ConnectSpec spec;
-        spec.conninfo = destDb.conninfo();
-        log = std::make_unique<jobs::JobLog>(spec, "mimeo", "test");
-        ctx.log = log.get();
+        dest().exec("CREATE SCHEMA rep;");
+        src().exec("CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text, n numeric); "
+                   "CREATE INDEX t_v_idx ON src.t (v);"
+                   "INSERT INTO src.t SELECT g, 'v' || g, g * 0.5 FROM generate_series(1, 3000) g;");
     }
 
     // Changes the source and waits until the statistics show it, so the
     // extension (which trusts the counters alone) does not skip the pull.
     void change(const std::string &sql)
     {
-        const auto before = src.exec("SELECT n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_all_tables WHERE relid = 'src.t'::regclass").toInt(0, 0);
-        src.exec(sql);
-        src.exec("SELECT pg_stat_force_next_flush()");
+        const auto before = src().exec("SELECT n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_all_tables WHERE relid = 'src.t'::regclass").toInt(0, 0);
+        src().exec(sql);
+        src().exec("SELECT pg_stat_force_next_flush()");
         QElapsedTimer t;
         t.start();
-        auto probe = srcDb.connect();
+        auto probe = srcDb().connect();
         while (t.elapsed() < 20000
                && probe.exec("SELECT n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_all_tables WHERE relid = 'src.t'::regclass").toInt(0, 0) == before)
             QTest::qWait(100);
     }
 
-    void ourRefresh(const std::string &table)
-    {
-        replication::RefreshRequest r;
-        r.destTable = table;
-        replication::refresh(dest, r, ctx);
-    }
-
     QString equal(const std::string &destTable)
     {
         // Compare digests computed on each side.
-        const auto a = src.exec("SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM src.t t").text(0, 0);
-        const auto b = dest.exec("SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM " + destTable + " t").text(0, 0);
+        const auto a = src().exec("SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM src.t t").text(0, 0);
+        const auto b = dest().exec("SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM " + destTable + " t").text(0, 0);
         return a == b ? QString() : QStringLiteral("%1 differs from src.t").arg(QString::fromStdString(destTable));
     }
 };
@@ -80,17 +55,17 @@ private slots:
     {
         MIMEO_REQUIRE_ENV(env);
         InteropFixture f(env, "interop_ext");
-        f.dest.exec("SELECT mimeo.snapshot_maker('src.t', 1, 'rep.ext_snap')");
-        f.dest.exec("SELECT mimeo.table_maker('src.t', 1, 'rep.ext_table')");
+        f.dest().exec("SELECT mimeo.snapshot_maker('src.t', 1, 'rep.ext_snap')");
+        f.dest().exec("SELECT mimeo.table_maker('src.t', 1, 'rep.ext_table')");
         f.change("UPDATE src.t SET v = 'ours' WHERE id <= 100; DELETE FROM src.t WHERE id > 2900");
-        MIMEO_NOTHROW(f.ourRefresh("rep.ext_snap"));
-        MIMEO_NOTHROW(f.ourRefresh("rep.ext_table"));
+        MIMEO_NOTHROW(f.refresh("rep.ext_snap"));
+        MIMEO_NOTHROW(f.refresh("rep.ext_table"));
         QCOMPARE(f.equal("rep.ext_snap"), QString());
         QCOMPARE(f.equal("rep.ext_table"), QString());
         // And the extension carries on after us.
         f.change("UPDATE src.t SET v = 'theirs' WHERE id <= 50");
-        MIMEO_NOTHROW(f.dest.exec("SELECT mimeo.refresh_snap('rep.ext_snap')"));
-        MIMEO_NOTHROW(f.dest.exec("SELECT mimeo.refresh_table('rep.ext_table')"));
+        MIMEO_NOTHROW(f.dest().exec("SELECT mimeo.refresh_snap('rep.ext_snap')"));
+        MIMEO_NOTHROW(f.dest().exec("SELECT mimeo.refresh_table('rep.ext_table')"));
         QCOMPARE(f.equal("rep.ext_snap"), QString());
         QCOMPARE(f.equal("rep.ext_table"), QString());
     }
@@ -104,25 +79,25 @@ private slots:
         snap.source = {"src", "t"};
         snap.dataSourceId = 1;
         snap.dest = pg::QualifiedName{"rep", "our_snap"};
-        MIMEO_NOTHROW(replication::make(f.dest, snap, f.ctx));
+        MIMEO_NOTHROW(replication::make(f.dest(), snap, f.context()));
         auto table = snap;
         table.type = "table";
         table.dest = pg::QualifiedName{"rep", "our_table"};
-        MIMEO_NOTHROW(replication::make(f.dest, table, f.ctx));
+        MIMEO_NOTHROW(replication::make(f.dest(), table, f.context()));
 
         f.change("UPDATE src.t SET v = 'by extension' WHERE id % 3 = 0; INSERT INTO src.t VALUES (9999, 'new', 1)");
-        MIMEO_NOTHROW(f.dest.exec("SELECT mimeo.refresh_snap('rep.our_snap')"));
-        MIMEO_NOTHROW(f.dest.exec("SELECT mimeo.refresh_table('rep.our_table')"));
+        MIMEO_NOTHROW(f.dest().exec("SELECT mimeo.refresh_snap('rep.our_snap')"));
+        MIMEO_NOTHROW(f.dest().exec("SELECT mimeo.refresh_table('rep.our_table')"));
         QCOMPARE(f.equal("rep.our_snap"), QString());
         QCOMPARE(f.equal("rep.our_table"), QString());
         // Twice, so both of our snapshot tables have been loaded by it.
         f.change("DELETE FROM src.t WHERE id % 7 = 0");
-        MIMEO_NOTHROW(f.dest.exec("SELECT mimeo.refresh_snap('rep.our_snap')"));
+        MIMEO_NOTHROW(f.dest().exec("SELECT mimeo.refresh_snap('rep.our_snap')"));
         QCOMPARE(f.equal("rep.our_snap"), QString());
         // And we carry on after the extension (its pull is not one of ours, so we pull).
         f.change("UPDATE src.t SET v = 'back to us' WHERE id < 20");
-        MIMEO_NOTHROW(f.ourRefresh("rep.our_snap"));
-        MIMEO_NOTHROW(f.ourRefresh("rep.our_table"));
+        MIMEO_NOTHROW(f.refresh("rep.our_snap"));
+        MIMEO_NOTHROW(f.refresh("rep.our_table"));
         QCOMPARE(f.equal("rep.our_snap"), QString());
         QCOMPARE(f.equal("rep.our_table"), QString());
     }

@@ -6,13 +6,16 @@
 
 namespace mimeo::test {
 
-ReplicationFixture::ReplicationFixture(const TestEnv *env, const std::string &prefix, const Cluster *sourceCluster)
+ReplicationFixture::ReplicationFixture(const TestEnv *env, const std::string &prefix, const Cluster *sourceCluster,
+                                       Catalog catalog)
     : srcDb_(sourceCluster ? *sourceCluster : env->source, prefix + "_s")
     , destDb_(env->dest, prefix + "_d")
     , src_(srcDb_.connect(pg::Side::Source))
     , dest_(destDb_.connect(pg::Side::Destination))
 {
-    catalog::installCatalog(dest_, "mimeo");
+    if (catalog == Catalog::OnMimeoExtension)
+        dest_.exec("CREATE EXTENSION dblink; CREATE SCHEMA mimeo; CREATE EXTENSION mimeo SCHEMA mimeo;");
+    catalog::installCatalog(dest_, "mimeo"); // adopts the extension's catalog when there is one
     catalog::SourceRegistry reg(dest_, "mimeo");
     sourceId_ = reg.add(srcDb_.conninfoWithoutUser(), "postgres");
     pg::ConnectSpec spec;

@@ -16,8 +16,14 @@ namespace mimeo::test {
 
 class ReplicationFixture {
 public:
+    // Ours: the catalog made by installCatalog. OnMimeoExtension: the mimeo
+    // extension (and dblink) installed first and the catalog adopted, so
+    // the extension's own functions can work on the same tables.
+    enum class Catalog { Ours, OnMimeoExtension };
+
     // sourceCluster defaults to the shared source cluster.
-    ReplicationFixture(const TestEnv *env, const std::string &prefix, const Cluster *sourceCluster = nullptr);
+    ReplicationFixture(const TestEnv *env, const std::string &prefix, const Cluster *sourceCluster = nullptr,
+                       Catalog catalog = Catalog::Ours);
 
     pg::Connection &src() { return src_; }
     pg::Connection &dest() { return dest_; }
