@@ -294,13 +294,10 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
     const QualifiedName destName = QualifiedName::fromCatalogText(initial.destTable());
 
     pg::Transaction tx(dest);
-    if (!jobs::acquireTableLock(dest, job.destTable(), req.lockWait, job.ctx().cancel))
-        return job.finishLocked();
-    setValueFormats(dest);
-    // Read again under the lock: the run before us moved last_value.
-    const auto config = catalog::findConfig(dest, job.schema(), job.destTable(), true);
+    setValueFormats(dest); // before last_value is read as text
+    const auto config = job.lockAndReadConfig(req.lockWait);
     if (!config)
-        throw pg::Error::usage("destination table " + job.destTable() + " is no longer managed by mimeo", pg::Side::Destination);
+        return job.finishLocked();
     if (config->type() != initial.type())
         throw pg::Error::usage(job.destTable() + " changed its type to " + config->type() + " meanwhile; run again",
                                pg::Side::Destination);

@@ -1,6 +1,7 @@
 #include "replication/job.h"
 
 #include "catalog/sources.h"
+#include "jobs/advisory_lock.h"
 #include "jobs/job_log.h"
 #include "pg/cancel.h"
 #include "pg/error.h"
@@ -55,6 +56,16 @@ pg::Connection Job::connectSource(int dataSourceId)
         password = ctx_.sourcePassword(dataSourceId);
     return catalog::connectSourceById(dest_, ctx_.schema, dataSourceId,
                                       ctx_.applicationPrefix + ":" + action_ + ":" + destTable_, password);
+}
+
+std::optional<catalog::ConfigRow> Job::lockAndReadConfig(jobs::LockWait wait)
+{
+    if (!jobs::acquireTableLock(dest_, destTable_, wait, ctx_.cancel))
+        return std::nullopt;
+    auto config = catalog::findConfig(dest_, ctx_.schema, destTable_, true);
+    if (!config)
+        throw pg::Error::usage("destination table " + destTable_ + " is no longer managed by mimeo", pg::Side::Destination);
+    return config;
 }
 
 RunResult Job::finishDone(int64_t rows, int64_t bytes, std::string message)

@@ -29,6 +29,13 @@ public:
     // libpq's means, then the catalog's pwd column).
     pg::Connection connectSource(int dataSourceId);
 
+    // Inside the open destination transaction: takes the table's advisory
+    // lock (waiting as asked) and reads its configuration again under it,
+    // since the run before may have changed it (last_value, batch_limit...).
+    // nullopt: another process holds the lock (finish with finishLocked);
+    // a configuration gone meanwhile is an Error.
+    std::optional<catalog::ConfigRow> lockAndReadConfig(jobs::LockWait wait);
+
     // Finishes the job-log row; call exactly one of these.
     RunResult finishDone(int64_t rows, int64_t bytes, std::string message);
     RunResult finishSkipped(std::string message);

@@ -12,29 +12,10 @@
 #include "replication/source_relation.h"
 #include "replication/table_state.h"
 
-#include <algorithm>
-
 namespace mimeo::replication::plain_table {
 namespace {
 
 using pg::QualifiedName;
-
-// The destination must have every source column with the same type; say
-// which ones are missing or different instead of failing inside COPY.
-void requireCovers(const QualifiedName &dest, const std::vector<Column> &destCols, const std::vector<Column> &source)
-{
-    std::string problems;
-    for (const auto &s : source) {
-        auto it = std::find_if(destCols.begin(), destCols.end(), [&](const Column &d) { return d.name == s.name; });
-        if (it == destCols.end())
-            problems += (problems.empty() ? "" : ", ") + s.name + " (missing)";
-        else if (it->type != s.type)
-            problems += (problems.empty() ? "" : ", ") + s.name + " (" + it->type + ", source has " + s.type + ")";
-    }
-    if (!problems.empty())
-        throw pg::Error::usage("destination table " + dest.catalogText() + " does not match the source: " + problems,
-                               pg::Side::Destination, "alter the destination table to match the source columns");
-}
 
 PullSpec specFor(const SourceRelation &rel, const std::optional<std::string> &condition, const QualifiedName &target,
                  const std::vector<Column> &targetCols, bool freeze)
@@ -79,7 +60,7 @@ RunResult make(Job &job, const MakeRequest &req)
     std::string message;
     if (kind) {
         // As mimeo: an existing table keeps its data and indexes; the first refresh loads it.
-        requireCovers(destName, relationColumns(dest, destName), rel.columns);
+        requireDestinationCovers(destName, relationColumns(dest, destName), rel.columns);
         job.step("destination " + destName.catalogText() + " already exists; no data or indexes pulled");
         message = "registered existing table " + job.destTable() + "; the first refresh loads it";
     } else {
@@ -114,17 +95,15 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
     const QualifiedName destName = QualifiedName::fromCatalogText(initial.destTable());
 
     pg::Transaction tx(dest);
-    if (!jobs::acquireTableLock(dest, job.destTable(), req.lockWait, job.ctx().cancel))
-        return job.finishLocked();
-    const auto config = catalog::findConfig(dest, job.schema(), job.destTable(), true);
+    const auto config = job.lockAndReadConfig(req.lockWait);
     if (!config)
-        throw pg::Error::usage("destination table " + job.destTable() + " is no longer managed by mimeo", pg::Side::Destination);
+        return job.finishLocked();
     const auto kind = relationKind(dest, destName);
     if (!kind)
         throw pg::Error::usage("destination table " + destName.catalogText() + " is missing", pg::Side::Destination,
                                "recreate it, or destroy and make the replication again");
     const auto destCols = relationColumns(dest, destName);
-    requireCovers(destName, destCols, rel.columns);
+    requireDestinationCovers(destName, destCols, rel.columns);
 
     const bool cascade = config->boolean("truncate_cascade");
     dest.exec("TRUNCATE " + destName.quoted() + (cascade ? " CASCADE" : ""));

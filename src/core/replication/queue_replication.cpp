@@ -349,12 +349,9 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
     const QualifiedName destName = QualifiedName::fromCatalogText(initial.destTable());
 
     pg::Transaction tx(dest);
-    if (!jobs::acquireTableLock(dest, job.destTable(), req.lockWait, job.ctx().cancel))
-        return job.finishLocked();
-    // Read again under the lock: another process may have changed it meanwhile.
-    const auto config = catalog::findConfig(dest, job.schema(), job.destTable(), true);
+    const auto config = job.lockAndReadConfig(req.lockWait);
     if (!config)
-        throw pg::Error::usage("destination table " + job.destTable() + " is no longer managed by mimeo", pg::Side::Destination);
+        return job.finishLocked();
     const auto kind = relationKind(dest, destName);
     if (!kind || (*kind != 'r' && *kind != 'p'))
         throw pg::Error::usage("Destination table is missing (" + destName.catalogText() + ")", pg::Side::Destination,

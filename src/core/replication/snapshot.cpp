@@ -176,12 +176,9 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
     const bool standby = isStandby(src);
 
     pg::Transaction tx(dest);
-    if (!jobs::acquireTableLock(dest, job.destTable(), req.lockWait, job.ctx().cancel))
-        return job.finishLocked();
-    // Read again under the lock: another process may have changed it meanwhile.
-    const auto config = catalog::findConfig(dest, job.schema(), job.destTable(), true);
+    const auto config = job.lockAndReadConfig(req.lockWait);
     if (!config)
-        throw pg::Error::usage("destination table " + job.destTable() + " is no longer managed by mimeo", pg::Side::Destination);
+        return job.finishLocked();
     const auto state = readTableState(dest, job.schema(), job.destTable());
     const SnapNames names = namesFor(QualifiedName::fromCatalogText(job.destTable()));
 
