@@ -25,4 +25,12 @@ std::string columnDefinitions(const std::vector<Column> &columns)
 
 std::string columnList(const std::vector<Column> &columns) { return pg::quoteIdentList(columnNames(columns)); }
 
+std::string keysEqual(const std::string &a, const std::string &b, const std::vector<std::string> &keys)
+{
+    std::string out;
+    for (const auto &k : keys)
+        out += (out.empty() ? "" : " AND ") + a + "." + pg::quoteIdent(k) + " = " + b + "." + pg::quoteIdent(k);
+    return out;
+}
+
 } // namespace mimeo::replication

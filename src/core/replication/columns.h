@@ -18,5 +18,7 @@ std::vector<std::string> columnNames(const std::vector<Column> &columns);
 std::string columnDefinitions(const std::vector<Column> &columns);
 // "col", "col2" — for SELECT and COPY column lists.
 std::string columnList(const std::vector<Column> &columns);
+// a."k1" = b."k1" AND a."k2" = b."k2" — rows of two relations with the same key.
+std::string keysEqual(const std::string &a, const std::string &b, const std::vector<std::string> &keys);
 
 } // namespace mimeo::replication

@@ -9,14 +9,6 @@
 namespace mimeo::replication::incremental {
 namespace {
 
-std::string keyMatch(const std::string &a, const std::string &b, const std::vector<std::string> &key)
-{
-    std::string out;
-    for (const auto &k : key)
-        out += (out.empty() ? "" : " AND ") + a + "." + pg::quoteIdent(k) + " = " + b + "." + pg::quoteIdent(k);
-    return out;
-}
-
 std::string prefixed(const std::string &alias, const std::vector<std::string> &names)
 {
     std::string out;
@@ -66,7 +58,7 @@ ApplyCounts replaceByKey(pg::Connection &dest, const pg::QualifiedName &target, 
                                              ? BatchPlanSettings::Joins::NoHash
                                              : BatchPlanSettings::Joins::Any);
         out.updated = dest.exec("DELETE FROM " + target.quoted() + " AS d USING " + staging.quoted() + " AS s WHERE "
-                                + keyMatch("d", "s", key))
+                                + keysEqual("d", "s", key))
                           .affected();
     }
     const int64_t written = dest.exec("INSERT INTO " + target.quoted() + " (" + names + ") SELECT " + names + " FROM "
@@ -89,9 +81,9 @@ ApplyCounts applyByKey(pg::Connection &dest, const pg::QualifiedName &target, co
     // One statement: the INSERT sees which keys the UPDATE found through the
     // CTE, so the destination is read once.
     const std::string sql = "WITH updated AS (UPDATE " + target.quoted() + " AS d SET " + sets + " FROM " + staging.quoted()
-        + " AS s WHERE " + keyMatch("d", "s", key) + " RETURNING " + prefixed("s", key) + "), inserted AS (INSERT INTO "
+        + " AS s WHERE " + keysEqual("d", "s", key) + " RETURNING " + prefixed("s", key) + "), inserted AS (INSERT INTO "
         + target.quoted() + " (" + pg::quoteIdentList(names) + ") SELECT " + prefixed("s", names) + " FROM "
-        + staging.quoted() + " AS s WHERE NOT EXISTS (SELECT 1 FROM updated AS u WHERE " + keyMatch("u", "s", key)
+        + staging.quoted() + " AS s WHERE NOT EXISTS (SELECT 1 FROM updated AS u WHERE " + keysEqual("u", "s", key)
         + ") RETURNING 1) SELECT (SELECT pg_catalog.count(*) FROM updated), (SELECT pg_catalog.count(*) FROM inserted)";
     auto r = dest.exec(sql);
     return {r.toInt(0, 0), r.toInt(0, 1)};

@@ -176,10 +176,7 @@ Pulled pullAll(Job &job, pg::Connection &src, const SourceRelation &rel, const s
     spec.target = staging;
     spec.freeze = true;
     const auto pulled = pullInto(job, src, spec);
-    std::string match;
-    for (const auto &k : keys)
-        match += (match.empty() ? "" : " AND ") + std::string("d.") + pg::quoteIdent(k) + " = s." + pg::quoteIdent(k);
-    dest.exec("DELETE FROM " + destName.quoted() + " AS d USING " + staging.quoted() + " AS s WHERE " + match);
+    dest.exec("DELETE FROM " + destName.quoted() + " AS d USING " + staging.quoted() + " AS s WHERE " + keysEqual("d", "s", keys));
     dest.exec("INSERT INTO " + destName.quoted() + " (" + columnList(rel.columns) + ") SELECT " + columnList(rel.columns)
               + " FROM " + staging.quoted());
     return {pulled.stats.rows, pulled.stats.bytes};

@@ -40,10 +40,7 @@ int64_t reconcileKeys(Job &job, pg::Connection &src, const SourceRelation &rel, 
     pullInto(job, src, spec);
     job.checkCancel();
     conn.exec("ANALYZE " + staging.quoted());
-    std::string match;
-    for (const auto &k : keys)
-        match += (match.empty() ? "" : " AND ") + std::string("k.") + pg::quoteIdent(k) + " = d." + pg::quoteIdent(k);
-    const std::string gone = "NOT EXISTS (SELECT 1 FROM " + staging.quoted() + " AS k WHERE " + match + ")";
+    const std::string gone = "NOT EXISTS (SELECT 1 FROM " + staging.quoted() + " AS k WHERE " + keysEqual("k", "d", keys) + ")";
     const int64_t n = logdel ? conn.exec("UPDATE " + dest.quoted() + " AS d SET mimeo_source_deleted = pg_catalog.now() "
                                          "WHERE d.mimeo_source_deleted IS NULL AND " + gone)
                                    .affected()
