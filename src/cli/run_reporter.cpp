@@ -59,10 +59,12 @@ pg::QualifiedName parseTableArgument(const QString &text, const QString &what)
         if (s.find('"') != std::string::npos)
             throw UsageError{what + QStringLiteral(": ") + fromStd(e.what()), {}};
     }
-    auto name = pg::QualifiedName::fromCatalogText(s);
-    if (name.name.empty())
-        throw UsageError{what + QStringLiteral(": the table name is empty"), {}};
-    return name;
+    // Not SQL (mimeo_source.Snap-test-Source): mimeo's plain catalog form.
+    try {
+        return pg::QualifiedName::fromCatalogText(s);
+    } catch (const std::invalid_argument &e) {
+        throw UsageError{what + QStringLiteral(": ") + fromStd(e.what()), {}};
+    }
 }
 
 std::vector<std::string> parseList(const QString &text, const QString &option)

@@ -108,13 +108,55 @@ private slots:
         QCOMPARE(clipped, std::string(62, 'b'));
     }
 
-    void catalogTextSplitsOnFirstDot()
+    void catalogTextIsMimeosPlainForm()
     {
-        const auto q = QualifiedName::fromCatalogText("mimeo_source.Snap-test.Source");
+        // mimeo's own rows: plain, case-sensitive, special characters kept.
+        const auto q = QualifiedName::fromCatalogText("mimeo_source.Snap-test-Source");
         QCOMPARE(q.schema, std::string("mimeo_source"));
-        QCOMPARE(q.name, std::string("Snap-test.Source"));
-        QCOMPARE(q.quoted(), std::string("\"mimeo_source\".\"Snap-test.Source\""));
-        QCOMPARE(q.catalogText(), std::string("mimeo_source.Snap-test.Source"));
+        QCOMPARE(q.name, std::string("Snap-test-Source"));
+        QCOMPARE(q.quoted(), std::string("\"mimeo_source\".\"Snap-test-Source\""));
+        QCOMPARE(q.catalogText(), std::string("mimeo_source.Snap-test-Source"));
+        QCOMPARE(QualifiedName({"S p", "Has\"Quote"}).catalogText(), std::string("S p.Has\"Quote"));
+    }
+
+    // Issue 13.1: "a.b".c and a."b.c" are different tables; the catalog text
+    // of each must read back as exactly that table.
+    void namesWithDotsRoundTrip_data()
+    {
+        QTest::addColumn<QString>("schema");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("dot in schema") << "a.b" << "c" << "\"a.b\".c";
+        QTest::newRow("dot in table") << "a" << "b.c" << "a.\"b.c\"";
+        QTest::newRow("dots in both") << "x.y" << "z.w" << "\"x.y\".\"z.w\"";
+        QTest::newRow("leading quote") << "s" << "\"t" << "s.\"\"\"t\"";
+        QTest::newRow("quote and dot") << "s" << "a\".b" << "s.\"a\"\".b\"";
+    }
+
+    void namesWithDotsRoundTrip()
+    {
+        QFETCH(QString, schema);
+        QFETCH(QString, name);
+        QFETCH(QString, text);
+        const QualifiedName q{schema.toStdString(), name.toStdString()};
+        QCOMPARE(QString::fromStdString(q.catalogText()), text);
+        QCOMPARE(QualifiedName::fromCatalogText(q.catalogText()), q);
+        // The SQL form the user types names the same table.
+        QCOMPARE(QualifiedName::parse(q.quoted()), q);
+    }
+
+    void ambiguousCatalogTextIsRefused()
+    {
+        // mimeo split this at the first dot and then took the second part
+        // only: neither reading is safe, so it is an error naming the text.
+        for (const char *bad : {"a.b.c", "\"a.b\"x.c", "a.", ".b", "\"a.b", "a..b"}) {
+            try {
+                QualifiedName::fromCatalogText(bad);
+                QFAIL(qPrintable(QString("accepted %1").arg(bad)));
+            } catch (const std::invalid_argument &e) {
+                QVERIFY2(std::string(e.what()).find(bad) != std::string::npos, e.what());
+            }
+        }
     }
 };
 

@@ -38,7 +38,7 @@ std::vector<MissingTable> checkMissing(const CheckContext &ctx, std::optional<in
              ORDER BY 1, 2)SQL",
                           {ctx.schema, views ? "t" : "f"});
         for (int i = 0; i < r.rows(); ++i) {
-            if (replicated.count(r.text(i, 0) + "." + r.text(i, 1)))
+            if (replicated.count(pg::QualifiedName{r.text(i, 0), r.text(i, 1)}.catalogText()))
                 continue;
             out.push_back({id, r.text(i, 0), r.text(i, 1), r.text(i, 2)});
         }

@@ -153,10 +153,52 @@ QualifiedName QualifiedName::parse(std::string_view text)
 
 QualifiedName QualifiedName::fromCatalogText(std::string_view text)
 {
-    const auto dot = text.find('.');
-    if (dot == std::string_view::npos)
-        return {std::string(), std::string(text)};
-    return {std::string(text.substr(0, dot)), std::string(text.substr(dot + 1))};
+    auto fail = [&](const std::string &why) -> void {
+        throw std::invalid_argument("invalid table name \"" + std::string(text) + "\" in the catalog: " + why);
+    };
+    // A part is either double-quoted (written so because it holds a dot or
+    // starts with a quote; "" stands for one quote) or taken verbatim up to
+    // the next dot: mimeo's plain, case-sensitive form.
+    std::vector<std::string> parts;
+    size_t pos = 0;
+    for (;;) {
+        std::string part;
+        if (pos < text.size() && text[pos] == '"') {
+            ++pos;
+            for (;;) {
+                if (pos >= text.size())
+                    fail("unterminated quoted part");
+                if (text[pos] == '"') {
+                    if (pos + 1 < text.size() && text[pos + 1] == '"') {
+                        part.push_back('"');
+                        pos += 2;
+                        continue;
+                    }
+                    ++pos;
+                    break;
+                }
+                part.push_back(text[pos++]);
+            }
+            if (pos < text.size() && text[pos] != '.')
+                fail("a quoted part must be followed by a dot or the end");
+        } else {
+            const size_t dot = text.find('.', pos);
+            part = std::string(text.substr(pos, dot == std::string_view::npos ? std::string_view::npos : dot - pos));
+            pos = dot == std::string_view::npos ? text.size() : dot;
+        }
+        if (part.empty())
+            fail("a name part is empty");
+        parts.push_back(std::move(part));
+        if (pos >= text.size())
+            break;
+        ++pos; // the dot
+    }
+    if (parts.size() > 2)
+        fail("more than one dot outside double quotes (write a name that contains a dot in double quotes, "
+             "for example \"a.b\".c)");
+    if (parts.size() == 1)
+        return {std::string(), parts[0]};
+    return {parts[0], parts[1]};
 }
 
 std::string QualifiedName::quoted() const
@@ -166,7 +208,13 @@ std::string QualifiedName::quoted() const
 
 std::string QualifiedName::catalogText() const
 {
-    return hasSchema() ? schema + "." + name : name;
+    // Plain text as mimeo writes it, except that a part holding a dot or
+    // starting with a double quote is double-quoted, so that the text reads
+    // back as exactly these two parts (fromCatalogText).
+    auto part = [](const std::string &p) {
+        return p.find('.') != std::string::npos || (!p.empty() && p.front() == '"') ? quoteIdent(p) : p;
+    };
+    return hasSchema() ? part(schema) + "." + part(name) : part(name);
 }
 
 } // namespace mimeo::pg

@@ -39,13 +39,16 @@ struct QualifiedName {
     // around parts allowed. Throws std::invalid_argument naming what is wrong.
     static QualifiedName parse(std::string_view text);
 
-    // mimeo's catalog form: plain `schema.table`, split on the first dot.
+    // mimeo's catalog form: plain `schema.table`, case-sensitive, nothing
+    // folded; a part holding a dot (or starting with a double quote) is
+    // double-quoted ("a.b".c), which mimeo never supported. Throws
+    // std::invalid_argument for text that is not exactly one or two parts.
     static QualifiedName fromCatalogText(std::string_view text);
 
     bool hasSchema() const { return !schema.empty(); }
     // "schema"."name" (or "name" alone).
     std::string quoted() const;
-    // schema.name, unquoted, as mimeo's catalog stores it.
+    // schema.name as mimeo's catalog stores it (see fromCatalogText).
     std::string catalogText() const;
 
     friend bool operator==(const QualifiedName &, const QualifiedName &) = default;

@@ -76,7 +76,7 @@ std::optional<int> slotOfQueue(const pg::QualifiedName &source, const std::strin
 
 std::string controlText(const std::string &queueSchema, const std::string &queueTable)
 {
-    return queueSchema + "." + queueTable;
+    return pg::QualifiedName{queueSchema, queueTable}.catalogText();
 }
 
 } // namespace mimeo::replication::queue
