@@ -13,6 +13,7 @@ const std::vector<Command> &commands()
         {QStringLiteral("make"), QStringLiteral("set up a replication: snap, table, inserter, updater, dml or logdel"), runMake},
         {QStringLiteral("refresh"), QStringLiteral("refresh one table now"), runRefresh},
         {QStringLiteral("destroy"), QStringLiteral("remove a replication (keeps the data unless --drop-table)"), runDestroy},
+        {QStringLiteral("adopt"), QStringLiteral("record a table's catalog row as it is now (extension-made tables, deliberate edits)"), runAdopt},
         {QStringLiteral("run"), QStringLiteral("refresh every table whose period has elapsed (for cron/systemd)"), runRun},
         {QStringLiteral("status"), QStringLiteral("one line per configured table: last run, next due, late, last status"), runStatus},
         {QStringLiteral("log"), QStringLiteral("the job log, newest first"), runLog},

@@ -32,6 +32,7 @@ int runStatus(CliContext &, const QStringList &);
 int runMake(CliContext &, const QStringList &);
 int runRefresh(CliContext &, const QStringList &);
 int runDestroy(CliContext &, const QStringList &);
+int runAdopt(CliContext &, const QStringList &);
 int runRun(CliContext &, const QStringList &);
 int runLog(CliContext &, const QStringList &);
 int runCheckRowcount(CliContext &, const QStringList &);

@@ -317,7 +317,7 @@ Qt::ItemFlags ConfigTableModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     const auto kind = kindAt(index);
-    if (!kind || mimeo::catalog::configColumnReadOnly(columnName(index.column())))
+    if (!kind || mimeo::catalog::configColumnReadOnly(columnName(index.column()), record(index.row()).type))
         return f;
     if (*kind == ColumnKind::Boolean)
         return f | Qt::ItemIsUserCheckable;

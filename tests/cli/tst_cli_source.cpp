@@ -83,16 +83,14 @@ private slots:
         test::ScratchDb db(env->dest, "clioldcat");
         QCOMPARE(runMimeo(withDest(db, {QStringLiteral("init")})).exitCode, 0);
         auto c = db.connect();
-        c.exec("ALTER TABLE mimeo.studio_table_state DROP COLUMN source_filenode;"
-               "DELETE FROM mimeo.studio_catalog_version WHERE version = 3");
+        c.exec("DROP TABLE mimeo.studio_replication_identity; DROP FUNCTION mimeo.studio_stamp_identity();"
+               "DELETE FROM mimeo.studio_catalog_version WHERE version = 4");
         auto r = runMimeo(withDest(db, {QStringLiteral("status")}));
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("is version 2; this mimeo needs version 3")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("is version 3; this mimeo needs version 4")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("run: mimeo init")), qPrintable(r.err));
         QCOMPARE(runMimeo(withDest(db, {QStringLiteral("init")})).exitCode, 0);
-        QVERIFY(c.exec("SELECT to_regclass('mimeo.studio_table_state') IS NOT NULL AND EXISTS (SELECT 1 FROM pg_attribute "
-                       "WHERE attrelid = 'mimeo.studio_table_state'::regclass AND attname = 'source_filenode')")
-                    .toBool(0, 0));
+        QVERIFY(c.exec("SELECT to_regclass('mimeo.studio_replication_identity') IS NOT NULL").toBool(0, 0));
         auto ok = runMimeo(withDest(db, {QStringLiteral("status")}));
         QCOMPARE(ok.exitCode, 0);
     }

@@ -112,6 +112,7 @@ private slots:
                 MIMEO_NOTHROW(f.dest().exec("SELECT mimeo.inserter_maker($1, $2, $3, 1, $4, $5)",
                                           {std::string(t.source), std::string(t.kind), std::string(t.control), boundary, std::string(t.dest)}));
             QCOMPARE(f.equal(t), QString());
+            f.adopt(t.dest); // made after the catalog was adopted (mimeo adopt)
         }
         f.change();
         for (const auto &t : kTables) {

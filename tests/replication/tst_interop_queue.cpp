@@ -54,6 +54,8 @@ private slots:
         InteropFixture f(env, "iqext");
         MIMEO_NOTHROW(f.dest().exec("SELECT mimeo.dml_maker('src.t', 1, p_dest_table := 'rep.ext_dml')"));
         MIMEO_NOTHROW(f.dest().exec("SELECT mimeo.logdel_maker('src.t', 1, p_dest_table := 'rep.ext_logdel')"));
+        f.adopt("rep.ext_dml"); // made after the catalog was adopted (mimeo adopt)
+        f.adopt("rep.ext_logdel");
         // Ours joins the same source table: the next free slot.
         MIMEO_NOTHROW(f.make("dml", "rep.our_dml"));
         QCOMPARE(QString::fromStdString(f.dest().exec("SELECT string_agg(dest_table || '=' || control, ',' ORDER BY control) "

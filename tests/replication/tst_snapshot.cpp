@@ -172,6 +172,7 @@ private slots:
                "CREATE TABLE public.post_log (at timestamptz DEFAULT clock_timestamp());"
                "UPDATE mimeo.refresh_config_snap SET post_script = ARRAY['INSERT INTO public.post_log DEFAULT VALUES', "
                "'CREATE INDEX IF NOT EXISTS dest_only_idx ON rep.t_snap1 (n)']", reader, owner)));
+        f.adopt("rep.t"); // post_script set by hand: recorded on purpose (mimeo adopt)
 
         const std::vector<std::pair<const char *, const char *>> changes = {
             {"add", "ALTER TABLE src.t ADD COLUMN extra varchar(42) DEFAULT 'x'"},
@@ -304,6 +305,7 @@ private slots:
         prepare(f, 100);
         QCOMPARE(f.make(f.request("snap", "src.t", "rep.t")).outcome, replication::Outcome::Done);
         f.dest().exec("UPDATE mimeo.refresh_config_snap SET post_script = ARRAY['SELECT no_such_function()']");
+        f.adopt("rep.t");
         const auto lastRun = f.dest().exec("SELECT last_run::text FROM mimeo.refresh_config_snap").text(0, 0);
         const QStringList columnsBefore = columnsOf(f.dest(), "rep.t");
         f.src().exec("ALTER TABLE src.t ADD COLUMN later int");

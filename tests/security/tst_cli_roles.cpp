@@ -18,12 +18,20 @@ namespace {
 
 QString q(const std::string &s) { return QString::fromStdString(s); }
 
+// Roles are shared by the whole cluster: names unique per fixture.
+std::string uniqueSuffix()
+{
+    static int n = 0;
+    return std::to_string(getpid()) + "_" + std::to_string(++n);
+}
+
 struct RolesFixture {
     test::ScratchDb src;
     test::ScratchDb dest;
-    std::string schema = "roles_" + std::to_string(getpid());
-    std::string monitor = "mon_" + std::to_string(getpid());
-    std::string op = "op_" + std::to_string(getpid());
+    std::string suffix = uniqueSuffix();
+    std::string schema = "roles_" + suffix;
+    std::string monitor = "mon_" + suffix;
+    std::string op = "op_" + suffix;
 
     explicit RolesFixture(const test::TestEnv *env)
         : src(env->source, "roles_s")
@@ -48,6 +56,21 @@ struct RolesFixture {
         args.prepend(q(pg::toKeywordValueString(opts)));
         args.prepend(QStringLiteral("--dest"));
         return test::runMimeo(args, in);
+    }
+    pg::Connection connectAs(const std::string &user) const
+    {
+        auto opts = pg::parseConninfo(dest.conninfo());
+        pg::setOption(opts, "user", user);
+        pg::ConnectSpec spec;
+        spec.conninfo = pg::toKeywordValueString(opts);
+        return pg::Connection::open(spec);
+    }
+    void dropRoles()
+    {
+        auto d = dest.connect();
+        d.exec("REASSIGN OWNED BY " + schema + "_operator TO postgres; DROP OWNED BY " + schema + "_operator, " + schema
+               + "_monitor, " + monitor + ", " + op);
+        d.exec("DROP ROLE " + monitor + "; DROP ROLE " + op + "; DROP ROLE " + schema + "_operator; DROP ROLE " + schema + "_monitor");
     }
     bool memberOf(const std::string &role, const std::string &group)
     {
@@ -126,9 +149,118 @@ private slots:
         QCOMPARE(f.as("postgres", {"grant", "no_such_role_anywhere", "--monitor"}).exitCode, 1);
         QCOMPARE(f.as("postgres", {"grant", op}).exitCode, 2);
 
-        d.exec("REASSIGN OWNED BY " + f.schema + "_operator TO postgres; DROP OWNED BY " + f.schema + "_operator, " + f.schema
-               + "_monitor, " + f.monitor + ", " + f.op);
-        d.exec("DROP ROLE " + f.monitor + "; DROP ROLE " + f.op + "; DROP ROLE " + f.schema + "_operator; DROP ROLE " + f.schema + "_monitor");
+        f.dropRoles();
+    }
+
+    // Issue 13.2: an operator edits the catalog, a more powerful role runs
+    // the refreshes. No edit may make that run touch what the operator
+    // could not change itself.
+    void operatorCannotSteerTheRunnerOntoAnotherTable()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        RolesFixture f(env);
+        QCOMPARE(f.as("postgres", {"grant", q(f.op), "--operator"}).exitCode, 0);
+        auto d = f.dest.connect();
+        d.exec("CREATE TABLE public.victim_" + f.suffix + " (id int PRIMARY KEY, v text); INSERT INTO public.victim_" + f.suffix
+               + " VALUES (-1, 'precious')");
+        const std::string victim = "public.victim_" + f.suffix;
+        const std::string cfg = f.schema + ".refresh_config_table";
+        auto asOp = [&](const std::string &sql) { f.connectAs(f.op).exec(sql); };
+        auto refused = [&](const std::string &sql) {
+            try {
+                asOp(sql);
+            } catch (const pg::Error &e) {
+                return e.sqlstate() == "42501";
+            }
+            return false;
+        };
+        // Operators change schedule and limits, not what a refresh touches,
+        // neither in the child table nor through the inheritance parent.
+        asOp("UPDATE " + cfg + " SET period = '5 minutes', batch_limit = 10 WHERE dest_table = 'rep.t'");
+        QVERIFY(refused("UPDATE " + cfg + " SET dest_table = '" + victim + "' WHERE dest_table = 'rep.t'"));
+        QVERIFY(refused("UPDATE " + cfg + " SET source_table = 'src.other' WHERE dest_table = 'rep.t'"));
+        QVERIFY(refused("UPDATE " + cfg + " SET sequences = '{public.some_seq}' WHERE dest_table = 'rep.t'"));
+        QVERIFY(refused("UPDATE " + f.schema + ".refresh_config SET dest_table = '" + victim + "' WHERE dest_table = 'rep.t'"));
+        QVERIFY(refused("UPDATE " + f.schema + ".refresh_config_snap SET post_script = '{select 1}'"));
+
+        // A new row for the victim, with a forged record claiming the
+        // superuser made it: the server stamps the operator instead.
+        asOp("INSERT INTO " + cfg + " (source_table, dest_table, dblink) VALUES ('src.t', '" + victim + "', 1)");
+        asOp("INSERT INTO " + f.schema + ".studio_replication_identity (dest_table, dest_oid, settings, recorded_by) "
+             "SELECT '" + victim + "', '" + victim + "'::regclass, "
+             "jsonb_build_object('type', 'table', 'dblink', 1, 'source_table', 'src.t', 'sequences', NULL, 'truncate_cascade', false), "
+             "'postgres'");
+        QCOMPARE(d.exec("SELECT recorded_by::text FROM " + f.schema + ".studio_replication_identity WHERE dest_table = $1",
+                        {victim}).text(0, 0),
+                 f.op);
+        d.exec("UPDATE " + f.schema + ".refresh_config SET last_run = now() - interval '1 hour', period = '1 minute'");
+        auto run = f.as("postgres", {"run"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(q("recorded by " + f.op)) && run.err.contains(q("may not change " + victim)), qPrintable(run.all()));
+        auto refresh = f.as("postgres", {"refresh", q(victim)});
+        QCOMPARE(refresh.exitCode, 1);
+        QCOMPARE(d.exec("SELECT string_agg(id || ':' || v, ',') FROM " + victim).text(0, 0), std::string("-1:precious"));
+        // The operator's own tables are refreshed as before.
+        QVERIFY(!run.err.contains(QStringLiteral("rep.t:")));
+        f.dropRoles();
+    }
+
+    // A superuser's hand edit of what decides a refresh's objects is refused
+    // by name until someone records it on purpose.
+    void editedSettingsWaitForAdopt()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        RolesFixture f(env);
+        f.src.connect().exec("CREATE TABLE src.other (id int PRIMARY KEY, v text); INSERT INTO src.other VALUES (7, 'other')");
+        auto d = f.dest.connect();
+        const std::string before = d.exec("SELECT count(*)::text FROM rep.t").text(0, 0);
+        d.exec("UPDATE " + f.schema + ".refresh_config_table SET source_table = 'src.other' WHERE dest_table = 'rep.t'");
+        auto r = f.as("postgres", {"refresh", "rep.t"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("source_table is \"src.other\", was \"src.t\"")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("mimeo adopt rep.t")), qPrintable(r.err));
+        QCOMPARE(d.exec("SELECT count(*)::text FROM rep.t").text(0, 0), before);
+
+        auto adopted = f.as("postgres", {"adopt", "rep.t"});
+        QVERIFY2(adopted.exitCode == 0, qPrintable(adopted.all()));
+        auto again = f.as("postgres", {"refresh", "rep.t"});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.all()));
+        QCOMPARE(d.exec("SELECT string_agg(id || ':' || v, ',') FROM rep.t").text(0, 0), std::string("7:other"));
+
+        // A destination dropped and made again by hand is not what was made.
+        d.exec("DROP TABLE rep.t; CREATE TABLE rep.t (id int PRIMARY KEY, v text); INSERT INTO rep.t VALUES (1, 'mine')");
+        auto recreated = f.as("postgres", {"refresh", "rep.t"});
+        QCOMPARE(recreated.exitCode, 1);
+        QVERIFY2(recreated.err.contains(QStringLiteral("not the relation it was made as")), qPrintable(recreated.err));
+        QCOMPARE(d.exec("SELECT string_agg(id || ':' || v, ',') FROM rep.t").text(0, 0), std::string("1:mine"));
+    }
+
+    // post_script is SQL: it runs only for a role with every right of the
+    // refreshing one, whatever grants an older catalog left.
+    void postScriptOfAnOperatorNeverRunsAsTheRunner()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        RolesFixture f(env);
+        QCOMPARE(f.as("postgres", {"grant", q(f.op), "--operator"}).exitCode, 0);
+        auto d = f.dest.connect();
+        const std::string victim = "public.victim_" + f.suffix;
+        d.exec("CREATE TABLE " + victim + " (id int)");
+        // As an older catalog allowed: the operator may write post_script.
+        d.exec("GRANT UPDATE (post_script) ON " + f.schema + ".refresh_config_snap TO " + f.op);
+        f.connectAs(f.op).exec("UPDATE " + f.schema + ".refresh_config_snap SET post_script = ARRAY['DROP TABLE " + victim + "']");
+        QCOMPARE(f.as("postgres", {"refresh", "rep.s"}).exitCode, 1); // changed since the make
+        QCOMPARE(f.as(f.op, {"adopt", "rep.s"}).exitCode, 0);
+        f.src.connect().exec("ALTER TABLE src.t ADD COLUMN w int"); // a rebuild runs post_script
+        auto r = f.as("postgres", {"refresh", "rep.s"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("post_script would run with the rights of postgres")), qPrintable(r.err));
+        QVERIFY(d.exec("SELECT to_regclass($1) IS NOT NULL", {victim}).toBool(0, 0));
+        // The operator's own refresh runs it with the operator's rights.
+        auto own = f.as(f.op, {"refresh", "rep.s"});
+        QCOMPARE(own.exitCode, 1);
+        QVERIFY2(own.err.contains(QStringLiteral("must be owner")), qPrintable(own.all()));
+        QVERIFY(d.exec("SELECT to_regclass($1) IS NOT NULL", {victim}).toBool(0, 0));
+        f.dropRoles();
     }
 };
 

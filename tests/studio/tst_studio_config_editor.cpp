@@ -4,6 +4,7 @@
 // errors shown next to their row with nothing written, revert, filters,
 // the column picker over the source's real columns. Keeps a screenshot.
 #include "catalog/installer.h"
+#include "catalog/replication_identity.h"
 #include "catalog/sources.h"
 #include "config_filter.h"
 #include "config_model.h"
@@ -108,6 +109,11 @@ private slots:
                "('shop.items', 'rep.items', 1);"
                "INSERT INTO mimeo.refresh_config_dml (source_table, dest_table, dblink, control, pk_name, pk_type) VALUES "
                "('shop.customers', 'rep.customers', 1, 'mimeo.shop_customers_q', '{id}', '{int}');");
+        // As `mimeo adopt` would: rows written by hand have no make record.
+        pg::Transaction tx(c);
+        for (const char *t : {"rep.orders", "rep.events", "rep.items", "rep.customers"})
+            catalog::recordIdentity(c, "mimeo", t);
+        tx.commit();
 
         window_ = std::make_unique<MainWindow>();
         window_->resize(1280, 760);
@@ -178,6 +184,9 @@ private slots:
         QCOMPARE(r.text(0, 0), std::string("analyze rep.orders"));
         QCOMPARE(r.text(0, 1), std::string("select 'it''s, \"quoted\"'"));
         QCOMPARE(r.toInt(0, 2), int64_t(2));
+        // A post_script is recorded again, under the role that saved it.
+        QCOMPARE(sql("SELECT settings->>'post_script' FROM mimeo.studio_replication_identity WHERE dest_table = 'rep.orders'"),
+                 std::string("[\"analyze rep.orders\", \"select 'it''s, \\\"quoted\\\"'\"]"));
         QVERIFY(!model()->hasPendingChanges());
         QCOMPARE(cell(QStringLiteral("rep.orders"), "period").data().toString(), QStringLiteral("02:00:00"));
     }
@@ -215,21 +224,45 @@ private slots:
                  std::string("2020-01-02 03:04:05"));
     }
 
+    // Issue 13.4: what decides the objects a refresh touches is not edited
+    // in place (the refresh would refuse the row): destroy and make again.
+    void settingsThatDecideWhatIsTouchedAreReadOnly()
+    {
+        const int items = model()->rowOf(QStringLiteral("rep.items"));
+        const int events = model()->rowOf(QStringLiteral("rep.events"));
+        const int customers = model()->rowOf(QStringLiteral("rep.customers"));
+        for (const auto &[row, column] : {std::pair{items, "dblink"}, std::pair{items, "source_table"}, std::pair{events, "control"},
+                                          std::pair{customers, "pk_name"}, std::pair{customers, "control"},
+                                          std::pair{customers, "filter"}}) {
+            const QModelIndex at = model()->index(row, model()->columnOf(column));
+            QVERIFY2(!(at.flags() & Qt::ItemIsEditable), column);
+            QSignalSpy refused(model(), &ConfigTableModel::valueRefused);
+            QVERIFY(!model()->setData(at, QStringLiteral("{x}")));
+            QCOMPARE(refused.count(), 1);
+            QVERIFY2(refused.at(0).at(1).toString().contains(QStringLiteral("destroy the replication and make it again")),
+                     qPrintable(refused.at(0).at(1).toString()));
+        }
+        QVERIFY(!model()->hasPendingChanges());
+        // A snapshot's filter only narrows what is read: still editable.
+        QVERIFY(cell(QStringLiteral("rep.orders"), "filter").flags() & Qt::ItemIsEditable);
+    }
+
     void serverErrorIsShownNextToItsRowAndNothingIsWritten()
     {
         typeIntoCell(cell(QStringLiteral("rep.orders"), "period"), QStringLiteral("3 hours"));
-        // Source 99 does not exist: the foreign key refuses it on the server.
-        QVERIFY(model()->setData(model()->index(model()->rowOf(QStringLiteral("rep.items")), model()->columnOf("dblink")),
-                                 QStringLiteral("99")));
+        const std::string lastRun = sql("SELECT last_run::text FROM mimeo.refresh_config_table");
+        // Month 13 has the shape of a date, so only the server refuses it.
+        QVERIFY(model()->setData(model()->index(model()->rowOf(QStringLiteral("rep.items")), model()->columnOf("last_run")),
+                                 QStringLiteral("2024-13-01 10:00:00+00")));
         QVERIFY(!save());
         const int row = model()->rowOf(QStringLiteral("rep.items"));
         const QString state = model()->index(row, ConfigTableModel::StateColumn).data().toString();
-        QVERIFY2(state.contains(QStringLiteral("foreign key")), qPrintable(state));
+        QVERIFY2(state.contains(QStringLiteral("out of range")), qPrintable(state));
         QVERIFY(model()->index(model()->rowOf(QStringLiteral("rep.orders")), ConfigTableModel::StateColumn).data().toString()
                     == QStringLiteral("edited"));
         QVERIFY2(page_->messageText().contains(QStringLiteral("Nothing was saved")), qPrintable(page_->messageText()));
         QCOMPARE(sql("SELECT period::text FROM mimeo.refresh_config_snap"), std::string("02:00:00"));
-        QCOMPARE(sql("SELECT dblink::text FROM mimeo.refresh_config_table"), std::string("1"));
+        QCOMPARE(sql("SELECT last_run::text FROM mimeo.refresh_config_table"), lastRun);
 
         // Revert forgets both edits and the error.
         QTest::mouseClick(page_->findChild<QPushButton *>(QStringLiteral("revertButton")), Qt::LeftButton);
@@ -269,7 +302,7 @@ private slots:
         QTest::keyClick(page_->view(), Qt::Key_Delete);
         QVERIFY(model()->hasPendingChanges());
         // NOT NULL columns refuse it with the reason.
-        page_->view()->setCurrentIndex(cell(QStringLiteral("rep.customers"), "control"));
+        page_->view()->setCurrentIndex(cell(QStringLiteral("rep.events"), "boundary"));
         QTest::keyClick(page_->view(), Qt::Key_Delete);
         QVERIFY2(page_->messageText().contains(QStringLiteral("cannot be empty")), qPrintable(page_->messageText()));
         // Booleans are check boxes.

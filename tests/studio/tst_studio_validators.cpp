@@ -66,6 +66,14 @@ private slots:
         QTest::newRow("last_run junk") << "last_run" << "snap" << "yesterday" << false;
         QTest::newRow("post_script array") << "post_script" << "snap" << "{\"select 1\"}" << true;
         QTest::newRow("pk_name empty") << "pk_name" << "dml" << "{}" << false;
+        // Issue 13.4: settings that decide what a refresh touches.
+        QTest::newRow("dblink fixed") << "dblink" << "table" << "2" << false;
+        QTest::newRow("source_table fixed") << "source_table" << "snap" << "shop.other" << false;
+        QTest::newRow("dml key fixed") << "pk_name" << "dml" << "{id}" << false;
+        QTest::newRow("dml filter fixed") << "filter" << "dml" << "{id,v}" << false;
+        QTest::newRow("incremental control fixed") << "control" << "updater_time" << "changed_at" << false;
+        QTest::newRow("snap filter narrows") << "filter" << "snap" << "{id,v}" << true;
+        QTest::newRow("table sequences recorded") << "sequences" << "table" << "{rep.s}" << true;
     }
 
     void columnRules()

@@ -1,6 +1,7 @@
 #include "replication_fixture.h"
 
 #include "catalog/installer.h"
+#include "catalog/replication_identity.h"
 #include "catalog/sources.h"
 #include "pg/copy_stream.h"
 
@@ -38,6 +39,13 @@ replication::MakeRequest ReplicationFixture::request(const std::string &type, co
     if (!destTable.empty())
         r.dest = pg::QualifiedName::fromCatalogText(destTable);
     return r;
+}
+
+void ReplicationFixture::adopt(const std::string &destTable)
+{
+    pg::Transaction tx(dest_);
+    catalog::recordIdentity(dest_, "mimeo", destTable);
+    tx.commit();
 }
 
 replication::RunResult ReplicationFixture::make(const replication::MakeRequest &req)

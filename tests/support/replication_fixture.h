@@ -41,6 +41,9 @@ public:
     replication::RunResult make(const replication::MakeRequest &req);
     replication::RunResult refresh(const std::string &destTable, bool repull = false);
     replication::RunResult destroy(const std::string &destTable, bool keep = true);
+    // What `mimeo adopt` does: records the row as it is (tables the mimeo
+    // extension made, settings changed by hand on purpose).
+    void adopt(const std::string &destTable);
 
     // The rows of a source query and a destination query are the same
     // multiset (each row compared as text, so json and NULLs work): the source

@@ -1,5 +1,8 @@
 #include "catalog/catalog_ddl.h"
 
+#include "catalog/config_tables.h"
+#include "catalog/replication_identity.h"
+#include "pg/array.h"
 #include "pg/quote.h"
 
 namespace mimeo::catalog {
@@ -252,6 +255,48 @@ constexpr const char *kMigration3 = R"SQL(
 ALTER TABLE @S@.studio_table_state ADD COLUMN source_filenode bigint;
 )SQL";
 
+// Version 4: what each replication was made from and onto (see
+// replication_identity.h). The recording role is stamped by a trigger, so
+// no writer can claim to be someone else. Rows that exist when the catalog
+// is upgraded are recorded as they are, under the upgrading role.
+constexpr const char *kMigration4 = R"SQL(
+CREATE TABLE @S@.studio_replication_identity (
+    dest_table text PRIMARY KEY,
+    dest_oid oid,
+    settings jsonb NOT NULL DEFAULT '{}',
+    recorded_by name NOT NULL DEFAULT current_user,
+    recorded_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE @S@.studio_replication_identity IS 'Mimeo Studio: what each replication was made from and onto, and who recorded it';
+CREATE FUNCTION @S@.studio_stamp_identity() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    NEW.recorded_by := current_user;
+    NEW.recorded_at := now();
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER studio_stamp_identity BEFORE INSERT OR UPDATE ON @S@.studio_replication_identity
+    FOR EACH ROW EXECUTE FUNCTION @S@.studio_stamp_identity();
+)SQL";
+
+// Records the rows present at the upgrade: names as mimeo wrote them (the
+// quoted form for dots did not exist before this version).
+std::string recordExistingRows(const std::string &quotedSchema)
+{
+    std::string sql;
+    for (const auto &type : configTypes()) {
+        sql += "INSERT INTO " + quotedSchema + ".studio_replication_identity (dest_table, dest_oid, settings)\n"
+               "SELECT c.dest_table, pg_catalog.to_regclass(pg_catalog.format('%I.%I', pg_catalog.split_part(c.dest_table, '.', 1), "
+               "pg_catalog.substr(c.dest_table, pg_catalog.strpos(c.dest_table, '.') + 1))),\n"
+               "       (SELECT pg_catalog.jsonb_object_agg(e.key, e.value) FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(c)) AS e\n"
+               "         WHERE e.key = ANY (" + pg::quoteLiteral(pg::toTextArrayLiteral(recordedColumns(type))) + "::text[]))\n"
+               "  FROM " + quotedSchema + "." + pg::quoteIdent(configTableForType(type)) + " AS c ON CONFLICT DO NOTHING;\n";
+    }
+    return sql;
+}
+
 } // namespace
 
 const std::vector<std::string> &mimeoTableNames()
@@ -275,6 +320,8 @@ std::vector<Migration> migrations(const std::string &quotedSchema)
         {1, "job log, job steps and settings", withSchema(kMigration1, quotedSchema)},
         {2, "per-table state (index copying, snapshot pull state)", withSchema(kMigration2, quotedSchema)},
         {3, "source table file of dml/logdel tables (TRUNCATE detection)", withSchema(kMigration3, quotedSchema)},
+        {4, "what each replication was made from and onto (refreshes act only on that)",
+         withSchema(kMigration4, quotedSchema) + recordExistingRows(quotedSchema)},
     };
 }
 

@@ -1,5 +1,6 @@
 #include "catalog/config_row.h"
 
+#include "catalog/replication_identity.h"
 #include "pg/array.h"
 #include "pg/error.h"
 #include "pg/quote.h"
@@ -153,6 +154,7 @@ void updateConfig(pg::Connection &dest, const std::string &schema, const std::st
 
 void deleteConfig(pg::Connection &dest, const std::string &schema, const std::string &type, const std::string &destTable)
 {
+    deleteIdentity(dest, schema, destTable);
     dest.exec("DELETE FROM " + pg::quoteIdent(schema) + "." + pg::quoteIdent(configTableFor(type))
                   + " WHERE dest_table = $1",
               {destTable});

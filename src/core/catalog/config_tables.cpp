@@ -1,7 +1,8 @@
 #include "catalog/config_tables.h"
 
+#include "catalog/config_row.h"
+#include "catalog/replication_identity.h"
 #include "pg/array.h"
-
 #include "pg/connection.h"
 #include "pg/quote.h"
 
@@ -354,7 +355,10 @@ bool configColumnNullable(std::string_view c)
         || c == "post_script" || c == "sequences";
 }
 
-bool configColumnReadOnly(std::string_view c) { return c == "dest_table" || c == "type"; }
+bool configColumnReadOnly(std::string_view c, std::string_view type)
+{
+    return c == "dest_table" || c == "type" || isFixedColumn(c, type);
+}
 
 std::vector<ConfigRecord> readConfigRecords(pg::Connection &dest, const std::string &schema)
 {
@@ -404,8 +408,11 @@ std::optional<std::string> checkConfigValue(std::string_view column, std::string
     const std::string col(column);
     if (!kind)
         return "type " + std::string(type) + " has no column " + col;
-    if (configColumnReadOnly(column))
+    if (column == "dest_table" || column == "type")
         return col + " identifies the row and cannot be changed here";
+    if (configColumnReadOnly(column, type))
+        return col + " decides what a refresh reads and writes, so it cannot be changed in place (a refresh would refuse "
+            "the row): destroy the replication and make it again";
     if (!text) {
         if (!configColumnNullable(column))
             return col + " cannot be empty";
@@ -499,6 +506,18 @@ void applyConfigChanges(pg::Connection &dest, const std::string &schema, const s
     pg::Transaction tx(dest);
     for (size_t i = 0; i < changes.size(); ++i) {
         const auto &ch = changes[i];
+        // post_script, sequences, truncate_cascade: recorded again under the
+        // saving role, whose rights a refresh then never exceeds for them.
+        // Only a row that still matches its record may be recorded again.
+        const bool recordAgain = std::any_of(ch.values.begin(), ch.values.end(),
+                                             [&](const auto &v) { return isRecordedColumn(v.first, ch.type); });
+        if (recordAgain) {
+            try {
+                verifyIdentity(dest, schema, requireConfig(dest, schema, ch.destTable));
+            } catch (const pg::Error &e) {
+                throw ConfigChangeError(i, e);
+            }
+        }
         std::string set;
         pg::Params params{ch.destTable};
         for (const auto &[col, value] : ch.values) {
@@ -514,6 +533,8 @@ void applyConfigChanges(pg::Connection &dest, const std::string &schema, const s
                 throw pg::Error::usage(ch.destTable + " is no longer configured as " + ch.type
                                            + " (removed or changed meanwhile); reload",
                                        pg::Side::Destination);
+            if (recordAgain)
+                recordIdentity(dest, schema, ch.destTable);
         } catch (const pg::Error &e) {
             throw ConfigChangeError(i, e);
         }

@@ -40,8 +40,10 @@ std::optional<ColumnKind> configColumnKind(std::string_view column, std::string_
 // Whether the column accepts NULL (the same in every table that has it).
 bool configColumnNullable(std::string_view column);
 
-// Columns that identify a row and are never written by an editor.
-bool configColumnReadOnly(std::string_view column);
+// Columns an editor never writes: the ones that identify a row, and the
+// ones that decide which objects a refresh touches (fixedColumns in
+// replication_identity.h: changing those needs destroy and make).
+bool configColumnReadOnly(std::string_view column, std::string_view type);
 
 // One configured table. Values are the server's text forms: intervals as
 // the server prints them, timestamps as ISO 8601 in UTC with offset,

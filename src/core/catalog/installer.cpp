@@ -1,6 +1,7 @@
 #include "catalog/installer.h"
 
 #include "catalog/catalog_ddl.h"
+#include "catalog/roles.h"
 #include "pg/connection.h"
 #include "pg/error.h"
 #include "pg/quote.h"
@@ -94,6 +95,18 @@ InstallReport installCatalog(pg::Connection &dest, const std::string &schema)
     for (const auto &step : planInstall(report.before)) {
         dest.exec(step.sql);
         report.applied.push_back(step);
+    }
+    // Catalogs older than version 4 gave operators UPDATE on every column,
+    // including the ones that steer a refresh onto other objects.
+    if (report.before.studioVersion < 4) {
+        const auto rights = planOperatorCatalogRights(dest, schema);
+        std::string sql;
+        for (const auto &s : rights) {
+            dest.exec(s);
+            sql += s + ";\n";
+        }
+        if (!sql.empty())
+            report.applied.push_back({"operators may change only the settings that cannot steer a refresh", sql});
     }
     tx.commit();
     return report;

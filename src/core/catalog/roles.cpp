@@ -1,9 +1,14 @@
 #include "catalog/roles.h"
 
+#include "catalog/config_tables.h"
+#include "catalog/replication_identity.h"
+#include "pg/array.h"
 #include "pg/connection.h"
 #include "pg/error.h"
 #include "pg/quote.h"
 #include "pg/savepoint.h"
+
+#include <set>
 
 namespace mimeo::catalog {
 namespace {
@@ -13,27 +18,44 @@ bool roleExists(pg::Connection &dest, const std::string &role)
     return dest.exec("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1)", {role}).toBool(0, 0);
 }
 
+// The configured destination names (of one table, or all), split with the
+// catalog's own rules: a name that holds a dot must never be cut in two by
+// SQL string functions (issue 13.1).
+std::vector<std::pair<pg::QualifiedName, std::string>> configuredDestinations(pg::Connection &dest, const std::string &schema,
+                                                                              const std::string &onlyTable = {})
+{
+    auto r = dest.exec("SELECT dest_table, type FROM " + pg::quoteIdent(schema) + ".refresh_config WHERE $1 = '' OR dest_table = $1",
+                       {onlyTable});
+    std::vector<std::pair<pg::QualifiedName, std::string>> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.emplace_back(pg::QualifiedName::fromCatalogText(r.text(i, 0)), r.text(i, 1));
+    return out;
+}
+
 // Every relation the configured tables consist of on the destination (the
 // view and both tables of a snapshot), as quoted names with their kind.
 std::vector<std::pair<std::string, char>> destinationObjects(pg::Connection &dest, const std::string &schema,
                                                              const std::string &onlyTable = {})
 {
+    std::vector<std::string> schemas, names;
+    for (const auto &[name, type] : configuredDestinations(dest, schema, onlyTable)) {
+        schemas.push_back(name.schema);
+        names.push_back(name.name);
+        if (type == "snap") {
+            for (const char *suffix : {"_snap1", "_snap2"}) {
+                schemas.push_back(name.schema);
+                names.push_back(name.name + suffix);
+            }
+        }
+    }
     auto r = dest.exec(R"SQL(
-        WITH names AS (
-            SELECT split_part(dest_table, '.', 1) AS nsp, substr(dest_table, strpos(dest_table, '.') + 1) AS rel, type
-              FROM )SQL" + pg::quoteIdent(schema) + R"SQL(.refresh_config
-             WHERE $1 = '' OR dest_table = $1),
-        wanted AS (
-            SELECT nsp, rel FROM names
-            UNION ALL SELECT nsp, rel || '_snap1' FROM names WHERE type = 'snap'
-            UNION ALL SELECT nsp, rel || '_snap2' FROM names WHERE type = 'snap')
         SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname), c.relkind
-          FROM wanted w
+          FROM unnest($1::text[], $2::text[]) AS w (nsp, rel)
           JOIN pg_catalog.pg_namespace n ON n.nspname = w.nsp
           JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = w.rel
          WHERE c.relkind IN ('r', 'p', 'v')
          ORDER BY 1)SQL",
-                       {onlyTable});
+                       {pg::toTextArrayLiteral(schemas), pg::toTextArrayLiteral(names)});
     std::vector<std::pair<std::string, char>> out;
     for (int i = 0; i < r.rows(); ++i)
         out.emplace_back(r.text(i, 0), r.value(i, 1)[0]);
@@ -45,7 +67,42 @@ std::string alterOwner(const std::string &object, char kind, const std::string &
     return std::string(kind == 'v' ? "ALTER VIEW " : "ALTER TABLE ") + object + " OWNER TO " + pg::quoteIdent(owner);
 }
 
+std::vector<std::string> operatorRights(pg::Connection &dest, const std::string &schema)
+{
+    const std::string qs = pg::quoteIdent(schema);
+    const std::string op = pg::quoteIdent(operatorGroup(schema));
+    std::vector<std::string> sql;
+    sql.push_back("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + qs + " TO " + op);
+    std::string parents;
+    for (const char *t : {"refresh_config", "refresh_config_inserter", "refresh_config_updater"})
+        parents += std::string(parents.empty() ? "" : ", ") + qs + "." + t;
+    std::string children;
+    for (const auto &type : configTypes())
+        children += ", " + qs + "." + pg::quoteIdent(configTableForType(type));
+    sql.push_back("REVOKE UPDATE ON " + parents + children + " FROM " + op);
+    for (const auto &type : configTypes()) {
+        const std::string table = configTableForType(type);
+        auto cols = dest.exec("SELECT a.attname FROM pg_catalog.pg_attribute a "
+                              "WHERE a.attrelid = pg_catalog.to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped "
+                              "AND a.attname <> 'dest_table' AND a.attname <> ALL ($2::text[]) ORDER BY a.attnum",
+                              {qs + "." + pg::quoteIdent(table), pg::toTextArrayLiteral(recordedColumns(type))});
+        std::vector<std::string> names;
+        for (int i = 0; i < cols.rows(); ++i)
+            names.push_back(cols.text(i, 0));
+        if (!names.empty())
+            sql.push_back("GRANT UPDATE (" + pg::quoteIdentList(names) + ") ON " + qs + "." + pg::quoteIdent(table) + " TO " + op);
+    }
+    return sql;
+}
+
 } // namespace
+
+std::vector<std::string> planOperatorCatalogRights(pg::Connection &dest, const std::string &schema)
+{
+    if (!roleExists(dest, operatorGroup(schema)))
+        return {};
+    return operatorRights(dest, schema);
+}
 
 std::string monitorGroup(const std::string &schema) { return pg::clipIdentifier(schema + "_monitor"); }
 std::string operatorGroup(const std::string &schema) { return pg::clipIdentifier(schema + "_operator"); }
@@ -78,14 +135,16 @@ std::vector<std::string> planGrant(pg::Connection &dest, const std::string &sche
         if (!roleExists(dest, operatorGroup(schema)))
             sql.push_back("CREATE ROLE " + op + " NOLOGIN");
         sql.push_back("GRANT " + mon + " TO " + op);
-        sql.push_back("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + qs + " TO " + op);
+        const auto rights = operatorRights(dest, schema);
+        sql.insert(sql.end(), rights.begin(), rights.end());
         sql.push_back("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + qs + " TO " + op);
         // Makers create tables in the destination schemas; refreshes replace
         // views and rebuild indexes, which only an owner may do.
-        auto schemas = dest.exec("SELECT DISTINCT pg_catalog.quote_ident(split_part(dest_table, '.', 1)) FROM " + qs
-                                 + ".refresh_config ORDER BY 1");
-        for (int i = 0; i < schemas.rows(); ++i)
-            sql.push_back("GRANT USAGE, CREATE ON SCHEMA " + schemas.text(i, 0) + " TO " + op);
+        std::set<std::string> schemas;
+        for (const auto &entry : configuredDestinations(dest, schema))
+            schemas.insert(entry.first.schema);
+        for (const auto &s : schemas)
+            sql.push_back("GRANT USAGE, CREATE ON SCHEMA " + pg::quoteIdent(s) + " TO " + op);
         for (const auto &[object, kind] : destinationObjects(dest, schema))
             sql.push_back(alterOwner(object, kind, operatorGroup(schema)));
         sql.push_back("GRANT " + op + " TO " + pg::quoteIdent(role));

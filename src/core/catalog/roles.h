@@ -25,6 +25,15 @@ std::string operatorGroup(const std::string &schema);
 std::vector<std::string> planGrant(pg::Connection &dest, const std::string &schema, const std::string &role, RoleLevel level);
 std::vector<std::string> planRevoke(pg::Connection &dest, const std::string &schema, const std::string &role);
 
+// The operator group's rights on the catalog tables: read everything, add
+// and remove rows (make, destroy), and change only the columns that cannot
+// steer a refresh onto other objects (schedule, limits, condition, filter of
+// the types that pull columns, the state a refresh writes). The columns of
+// recordedColumns() are not among them, and nothing may be updated through
+// the inheritance parents (an UPDATE of a parent reaches its children).
+// Empty when the group does not exist.
+std::vector<std::string> planOperatorCatalogRights(pg::Connection &dest, const std::string &schema);
+
 // Runs statements in one transaction.
 void applyStatements(pg::Connection &dest, const std::vector<std::string> &statements);
 

@@ -1,5 +1,6 @@
 #include "replication/incremental.h"
 
+#include "catalog/replication_identity.h"
 #include "pg/array.h"
 #include "pg/connection.h"
 #include "pg/error.h"
@@ -273,6 +274,7 @@ RunResult make(Job &job, const MakeRequest &req)
     TableState st;
     st.copyIndexes = req.index;
     writeTableState(dest, job.schema(), job.destTable(), st);
+    catalog::recordIdentity(dest, job.schema(), job.destTable());
     tx.commit();
     return job.finishDone(pulled.rows, pulled.bytes,
                           "made " + family.type() + " " + job.destTable() + " (" + std::to_string(pulled.rows) + " rows)");

@@ -1,5 +1,6 @@
 #include "replication/job.h"
 
+#include "catalog/replication_identity.h"
 #include "catalog/sources.h"
 #include "jobs/advisory_lock.h"
 #include "jobs/job_log.h"
@@ -65,6 +66,8 @@ std::optional<catalog::ConfigRow> Job::lockAndReadConfig(jobs::LockWait wait)
     auto config = catalog::findConfig(dest_, ctx_.schema, destTable_, true);
     if (!config)
         throw pg::Error::usage("destination table " + destTable_ + " is no longer managed by mimeo", pg::Side::Destination);
+    // Under the lock, so no edit can slip in between the check and the work.
+    catalog::verifyIdentity(dest_, ctx_.schema, *config);
     return config;
 }
 

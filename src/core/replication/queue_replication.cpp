@@ -1,5 +1,6 @@
 #include "replication/queue_replication.h"
 
+#include "catalog/replication_identity.h"
 #include "pg/array.h"
 #include "pg/connection.h"
 #include "pg/error.h"
@@ -305,6 +306,7 @@ RunResult make(Job &job, const MakeRequest &req)
         // With a pull the queue cleanup has the source connection now.
         st.sourceFilenode = srcTx ? pulledFilenode : queue::sourceFilenode(src, rel);
         writeTableState(dest, job.schema(), job.destTable(), st);
+        catalog::recordIdentity(dest, job.schema(), job.destTable());
         tx.commit();
     } catch (...) {
         cleanup.reset(); // stops using src

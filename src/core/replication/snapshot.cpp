@@ -1,5 +1,6 @@
 #include "replication/snapshot.h"
 
+#include "catalog/replication_identity.h"
 #include "pg/array.h"
 #include "pg/connection.h"
 #include "pg/error.h"
@@ -162,6 +163,7 @@ RunResult make(Job &job, const MakeRequest &req)
     update.emplace_back("last_run", job.now());
     catalog::updateConfig(dest, job.schema(), "snap", job.destTable(), update);
     writeTableState(dest, job.schema(), job.destTable(), stateAfterPull(req.index, pulled, counters, req.pullData));
+    catalog::recordIdentity(dest, job.schema(), job.destTable());
     tx.commit();
     return job.finishDone(pulled.stats.rows, pulled.stats.bytes,
                           "made snapshot " + job.destTable() + " (" + std::to_string(pulled.stats.rows) + " rows)");
@@ -286,6 +288,8 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
         restorePrivileges(dest, names.view, true, viewPrivileges, warn);
         restorePrivileges(dest, names.snap1, false, snap1Privileges, warn);
         restorePrivileges(dest, names.snap2, false, snap2Privileges, warn);
+        // The view is a new relation now; the settings were verified above.
+        catalog::recordIdentity(dest, job.schema(), job.destTable());
         for (const auto &statement : config->array("post_script")) {
             job.step("post_script: " + statement);
             dest.exec(statement);
