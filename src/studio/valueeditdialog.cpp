@@ -62,6 +62,7 @@ void ValueEditDialog::setAvailableColumns(const QStringList &columns)
     ui_->statusLabel->setText(tr("Check the columns to replicate; none checked replicates every column. "
                                  "The replication key must be among them."));
     ui_->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(true);
+    columnsSettled_ = true;
     emit columnsReady();
 }
 
@@ -71,6 +72,7 @@ void ValueEditDialog::columnsUnavailable(const QString &reason)
     setLines(chosen_);
     ui_->statusLabel->setText(tr("The source's columns could not be read; type one column per line.\n%1").arg(reason));
     ui_->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(true);
+    columnsSettled_ = true;
     emit columnsReady();
 }
 

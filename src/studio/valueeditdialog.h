@@ -36,6 +36,9 @@ public:
     QStringList chosenColumns() const;
 
     QString statusText() const;
+    // Whether the source's columns arrived (or could not be read): a caller
+    // that connects to columnsReady late asks this first.
+    bool columnsSettled() const { return columnsSettled_; }
 
 signals:
     void columnsReady();
@@ -44,4 +47,5 @@ private:
     std::unique_ptr<Ui::ValueEditDialog> ui_;
     Mode mode_;
     QStringList chosen_;
+    bool columnsSettled_ = false;
 };

@@ -276,8 +276,10 @@ private slots:
         bool ready = false;
         QStringList offered;
         auto watch2 = onModal<ValueEditDialog>([&](ValueEditDialog *d) {
-            QSignalSpy columns(d, &ValueEditDialog::columnsReady);
-            ready = columns.wait(20000);
+            // The columns may have arrived before this dialog was seen here:
+            // ask its state instead of waiting for a signal already sent.
+            QTRY_VERIFY_WITH_TIMEOUT(d->columnsSettled(), 20000);
+            ready = true;
             auto *list = d->findChild<QListWidget *>(QStringLiteral("columnList"));
             for (int i = 0; i < list->count(); ++i) {
                 offered << list->item(i)->text();
