@@ -124,6 +124,48 @@ private slots:
         QVERIFY(victimAlive(f));
     }
 
+    void triggerFunctionServesOnlyItsOwnTable()
+    {
+        // The SECURITY DEFINER function was executable by PUBLIC and queued
+        // for whatever table fired it: a role that could use the queue
+        // schema attached it to its own table and queued forged keys.
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "qsofn");
+        prepare(f);
+        MIMEO_NOTHROW(f.make(f.request("dml", "src.t", "rep.t")));
+        const std::string fn = "mimeo.src_t_mimeo_queue()";
+        QVERIFY(!f.src().exec("SELECT has_function_privilege('public', $1, 'EXECUTE')", {fn}).toBool(0, 0));
+
+        const std::string role = "qso_forger_" + std::to_string(::getpid());
+        f.src().exec("DROP ROLE IF EXISTS " + role);
+        f.src().exec("CREATE ROLE " + role + "; GRANT USAGE ON SCHEMA mimeo TO " + role + "; GRANT USAGE, CREATE ON SCHEMA src TO " + role);
+        f.src().exec("SET ROLE " + role);
+        f.src().exec("CREATE TABLE src.forged (id int, v text)");
+        const QString attach = errorOf([&] {
+            f.src().exec("CREATE TRIGGER forge AFTER INSERT ON src.forged FOR EACH ROW EXECUTE FUNCTION " + fn);
+        });
+        f.src().exec("RESET ROLE");
+        QVERIFY2(attach.contains(QStringLiteral("permission denied for function")), qPrintable(attach));
+
+        // Attached all the same (by someone who may), it refuses to queue.
+        f.src().exec("CREATE TRIGGER forge AFTER INSERT ON src.forged FOR EACH ROW EXECUTE FUNCTION " + fn);
+        f.src().exec("GRANT INSERT ON src.forged TO " + role + "; SET ROLE " + role);
+        const QString fired = errorOf([&] { f.src().exec("INSERT INTO src.forged VALUES (-1, 'forged')"); });
+        f.src().exec("RESET ROLE");
+        QVERIFY2(fired.contains(QStringLiteral("queues only for its own table")), qPrintable(fired));
+        QCOMPARE(count(f.src(), "SELECT count(*) FROM mimeo.src_t_q"), int64_t(0));
+        MIMEO_NOTHROW(f.refresh("rep.t"));
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.t WHERE id = -1"), int64_t(0));
+
+        // Its own table keeps queueing, renamed or not (the oid decides).
+        f.src().exec("UPDATE src.t SET v = 'mine' WHERE id <= 3");
+        QCOMPARE(count(f.src(), "SELECT count(*) FROM mimeo.src_t_q"), int64_t(3));
+        f.src().exec("ALTER TABLE src.t RENAME TO t_renamed; UPDATE src.t_renamed SET v = 'renamed' WHERE id = 4;"
+                     "ALTER TABLE src.t_renamed RENAME TO t");
+        QCOMPARE(count(f.src(), "SELECT count(*) FROM mimeo.src_t_q"), int64_t(4));
+        f.src().exec("DROP TABLE src.forged; DROP OWNED BY " + role + "; DROP ROLE " + role);
+    }
+
 };
 
 QTEST_GUILESS_MAIN(TestQueueSourceObjects)

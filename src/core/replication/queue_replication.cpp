@@ -252,6 +252,7 @@ RunResult make(Job &job, const MakeRequest &req)
     queue::QueueDefinition def;
     def.queueSchema = job.schema();
     def.source = rel.name;
+    def.sourceOid = rel.oid;
     def.keys = plan.key.columns;
     def.columns = rel.columns;
     def.updateOf = req.filter;

@@ -31,6 +31,24 @@ std::string dollarTag(const std::string &body)
     return tag;
 }
 
+// The function runs with its owner's rights, so it must queue only for its
+// own table: attached to any other (by anyone who could), it would let that
+// table's writer queue forged keys the next refresh copies to the
+// destination. The table's oid decides, an integer comparison that costs
+// nothing per row; its name too, so a dump restored elsewhere (new oid)
+// keeps working, while a renamed table keeps its oid.
+std::string ownTableCheck(const QueueDefinition &def)
+{
+    const std::string schema = pg::quoteLiteral(def.source.schema) + "::pg_catalog.name";
+    const std::string name = pg::quoteLiteral(def.source.name) + "::pg_catalog.name";
+    return "    IF TG_RELID OPERATOR(pg_catalog.<>) " + std::to_string(def.sourceOid) + "::pg_catalog.oid\n"
+           "       AND (TG_TABLE_SCHEMA OPERATOR(pg_catalog.<>) " + schema + " OR TG_TABLE_NAME OPERATOR(pg_catalog.<>) " + name + ") THEN\n"
+           "        RAISE EXCEPTION 'mimeo queue trigger function for % fired on %.%: it queues only for its own table',\n"
+           "            " + pg::quoteLiteral(def.source.catalogText()) + ", TG_TABLE_SCHEMA, TG_TABLE_NAME\n"
+           "            USING ERRCODE = 'insufficient_privilege';\n"
+           "    END IF;\n";
+}
+
 std::string functionBody(const QueueDefinition &def, const std::string &queue)
 {
     const std::string insertKey = "INSERT INTO " + queue + " (" + columnList(def.keys) + ") VALUES (";
@@ -42,7 +60,7 @@ std::string functionBody(const QueueDefinition &def, const std::string &queue)
              "    v_del_time timestamptz := pg_catalog.clock_timestamp();\n"
              "    mimeo_row " + queue + ";\n";
     }
-    b += "BEGIN\n"
+    b += "BEGIN\n" + ownTableCheck(def) +
          "    IF TG_OP = 'INSERT' THEN\n"
          "        " + newKey +
          "    ELSIF TG_OP = 'UPDATE' THEN\n"
@@ -176,6 +194,9 @@ std::vector<std::string> creationStatements(const QueueDefinition &def, const Ob
     out.push_back("CREATE FUNCTION " + function
                   + "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS " + tag
                   + "\n" + body + tag);
+    // CREATE TRIGGER needs EXECUTE on the function; firing does not. Without
+    // it for PUBLIC nobody but its owner can attach it to another table.
+    out.push_back("REVOKE EXECUTE ON FUNCTION " + function + "() FROM PUBLIC");
     std::string trigger = "CREATE TRIGGER " + quoteIdent(names.trigger) + " AFTER INSERT OR DELETE OR UPDATE";
     if (!def.updateOf.empty())
         trigger += " OF " + pg::quoteIdentList(def.updateOf);

@@ -11,6 +11,7 @@
 #include "replication/columns.h"
 #include "replication/queue_names.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@ namespace mimeo::replication::queue {
 struct QueueDefinition {
     std::string queueSchema;           // the catalog's schema name, on the source
     pg::QualifiedName source;          // the source table
+    uint32_t sourceOid = 0;            // its oid: the trigger function queues for no other table
     std::vector<Column> keys;          // replication key: names and types
     std::vector<Column> columns;       // logdel: every replicated column (queue shape); dml: unused
     std::vector<std::string> updateOf; // the filter: UPDATE OF these columns only
