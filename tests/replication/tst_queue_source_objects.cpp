@@ -5,13 +5,16 @@
 // queue (dropped, disabled, replica-only) and fixing what it may, triggers
 // that also fire for replicated changes, and what an interrupted make leaves
 // behind found, listed and taken back by the next make.
+#include "catalog/installer.h"
 #include "pg/connection.h"
 #include "pg/error.h"
+#include "replication/queue_orphans.h"
 #include "replication_fixture.h"
 #include "tst_dml_support.h"
 
 #include <QTest>
 
+#include <future>
 #include <unistd.h>
 
 using namespace mimeo;
@@ -45,6 +48,8 @@ QString errorOf(const std::function<void()> &fn)
     }
     return QStringLiteral("no error");
 }
+
+QString same(ReplicationFixture &f) { return f.differences("SELECT * FROM src.t", "SELECT * FROM rep.t"); }
 
 bool victimAlive(ReplicationFixture &f) { return f.src().exec("SELECT to_regclass('src.victim') IS NOT NULL").toBool(0, 0); }
 
@@ -166,6 +171,202 @@ private slots:
         f.src().exec("DROP TABLE src.forged; DROP OWNED BY " + role + "; DROP ROLE " + role);
     }
 
+    void refreshFailsLoudlyWhenTheTriggerIsDisabled_data()
+    {
+        QTest::addColumn<QString>("disable");
+        QTest::newRow("disable trigger all") << QStringLiteral("ALTER TABLE src.t DISABLE TRIGGER ALL");
+        QTest::newRow("disable our trigger") << QStringLiteral("ALTER TABLE src.t DISABLE TRIGGER src_t_mimeo_trig");
+        QTest::newRow("replica only") << QStringLiteral("ALTER TABLE src.t ENABLE REPLICA TRIGGER src_t_mimeo_trig");
+    }
+
+    void refreshFailsLoudlyWhenTheTriggerIsDisabled()
+    {
+        QFETCH(QString, disable);
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "qsodis");
+        prepare(f);
+        MIMEO_NOTHROW(f.make(f.request("dml", "src.t", "rep.t")));
+        f.src().exec(disable.toStdString());
+        f.src().exec("UPDATE src.t SET v = 'unseen' WHERE id <= 10; DELETE FROM src.t WHERE id = 50");
+        const QString e = errorOf([&] { f.refresh("rep.t"); });
+        QVERIFY2(e.contains(QStringLiteral("trigger src_t_mimeo_trig on src.t")), qPrintable(e));
+        QVERIFY2(e.contains(QStringLiteral("changes of the source table are not being queued")), qPrintable(e));
+        const QString repair = QStringLiteral("ALTER TABLE \"src\".\"t\" ENABLE ALWAYS TRIGGER \"src_t_mimeo_trig\"");
+        QVERIFY2(e.contains(repair), qPrintable(e));
+        QVERIFY2(e.contains(QStringLiteral("mimeo refresh rep.t --repull")), qPrintable(e));
+        QCOMPARE(f.lastJob("rep.t").value(0), QStringLiteral("failed"));
+        // What the message says repairs it.
+        f.src().exec(repair.toStdString());
+        MIMEO_NOTHROW(f.refresh("rep.t", true));
+        QCOMPARE(same(f), QString());
+    }
+
+    void refreshFailsLoudlyWhenTheTriggerIsDropped()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "qsodrop");
+        prepare(f);
+        auto req = f.request("dml", "src.t", "rep.t");
+        req.filter = {"id", "v"};
+        MIMEO_NOTHROW(f.make(req));
+        f.src().exec("DROP TRIGGER src_t_mimeo_trig ON src.t; UPDATE src.t SET v = 'unseen' WHERE id <= 10");
+        const QString e = errorOf([&] { f.refresh("rep.t"); });
+        QVERIFY2(e.contains(QStringLiteral("the trigger on src.t that writes queue mimeo.src_t_q is missing")), qPrintable(e));
+        const QString create = QStringLiteral("CREATE TRIGGER \"src_t_mimeo_trig\" AFTER INSERT OR DELETE OR UPDATE OF \"id\", \"v\" "
+                                              "ON \"src\".\"t\" FOR EACH ROW EXECUTE PROCEDURE \"mimeo\".\"src_t_mimeo_queue\"()");
+        QVERIFY2(e.contains(create), qPrintable(e));
+        f.src().exec(create.toStdString());
+        MIMEO_NOTHROW(f.refresh("rep.t", true));
+        QCOMPARE(same(f), QString());
+        // Function gone too: only destroy and make remain.
+        f.src().exec("DROP FUNCTION mimeo.src_t_mimeo_queue() CASCADE");
+        const QString gone = errorOf([&] { f.refresh("rep.t"); });
+        QVERIFY2(gone.contains(QStringLiteral("no trigger on src.t writes queue mimeo.src_t_q")), qPrintable(gone));
+        QVERIFY2(gone.contains(QStringLiteral("mimeo destroy rep.t")), qPrintable(gone));
+    }
+
+    void replicatedChangesAreQueuedToo()
+    {
+        // A source table that is a logical-replication subscriber gets its
+        // changes from an apply worker running as replica, where an
+        // ordinarily enabled trigger never fires.
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "qsoreplica");
+        prepare(f);
+        MIMEO_NOTHROW(f.make(f.request("dml", "src.t", "rep.t")));
+        QCOMPARE(text(f.src(), "SELECT tgenabled FROM pg_trigger WHERE tgname = 'src_t_mimeo_trig'"), std::string("A"));
+        auto applier = f.srcDb().connect(pg::Side::Source);
+        applier.exec("SET session_replication_role = replica");
+        applier.exec("UPDATE src.t SET v = 'replicated' WHERE id <= 5; INSERT INTO src.t VALUES (1000, 'new')");
+        MIMEO_NOTHROW(f.refresh("rep.t"));
+        QCOMPARE(same(f), QString());
+
+        // A trigger as mimeo (and our older makes) left it: the refresh makes
+        // it fire always, since we own the table.
+        f.src().exec("ALTER TABLE src.t ENABLE TRIGGER src_t_mimeo_trig");
+        QCOMPARE(text(f.src(), "SELECT tgenabled FROM pg_trigger WHERE tgname = 'src_t_mimeo_trig'"), std::string("O"));
+        MIMEO_NOTHROW(f.refresh("rep.t"));
+        QCOMPARE(text(f.src(), "SELECT tgenabled FROM pg_trigger WHERE tgname = 'src_t_mimeo_trig'"), std::string("A"));
+        applier.exec("DELETE FROM src.t WHERE id <= 2");
+        MIMEO_NOTHROW(f.refresh("rep.t"));
+        QCOMPARE(same(f), QString());
+    }
+
+    void interruptedMakeLeavesNothingTheNextMakeKeeps_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::newRow("dml") << QStringLiteral("dml");
+        QTest::newRow("logdel") << QStringLiteral("logdel");
+    }
+
+    void interruptedMakeLeavesNothingTheNextMakeKeeps()
+    {
+        // The make's source connection is lost between the source's commit
+        // and the destination's: it cannot take its objects back.
+        QFETCH(QString, type);
+        const std::string t = type.toStdString();
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "qsoorphan");
+        prepare(f);
+        // Another destination of the same table already has slot 0.
+        MIMEO_NOTHROW(f.make(f.request(t, "src.t", "rep.first")));
+        const auto before = sourceObjects(f.src());
+
+        // Hold the catalog so the make stops right after the source committed.
+        auto holder = f.destDb().connect(pg::Side::Destination);
+        holder.exec("BEGIN; LOCK TABLE mimeo.refresh_config_" + t + " IN EXCLUSIVE MODE");
+        auto maker = f.destDb().connect(pg::Side::Destination);
+        const auto makerPid = maker.exec("SELECT pg_backend_pid()").text(0, 0);
+        auto made = std::async(std::launch::async, [&] {
+            try {
+                replication::make(maker, f.request(t, "src.t", "rep.t"), f.context());
+                return std::string("made");
+            } catch (const std::exception &e) {
+                return std::string(e.what());
+            }
+        });
+        auto watcher = f.destDb().connect();
+        bool waiting = false;
+        for (int i = 0; i < 200 && !waiting; ++i) {
+            waiting = watcher.exec("SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = $1::int", {makerPid}).toBool(0, 0);
+            if (!waiting)
+                QTest::qWait(50);
+        }
+        QVERIFY(waiting);
+        QCOMPARE(sourceObjects(f.src()).size(), before.size() + 3); // committed on the source
+        auto killer = env->source.connect();
+        killer.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name LIKE 'mimeo:%'",
+                    {f.srcDb().name()});
+        watcher.exec("SELECT pg_terminate_backend($1::int)", {makerPid});
+        const auto outcome = made.get();
+        holder.exec("ROLLBACK");
+        QVERIFY2(outcome != "made", outcome.c_str());
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM mimeo.refresh_config WHERE dest_table = 'rep.t'"), int64_t(0));
+
+        // Left behind, found as ours and unreferenced, with what removes it.
+        QCOMPARE(sourceObjects(f.src()).size(), before.size() + 3);
+        const auto orphans = replication::queue::findOrphanedQueues(f.src(), f.dest(), "mimeo");
+        QCOMPARE(orphans.size(), size_t(1));
+        QCOMPARE(orphans[0].objects.queue.catalogText(), std::string("mimeo.src_t_q01"));
+        QCOMPARE(orphans[0].destTable, std::string("rep.t"));
+        QCOMPARE(orphans[0].source.catalogText(), std::string("src.t"));
+        QCOMPARE(orphans[0].dropStatements.size(), size_t(3));
+        // Another destination database with a catalog of the same name sees
+        // the same queue schema, and neither this queue nor rep.first's
+        // (which it does not reference either) is its orphan.
+        test::ScratchDb otherDb(env->dest, "qsoorphan_other");
+        auto other = otherDb.connect(pg::Side::Destination);
+        catalog::installCatalog(other, "mimeo");
+        QCOMPARE(replication::queue::findOrphanedQueues(f.src(), other, "mimeo").size(), size_t(0));
+
+        // The next make takes the slot back: no extra objects.
+        f.src().exec("UPDATE src.t SET v = 'after' WHERE id <= 5");
+        MIMEO_NOTHROW(f.make(f.request(t, "src.t", "rep.t")));
+        QCOMPARE(text(f.dest(), "SELECT control FROM mimeo.refresh_config_" + t + " WHERE dest_table = 'rep.t'"), std::string("mimeo.src_t_q01"));
+        QCOMPARE(sourceObjects(f.src()).size(), before.size() + 3);
+        QCOMPARE(replication::queue::findOrphanedQueues(f.src(), f.dest(), "mimeo").size(), size_t(0));
+        f.src().exec("UPDATE src.t SET v = 'later' WHERE id <= 7");
+        MIMEO_NOTHROW(f.refresh("rep.t"));
+        MIMEO_NOTHROW(f.refresh("rep.first"));
+        if (t == "dml") {
+            QCOMPARE(same(f), QString());
+            QCOMPARE(f.differences("SELECT * FROM src.t", "SELECT * FROM rep.first"), QString());
+        }
+    }
+
+    void aMakeInProgressIsNoOrphan()
+    {
+        // Listing while a make holds its table's lock must not call its
+        // fresh objects orphans.
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "qsoinprog");
+        prepare(f);
+        auto holder = f.destDb().connect(pg::Side::Destination);
+        holder.exec("BEGIN; LOCK TABLE mimeo.refresh_config_dml IN EXCLUSIVE MODE");
+        auto maker = f.destDb().connect(pg::Side::Destination);
+        const auto makerPid = maker.exec("SELECT pg_backend_pid()").text(0, 0);
+        auto made = std::async(std::launch::async, [&] {
+            try {
+                replication::make(maker, f.request("dml", "src.t", "rep.t"), f.context());
+                return std::string("made");
+            } catch (const std::exception &e) {
+                return std::string(e.what());
+            }
+        });
+        auto watcher = f.destDb().connect();
+        bool waiting = false;
+        for (int i = 0; i < 200 && !waiting; ++i) {
+            waiting = watcher.exec("SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = $1::int", {makerPid}).toBool(0, 0);
+            if (!waiting)
+                QTest::qWait(50);
+        }
+        QVERIFY(waiting);
+        QCOMPARE(sourceObjects(f.src()).size(), 3);
+        QCOMPARE(replication::queue::findOrphanedQueues(f.src(), watcher, "mimeo").size(), size_t(0));
+        holder.exec("COMMIT");
+        QCOMPARE(made.get(), std::string("made"));
+        QCOMPARE(replication::queue::findOrphanedQueues(f.src(), watcher, "mimeo").size(), size_t(0));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestQueueSourceObjects)
