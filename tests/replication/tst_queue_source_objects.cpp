@@ -241,12 +241,15 @@ private slots:
         MIMEO_NOTHROW(f.refresh("rep.t"));
         QCOMPARE(same(f), QString());
 
-        // A trigger as mimeo (and our older makes) left it: the refresh makes
-        // it fire always, since we own the table.
-        f.src().exec("ALTER TABLE src.t ENABLE TRIGGER src_t_mimeo_trig");
+        // A trigger and function as mimeo (and our older makes) left them:
+        // the refresh makes the trigger fire always and closes the function
+        // to PUBLIC, since we own both.
+        f.src().exec("ALTER TABLE src.t ENABLE TRIGGER src_t_mimeo_trig;"
+                     "GRANT EXECUTE ON FUNCTION mimeo.src_t_mimeo_queue() TO PUBLIC");
         QCOMPARE(text(f.src(), "SELECT tgenabled FROM pg_trigger WHERE tgname = 'src_t_mimeo_trig'"), std::string("O"));
         MIMEO_NOTHROW(f.refresh("rep.t"));
         QCOMPARE(text(f.src(), "SELECT tgenabled FROM pg_trigger WHERE tgname = 'src_t_mimeo_trig'"), std::string("A"));
+        QVERIFY(!f.src().exec("SELECT has_function_privilege('public', 'mimeo.src_t_mimeo_queue()', 'EXECUTE')").toBool(0, 0));
         applier.exec("DELETE FROM src.t WHERE id <= 2");
         MIMEO_NOTHROW(f.refresh("rep.t"));
         QCOMPARE(same(f), QString());

@@ -19,7 +19,10 @@ constexpr const char *kFeedSql = R"SQL(
 SELECT q.oid IS NOT NULL, t.tgname, t.tgenabled, t.tgtype, p.prosrc,
        pg_catalog.to_regprocedure($4) IS NOT NULL,
        pg_catalog.pg_has_role(s.relowner, 'USAGE'),
-       EXISTS (SELECT 1 FROM pg_catalog.pg_subscription_rel sr WHERE sr.srrelid = s.oid)
+       EXISTS (SELECT 1 FROM pg_catalog.pg_subscription_rel sr WHERE sr.srrelid = s.oid),
+       p.oid::pg_catalog.regprocedure::text,
+       pg_catalog.has_function_privilege('public', p.oid, 'EXECUTE'),
+       pg_catalog.pg_has_role(p.proowner, 'USAGE')
   FROM pg_catalog.pg_class s
   LEFT JOIN pg_catalog.pg_namespace qn ON qn.nspname = $1
   LEFT JOIN pg_catalog.pg_class q ON q.relnamespace = qn.oid AND q.relname = $2 AND q.relkind = 'r'
@@ -74,6 +77,9 @@ QueueFeed readQueueFeed(pg::Connection &src, const SourceRelation &rel, const pg
             continue;
         feed.trigger = r.text(i, 1);
         feed.enabled = r.value(i, 2).empty() ? 0 : r.value(i, 2)[0];
+        feed.function = r.text(i, 8);
+        feed.publicExecute = r.toBool(i, 9);
+        feed.ownsFunction = r.toBool(i, 10);
         const auto type = r.toInt(i, 3);
         feed.everyRowChange = (type & (kRow | kBefore | kInsert | kDelete | kUpdate | kInstead)) == (kRow | kInsert | kDelete | kUpdate);
     }
@@ -104,28 +110,41 @@ void requireQueueFed(Job &job, pg::Connection &src, const SourceRelation &rel, c
         notQueued("trigger " + *feed.trigger + " on " + table
                       + (feed.enabled == 'D' ? " is disabled" : " fires only under session_replication_role = replica"),
                   "run on the source: " + enable + "; " + repull(job, logdel));
-    if (feed.enabled != 'O')
-        return;
-    // Enabled for ordinary sessions only, as mimeo and our older makes left it.
-    if (feed.ownsTable) {
-        // A short transaction of its own, and no waiting behind a writer:
-        // ALTER TABLE would queue every later writer of the table behind it.
-        pg::Transaction tx(src);
-        src.exec("SET LOCAL lock_timeout = '2s'");
-        if (auto refused = pg::attemptInSavepoint(src, [&] { src.exec(enable); })) {
-            job.warn("could not make trigger " + *feed.trigger + " on " + table + " fire for replicated changes too ("
-                     + refused->message() + "); the next refresh tries again, or run on the source: " + enable);
-            return;
-        }
-        tx.commit();
-        job.step("trigger " + *feed.trigger + " on " + table
-                 + " now fires also for changes made with session_replication_role = replica: " + enable);
-        return;
+    // Made before these rules (or by the mimeo extension): fixed where we
+    // may, in a short transaction of its own that never waits behind a
+    // writer (ALTER TABLE would queue every later writer of the table).
+    std::vector<std::string> repairs;
+    if (feed.publicExecute) {
+        const std::string revoke = "REVOKE EXECUTE ON FUNCTION " + feed.function + " FROM PUBLIC";
+        if (feed.ownsFunction)
+            repairs.push_back(revoke);
+        else
+            job.warn("any role may attach the SECURITY DEFINER function " + feed.function + " of queue " + queue.catalogText()
+                     + " to a table of its own and queue forged keys; as its owner run on the source: " + revoke);
     }
-    if (feed.subscribed)
-        notQueued("a logical-replication subscription writes " + table + " with session_replication_role = replica, for which "
-                      "trigger " + *feed.trigger + " does not fire",
-                  "as the owner of " + table + " run on the source: " + enable + "; " + repull(job, logdel));
+    if (feed.enabled == 'O') {
+        if (feed.ownsTable)
+            repairs.push_back(enable);
+        else if (feed.subscribed)
+            notQueued("a logical-replication subscription writes " + table + " with session_replication_role = replica, for "
+                      "which trigger " + *feed.trigger + " does not fire",
+                      "as the owner of " + table + " run on the source: " + enable + "; " + repull(job, logdel));
+    }
+    if (repairs.empty())
+        return;
+    pg::Transaction tx(src);
+    src.exec("SET LOCAL lock_timeout = '2s'");
+    std::string done;
+    for (const auto &sql : repairs) {
+        if (auto refused = pg::attemptInSavepoint(src, [&] { src.exec(sql); })) {
+            job.warn("could not run on the source (" + refused->message() + "), the next refresh tries again: " + sql);
+            continue;
+        }
+        done += (done.empty() ? "" : "; ") + sql;
+    }
+    tx.commit();
+    if (!done.empty())
+        job.step("brought the source objects of queue " + queue.catalogText() + " up to date: " + done);
 }
 
 } // namespace mimeo::replication::queue

@@ -15,7 +15,9 @@
 // ordinary sessions: the refresh switches them to ALWAYS when we own the
 // table (the one thing that differs from what mimeo creates, and mimeo's
 // destroyer drops them by name all the same); otherwise it says how, and
-// fails only when a subscription provably writes the table.
+// fails only when a subscription provably writes the table. The same way
+// a trigger function made before we revoked EXECUTE from PUBLIC loses it
+// (when it is ours; otherwise the refresh warns with the statement).
 #include "pg/quote.h"
 #include "replication/source_relation.h"
 
@@ -41,13 +43,17 @@ struct QueueFeed {
     bool functionExists = false;        // the slot's function, so a dropped trigger can be recreated
     bool ownsTable = false;             // we may ALTER the source table
     bool subscribed = false;            // a logical-replication subscription applies changes to it
+    std::string function;               // the trigger's function, as regprocedure text
+    bool publicExecute = false;         // PUBLIC may execute it (made before we revoked that)
+    bool ownsFunction = false;          // we may REVOKE on it
 };
 
 QueueFeed readQueueFeed(pg::Connection &src, const SourceRelation &rel, const pg::QualifiedName &queue);
 
 // Throws a usage Error naming what is wrong and the statements that repair
 // it; switches an ordinarily enabled trigger to ALWAYS when we own the table
-// (in a short transaction of its own: src must not be inside one).
+// and revokes PUBLIC's EXECUTE on our function (in a short transaction of
+// its own: src must not be inside one).
 void requireQueueFed(Job &job, pg::Connection &src, const SourceRelation &rel, const pg::QualifiedName &queue,
                      const std::vector<std::string> &filter, bool logdel, const QueueFeed &feed);
 
