@@ -53,17 +53,72 @@ QString same(ReplicationFixture &f) { return f.differences("SELECT * FROM src.t"
 
 bool victimAlive(ReplicationFixture &f) { return f.src().exec("SELECT to_regclass('src.victim') IS NOT NULL").toBool(0, 0); }
 
+void queueTypes()
+{
+    QTest::addColumn<QString>("type");
+    QTest::newRow("dml") << QStringLiteral("dml");
+    QTest::newRow("logdel") << QStringLiteral("logdel");
+}
+
+// A make stopped right after its source transaction committed: the test
+// holds the catalog table its configuration row goes into, until release().
+struct HeldMake {
+    pg::Connection holder;
+    pg::Connection maker;
+    pg::Connection watcher;
+    std::string makerPid;
+    std::future<std::string> outcome; // "made", or the error
+
+    HeldMake(ReplicationFixture &f, const replication::MakeRequest &req)
+        : holder(f.destDb().connect(pg::Side::Destination))
+        , maker(f.destDb().connect(pg::Side::Destination))
+        , watcher(f.destDb().connect())
+    {
+        holder.exec("BEGIN; LOCK TABLE mimeo.refresh_config_" + req.type + " IN EXCLUSIVE MODE");
+        makerPid = maker.exec("SELECT pg_backend_pid()").text(0, 0);
+        outcome = std::async(std::launch::async, [this, &f, req] {
+            try {
+                replication::make(maker, req, f.context());
+                return std::string("made");
+            } catch (const std::exception &e) {
+                return std::string(e.what());
+            }
+        });
+    }
+    // The make waits for the catalog: its source objects are committed.
+    bool stopped()
+    {
+        for (int i = 0; i < 200; ++i) {
+            if (watcher.exec("SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = $1::int", {makerPid}).toBool(0, 0))
+                return true;
+            QTest::qWait(50);
+        }
+        return false;
+    }
+    std::string release()
+    {
+        holder.exec("ROLLBACK");
+        return outcome.get();
+    }
+    // A failed check returns early: let the make finish before its connection goes.
+    ~HeldMake()
+    {
+        if (!outcome.valid())
+            return;
+        try {
+            holder.exec("ROLLBACK");
+        } catch (...) {
+        }
+        outcome.wait();
+    }
+};
+
 } // namespace
 
 class TestQueueSourceObjects : public QObject {
     Q_OBJECT
 private slots:
-    void pkTypeIsResolvedByTheSource_data()
-    {
-        QTest::addColumn<QString>("type");
-        QTest::newRow("dml") << QStringLiteral("dml");
-        QTest::newRow("logdel") << QStringLiteral("logdel");
-    }
+    void pkTypeIsResolvedByTheSource_data() { queueTypes(); }
 
     void pkTypeIsResolvedByTheSource()
     {
@@ -255,12 +310,7 @@ private slots:
         QCOMPARE(same(f), QString());
     }
 
-    void interruptedMakeLeavesNothingTheNextMakeKeeps_data()
-    {
-        QTest::addColumn<QString>("type");
-        QTest::newRow("dml") << QStringLiteral("dml");
-        QTest::newRow("logdel") << QStringLiteral("logdel");
-    }
+    void interruptedMakeLeavesNothingTheNextMakeKeeps_data() { queueTypes(); }
 
     void interruptedMakeLeavesNothingTheNextMakeKeeps()
     {
@@ -275,34 +325,14 @@ private slots:
         MIMEO_NOTHROW(f.make(f.request(t, "src.t", "rep.first")));
         const auto before = sourceObjects(f.src());
 
-        // Hold the catalog so the make stops right after the source committed.
-        auto holder = f.destDb().connect(pg::Side::Destination);
-        holder.exec("BEGIN; LOCK TABLE mimeo.refresh_config_" + t + " IN EXCLUSIVE MODE");
-        auto maker = f.destDb().connect(pg::Side::Destination);
-        const auto makerPid = maker.exec("SELECT pg_backend_pid()").text(0, 0);
-        auto made = std::async(std::launch::async, [&] {
-            try {
-                replication::make(maker, f.request(t, "src.t", "rep.t"), f.context());
-                return std::string("made");
-            } catch (const std::exception &e) {
-                return std::string(e.what());
-            }
-        });
-        auto watcher = f.destDb().connect();
-        bool waiting = false;
-        for (int i = 0; i < 200 && !waiting; ++i) {
-            waiting = watcher.exec("SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = $1::int", {makerPid}).toBool(0, 0);
-            if (!waiting)
-                QTest::qWait(50);
-        }
-        QVERIFY(waiting);
+        HeldMake held(f, f.request(t, "src.t", "rep.t"));
+        QVERIFY(held.stopped());
         QCOMPARE(sourceObjects(f.src()).size(), before.size() + 3); // committed on the source
         auto killer = env->source.connect();
         killer.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name LIKE 'mimeo:%'",
                     {f.srcDb().name()});
-        watcher.exec("SELECT pg_terminate_backend($1::int)", {makerPid});
-        const auto outcome = made.get();
-        holder.exec("ROLLBACK");
+        held.watcher.exec("SELECT pg_terminate_backend($1::int)", {held.makerPid});
+        const auto outcome = held.release();
         QVERIFY2(outcome != "made", outcome.c_str());
         QCOMPARE(count(f.dest(), "SELECT count(*) FROM mimeo.refresh_config WHERE dest_table = 'rep.t'"), int64_t(0));
 
@@ -344,31 +374,12 @@ private slots:
         MIMEO_REQUIRE_ENV(env);
         ReplicationFixture f(env, "qsoinprog");
         prepare(f);
-        auto holder = f.destDb().connect(pg::Side::Destination);
-        holder.exec("BEGIN; LOCK TABLE mimeo.refresh_config_dml IN EXCLUSIVE MODE");
-        auto maker = f.destDb().connect(pg::Side::Destination);
-        const auto makerPid = maker.exec("SELECT pg_backend_pid()").text(0, 0);
-        auto made = std::async(std::launch::async, [&] {
-            try {
-                replication::make(maker, f.request("dml", "src.t", "rep.t"), f.context());
-                return std::string("made");
-            } catch (const std::exception &e) {
-                return std::string(e.what());
-            }
-        });
-        auto watcher = f.destDb().connect();
-        bool waiting = false;
-        for (int i = 0; i < 200 && !waiting; ++i) {
-            waiting = watcher.exec("SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = $1::int", {makerPid}).toBool(0, 0);
-            if (!waiting)
-                QTest::qWait(50);
-        }
-        QVERIFY(waiting);
+        HeldMake held(f, f.request("dml", "src.t", "rep.t"));
+        QVERIFY(held.stopped());
         QCOMPARE(sourceObjects(f.src()).size(), 3);
-        QCOMPARE(replication::queue::findOrphanedQueues(f.src(), watcher, "mimeo").size(), size_t(0));
-        holder.exec("COMMIT");
-        QCOMPARE(made.get(), std::string("made"));
-        QCOMPARE(replication::queue::findOrphanedQueues(f.src(), watcher, "mimeo").size(), size_t(0));
+        QCOMPARE(replication::queue::findOrphanedQueues(f.src(), held.watcher, "mimeo").size(), size_t(0));
+        QCOMPARE(held.release(), std::string("made"));
+        QCOMPARE(replication::queue::findOrphanedQueues(f.src(), f.dest(), "mimeo").size(), size_t(0));
     }
 };
 
