@@ -120,7 +120,9 @@ int runCheckColumns(CliContext &ctx, const QStringList &args)
 
 int runCheckMissing(CliContext &ctx, const QStringList &args)
 {
-    CommandParser p(QStringLiteral("check missing"), QStringLiteral("Source tables that no configured table replicates."));
+    CommandParser p(QStringLiteral("check missing"), QStringLiteral("Source tables that no configured table replicates, and queue tables,\n"
+                                   "trigger functions and triggers that an interrupted dml/logdel make left\n"
+                                   "on a source, with the statements that remove them."));
     const QCommandLineOption views(QStringLiteral("views"), QStringLiteral("Include views and materialized views."));
     p.addOption(sourceOption());
     p.addOption(views);
@@ -133,15 +135,33 @@ int runCheckMissing(CliContext &ctx, const QStringList &args)
     const auto rows = checks::checkMissing(c, sourceFilter(p), p.isSet(views));
     if (p.isSet(jsonOption())) {
         QJsonArray a;
-        for (const auto &m : rows)
-            a.append(QJsonObject{{QStringLiteral("data_source_id"), m.dataSourceId},
-                                 {QStringLiteral("schema"), fromStd(m.schema)},
-                                 {QStringLiteral("table"), fromStd(m.table)},
-                                 {QStringLiteral("kind"), fromStd(m.kind)}});
+        for (const auto &m : rows) {
+            QJsonObject o{{QStringLiteral("data_source_id"), m.dataSourceId},
+                          {QStringLiteral("schema"), fromStd(m.schema)},
+                          {QStringLiteral("table"), fromStd(m.table)},
+                          {QStringLiteral("kind"), fromStd(m.kind)}};
+            if (!m.fix.empty()) {
+                QJsonArray fix;
+                for (const auto &f : m.fix)
+                    fix.append(fromStd(f));
+                o.insert(QStringLiteral("source_table"), fromStd(m.sourceTable));
+                o.insert(QStringLiteral("dest_table"), fromStd(m.destTable));
+                o.insert(QStringLiteral("fix"), fix);
+            }
+            a.append(o);
+        }
         printJson(ctx.o(), a);
     } else {
-        for (const auto &m : rows)
-            ctx.o() << m.dataSourceId << "\t" << m.schema << "." << m.table << "\t" << m.kind << "\n";
+        for (const auto &m : rows) {
+            ctx.o() << m.dataSourceId << "\t" << m.schema << "." << m.table << "\t" << m.kind;
+            if (!m.fix.empty()) {
+                ctx.o() << " (trigger on " << m.sourceTable << ", left by an interrupted make of " << m.destTable
+                        << "); remove on the source with:";
+                for (const auto &f : m.fix)
+                    ctx.o() << " " << f << ";";
+            }
+            ctx.o() << "\n";
+        }
     }
     return rows.empty() ? ExitOk : ExitFailed;
 }

@@ -3,6 +3,7 @@
 #include "catalog/sources.h"
 #include "command_parser.h"
 #include "json_output.h"
+#include "orphan_output.h"
 #include "commands.h"
 
 #include <QJsonArray>
@@ -130,7 +131,8 @@ int runSourceTest(CliContext &ctx, const QStringList &args)
     CommandParser p(QStringLiteral("source test"),
                     QStringLiteral("Connects to a source and reports its version, whether it is a standby, and the\n"
                                    "privileges the replication types need, with the statement that grants each\n"
-                                   "missing one. Exit status 1 when the connection fails."));
+                                   "missing one, and the queue objects an interrupted dml/logdel make left there\n"
+                                   "with the statements that remove them. Exit status 1 when the connection fails."));
     p.addPositional(QStringLiteral("ID"), QStringLiteral("The source's data_source_id."));
     p.addOption(jsonOption());
     if (!p.parse(args, 1, 1))
@@ -142,6 +144,7 @@ int runSourceTest(CliContext &ctx, const QStringList &args)
     const auto source = reg.get(id);
     auto conn = catalog::connectSource(reg, source, "mimeo:source-test");
     const auto probe = catalog::probeSource(conn, ctx.schema);
+    const auto orphans = replication::queue::findOrphanedQueues(conn, dest, ctx.schema);
 
     if (p.isSet(jsonOption())) {
         QJsonArray missing;
@@ -161,7 +164,8 @@ int runSourceTest(CliContext &ctx, const QStringList &args)
                       {QStringLiteral("triggerable"), static_cast<qint64>(probe.triggerable)},
                       {QStringLiteral("queue_schema"), fromStd(probe.queueSchema)},
                       {QStringLiteral("queue_schema_ok"), probe.queueSchemaExists && probe.queueSchemaCreate},
-                      {QStringLiteral("missing"), missing}};
+                      {QStringLiteral("missing"), missing},
+                      {QStringLiteral("orphaned_queues"), orphanedQueuesJson(orphans)}};
         printJson(ctx.o(), QJsonArray{o});
         return ExitOk;
     }
@@ -183,6 +187,7 @@ int runSourceTest(CliContext &ctx, const QStringList &args)
         for (const auto &m : probe.missing)
             o << "    " << m.what << " (for " << m.neededFor << ")\n      fix: " << m.fix << "\n";
     }
+    printOrphanedQueues(o, orphans);
     return ExitOk;
 }
 

@@ -1,12 +1,14 @@
 // mimeo make/refresh/destroy dml and logdel through the binary: the options
 // (filter, key, limit, repull, no-pulldata), the prerequisite report with
-// its fixing statements, exit statuses (1 failed, 3 locked), status and log.
+// its fixing statements, exit statuses (1 failed, 3 locked), status and log;
+// hostile --pk-type, a disabled trigger, and a make killed halfway.
 #include "cli_fixture.h"
 #include "pg/connection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTest>
 
 using namespace mimeo;
@@ -124,6 +126,107 @@ private slots:
         QCOMPARE(f.count("SELECT count(*) FROM rep.ld WHERE id = 2 AND v = 'b' AND mimeo_source_deleted IS NOT NULL"), int64_t(1));
         QCOMPARE(f.run({"destroy", "rep.ld"}).exitCode, 0);
         QCOMPARE(f.count("SELECT count(*) FROM rep.ld"), int64_t(2)); // kept by default
+    }
+
+    void pkTypeNeverReachesTheSourceAsGiven()
+    {
+        // It went unquoted into the queue's CREATE TABLE: this dropped a
+        // table on the source and exited 0.
+        MIMEO_REQUIRE_ENV(env);
+        CliFixture f(env, "cliqpkt");
+        f.src.connect().exec("CREATE SCHEMA mimeo; CREATE TABLE src.victim (x int)");
+        for (const char *type : {"dml", "logdel"}) {
+            auto r = f.run({"make", type, "src.nokey", "--source", "1", "--dest-table", "rep.nokey", "--pk-name", "id", "--pk-type",
+                            "int); DROP TABLE src.victim; --"});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(QStringLiteral("is not a type name the source accepts")), qPrintable(r.all()));
+            QCOMPARE(f.count("SELECT count(*) FROM pg_tables WHERE schemaname = 'src' AND tablename = 'victim'", true), int64_t(1));
+        }
+        QCOMPARE(f.count("SELECT count(*) FROM pg_tables WHERE schemaname = 'mimeo'", true), int64_t(0));
+        QCOMPARE(f.count("SELECT count(*) FROM mimeo.refresh_config"), int64_t(0));
+    }
+
+    void aDisabledTriggerFailsTheRefresh()
+    {
+        // It said "0 queued keys applied", exited 0 and logged ok while the
+        // destination drifted away.
+        MIMEO_REQUIRE_ENV(env);
+        CliFixture f(env, "cliqdis");
+        f.src.connect().exec("CREATE SCHEMA mimeo");
+        QCOMPARE(f.run({"make", "dml", "src.t", "--source", "1", "--dest-table", "rep.t"}).exitCode, 0);
+        f.src.connect().exec("ALTER TABLE src.t DISABLE TRIGGER ALL; UPDATE src.t SET v = 'unseen' WHERE id <= 10");
+        auto r = f.run({"refresh", "rep.t"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("ALTER TABLE \"src\".\"t\" ENABLE ALWAYS TRIGGER \"src_t_mimeo_trig\"")),
+                 qPrintable(r.all()));
+        const auto status = QJsonDocument::fromJson(f.run({"status", "--json"}).out.toUtf8()).array();
+        QCOMPARE(status[0].toObject().value(QStringLiteral("last_status")).toString(), QStringLiteral("failed"));
+        f.src.connect().exec("ALTER TABLE src.t ENABLE ALWAYS TRIGGER src_t_mimeo_trig");
+        QCOMPARE(f.run({"refresh", "rep.t", "--repull"}).exitCode, 0);
+        QCOMPARE(f.count("SELECT count(*) FROM rep.t WHERE v = 'unseen'"), int64_t(10));
+        // Nobody but its owner may attach the SECURITY DEFINER function to a table.
+        QCOMPARE(f.count("SELECT count(*) FROM pg_proc WHERE proname = 'src_t_mimeo_queue' "
+                         "AND has_function_privilege('public', oid, 'EXECUTE')", true),
+                 int64_t(0));
+    }
+
+    void aKilledMakeIsListedAndTakenBackByTheNext()
+    {
+        // kill -9 between the source's commit and the destination's left a
+        // trigger queueing for nobody, and the next make took another slot.
+        MIMEO_REQUIRE_ENV(env);
+        CliFixture f(env, "cliqkill");
+        f.src.connect().exec("CREATE SCHEMA mimeo");
+        auto holder = f.dest.connect();
+        holder.exec("BEGIN; LOCK TABLE mimeo.refresh_config_dml IN EXCLUSIVE MODE");
+        QProcess make;
+        make.start(test::mimeoBinary(), {"--dest", QString::fromStdString(f.dest.conninfo()), "make", "dml", "src.t", "--source",
+                                         "1", "--dest-table", "rep.t"});
+        QVERIFY(make.waitForStarted());
+        auto watcher = f.dest.connect(); // outside the holder's transaction, whose view of pg_stat_activity stands still
+        bool blocked = false;
+        for (int i = 0; i < 300 && !blocked; ++i) {
+            blocked = watcher.exec("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                  "AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO %refresh_config_dml%'")
+                          .toInt(0, 0) == 1;
+            if (!blocked)
+                QTest::qWait(50);
+        }
+        QVERIFY(blocked);
+        make.kill(); // SIGKILL
+        QVERIFY(make.waitForFinished());
+        holder.exec("ROLLBACK");
+        QCOMPARE(f.count("SELECT count(*) FROM pg_trigger WHERE tgname = 'src_t_mimeo_trig'", true), int64_t(1));
+
+        auto test = f.run({"source", "test", "1"});
+        QCOMPARE(test.exitCode, 0);
+        for (const char *expected : {"orphaned queues", "mimeo.src_t_q (trigger on src.t, make of rep.t)",
+                                     "DROP TRIGGER IF EXISTS \"src_t_mimeo_trig\" ON \"src\".\"t\";",
+                                     "DROP FUNCTION IF EXISTS \"mimeo\".\"src_t_mimeo_queue\"();",
+                                     "DROP TABLE IF EXISTS \"mimeo\".\"src_t_q\";"})
+            QVERIFY2(test.out.contains(QLatin1String(expected)), qPrintable(test.all()));
+        auto missing = f.run({"check", "missing", "--json"});
+        QCOMPARE(missing.exitCode, 1);
+        const auto rows = QJsonDocument::fromJson(missing.out.toUtf8()).array();
+        bool listed = false;
+        for (const auto &row : rows) {
+            const auto o = row.toObject();
+            if (o.value(QStringLiteral("kind")).toString() == QStringLiteral("orphaned queue")) {
+                listed = true;
+                QCOMPARE(o.value(QStringLiteral("table")).toString(), QStringLiteral("src_t_q"));
+                QCOMPARE(o.value(QStringLiteral("dest_table")).toString(), QStringLiteral("rep.t"));
+                QCOMPARE(o.value(QStringLiteral("fix")).toArray().size(), 3);
+            }
+        }
+        QVERIFY2(listed, qPrintable(missing.all()));
+
+        // The next make succeeds in the same slot and leaves nothing extra.
+        auto again = f.run({"make", "dml", "src.t", "--source", "1", "--dest-table", "rep.t"});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains(QStringLiteral("queue mimeo.src_t_q)")), qPrintable(again.all()));
+        QCOMPARE(f.count("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal", true), int64_t(1));
+        QCOMPARE(f.count("SELECT count(*) FROM pg_tables WHERE schemaname = 'mimeo'", true), int64_t(1));
+        QVERIFY(!f.run({"source", "test", "1"}).out.contains(QLatin1String("orphaned")));
     }
 };
 

@@ -7,6 +7,7 @@
 #include "replication_fixture.h"
 #include "tst_dml_support.h"
 
+#include <QProcess>
 #include <QTest>
 
 #include <atomic>
@@ -289,6 +290,88 @@ private slots:
         MIMEO_NOTHROW(r = f.refresh("rep.t"));
         QCOMPARE(r.outcome, replication::Outcome::Done);
         QCOMPARE(same(f), QString());
+    }
+
+    void killedRefreshProcessLosesNoQueuedChange()
+    {
+        // SIGKILL of `mimeo refresh` with 200k queued changes, at three
+        // points held in place by a lock of the test's: while the source
+        // reads the batch, while the destination applies it, and after the
+        // destination committed while the queue rows are being removed.
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "dmlfkill");
+        prepare(f, 200000);
+        f.src().exec("UPDATE src.t SET v = v || '+'");
+        const int64_t queue = queued(f);
+        QCOMPARE(queue, int64_t(200000));
+        struct Point {
+            const char *name;
+            bool onSource;
+            std::string lock;  // held while the refresh runs into it
+            std::string waits; // the refresh's statement that ends up waiting
+        };
+        const std::vector<Point> points = {
+            {"reading", true, "LOCK TABLE src.t IN ACCESS EXCLUSIVE MODE", "COPY%"},
+            {"applying", false, "LOCK TABLE rep.t IN SHARE MODE", "%rep%t%"},
+            {"removing queue rows", true, "LOCK TABLE mimeo.src_t_q IN SHARE MODE", "DELETE%"},
+        };
+        for (const auto &point : points) {
+            const auto before = digest(f.dest());
+            auto holder = point.onSource ? f.srcDb().connect() : f.destDb().connect();
+            holder.exec("BEGIN; " + point.lock);
+            QProcess refresh;
+            refresh.start(test::mimeoBinary(), {"--dest", QString::fromStdString(f.destDb().conninfo()), "refresh", "rep.t"});
+            QVERIFY(refresh.waitForStarted());
+            // Watched from outside the holder's transaction, whose view of
+            // pg_stat_activity stands still.
+            auto watcher = point.onSource ? f.srcDb().connect() : f.destDb().connect();
+            bool waiting = false;
+            for (int i = 0; i < 1200 && !waiting; ++i) {
+                waiting = watcher.exec("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                      "AND application_name LIKE 'mimeo:%' AND wait_event_type = 'Lock' AND query LIKE $1",
+                                      {point.waits})
+                              .toInt(0, 0) == 1;
+                if (!waiting)
+                    QTest::qWait(50);
+            }
+            QVERIFY2(waiting, point.name);
+            if (point.onSource && std::string(point.waits) == "DELETE%") {
+                // The removal starts while the destination applies: kill
+                // only once the destination committed.
+                bool committed = false;
+                for (int i = 0; i < 1200 && !committed; ++i) {
+                    committed = count(f.dest(), "SELECT count(*) FROM rep.t WHERE v LIKE '%+'") == queue;
+                    if (!committed)
+                        QTest::qWait(50);
+                }
+                QVERIFY(committed);
+            }
+            refresh.kill();
+            QVERIFY(refresh.waitForFinished());
+            holder.exec("ROLLBACK");
+            // The killed run's backends finish what they waited for, find
+            // their client gone and roll back.
+            for (auto *db : {&f.srcDb(), &f.destDb()}) {
+                auto c = db->connect();
+                bool gone = false;
+                for (int i = 0; i < 1200 && !gone; ++i) {
+                    gone = c.exec("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                  "AND application_name LIKE 'mimeo:%'")
+                               .toInt(0, 0) == 0;
+                    if (!gone)
+                        QTest::qWait(50);
+                }
+                QVERIFY2(gone, point.name);
+            }
+            QVERIFY2(queued(f) == queue, point.name);
+            if (std::string(point.name) != "removing queue rows")
+                QVERIFY2(digest(f.dest()) == before, point.name);
+            else
+                QCOMPARE(same(f), QString()); // committed; the rows stay and apply again harmlessly
+        }
+        MIMEO_NOTHROW(f.refresh("rep.t"));
+        QCOMPARE(same(f), QString());
+        QCOMPARE(queued(f), int64_t(0));
     }
 };
 

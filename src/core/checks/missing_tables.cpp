@@ -2,6 +2,7 @@
 
 #include "catalog/sources.h"
 #include "pg/quote.h"
+#include "replication/queue_orphans.h"
 
 #include <set>
 
@@ -40,8 +41,11 @@ std::vector<MissingTable> checkMissing(const CheckContext &ctx, std::optional<in
         for (int i = 0; i < r.rows(); ++i) {
             if (replicated.count(pg::QualifiedName{r.text(i, 0), r.text(i, 1)}.catalogText()))
                 continue;
-            out.push_back({id, r.text(i, 0), r.text(i, 1), r.text(i, 2)});
+            out.push_back({id, r.text(i, 0), r.text(i, 1), r.text(i, 2), {}, {}, {}});
         }
+        for (const auto &o : replication::queue::findOrphanedQueues(src, ctx.dest, ctx.schema))
+            out.push_back({id, o.objects.queue.schema, o.objects.queue.name, "orphaned queue", o.source.catalogText(), o.destTable,
+                           o.dropStatements});
     }
     return out;
 }

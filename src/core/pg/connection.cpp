@@ -146,6 +146,17 @@ Result Connection::exec(std::string_view sql, const Params &params)
                  sql);
 }
 
+std::vector<Connection::ResultColumn> Connection::describeResult(std::string_view sql)
+{
+    const std::string text(sql);
+    check(PQprepare(conn_, "", text.c_str(), 0, nullptr), sql);
+    Result described = check(PQdescribePrepared(conn_, ""), sql);
+    std::vector<ResultColumn> out;
+    for (int i = 0; i < PQnfields(described.get()); ++i)
+        out.push_back({static_cast<uint32_t>(PQftype(described.get(), i)), PQfmod(described.get(), i)});
+    return out;
+}
+
 int Connection::serverVersion() const { return PQserverVersion(conn_); }
 
 bool Connection::inTransaction() const

@@ -5,6 +5,7 @@
 #include "pg/result.h"
 #include "pg/side.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,6 +56,16 @@ public:
     Result exec(std::string_view sql);
     // Runs one statement with parameters; throws Error on failure.
     Result exec(std::string_view sql, const Params &params);
+
+    // The result columns a statement would have (type OID and typmod of
+    // each), found by preparing it as the unnamed statement and describing
+    // it: the server parses and analyses the statement but never plans or
+    // runs it. Throws Error when the server refuses it.
+    struct ResultColumn {
+        uint32_t type = 0;
+        int typmod = -1;
+    };
+    std::vector<ResultColumn> describeResult(std::string_view sql);
 
     // PQserverVersion: 150004 for 15.4.
     int serverVersion() const;

@@ -3,6 +3,7 @@
 #include "pg/array.h"
 #include "pg/connection.h"
 #include "pg/error.h"
+#include "pg/type_name.h"
 
 #include <algorithm>
 
@@ -32,13 +33,11 @@ ReplicationKey resolveKey(pg::Connection &src, const SourceRelation &rel, const 
     if (!pkName.empty() || !pkType.empty()) {
         if (pkName.size() != pkType.size())
             throw pg::Error::usage("--pk-name and --pk-type must list the same number of items");
-        for (size_t i = 0; i < pkType.size(); ++i) {
-            if (!src.exec("SELECT pg_catalog.to_regtype($1) IS NOT NULL", {pkType[i]}).toBool(0, 0))
-                throw pg::Error::usage("--pk-type " + pkType[i] + " (for " + pkName[i] + ") is not a type the source knows",
-                                       pg::Side::Source);
-        }
+        // pk_type is written to the catalog, whose rows mimeo's own refresh
+        // functions splice into SQL: the source's spelling, never the text as given.
+        for (size_t i = 0; i < pkType.size(); ++i)
+            key.types.push_back(pg::canonicalTypeName(src, pkType[i], "--pk-type " + pkType[i] + " (for " + pkName[i] + ")"));
         key.names = pkName;
-        key.types = pkType;
     } else {
         if (!indexes || !indexes->key) {
             throw pg::Error::usage("source " + rel.kindName() + " " + rel.name.catalogText()

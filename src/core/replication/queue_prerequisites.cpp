@@ -3,6 +3,7 @@
 #include "catalog/source_probe.h"
 #include "pg/connection.h"
 #include "pg/error.h"
+#include "pg/type_name.h"
 
 #include <algorithm>
 
@@ -32,7 +33,7 @@ const Column *findColumn(const std::vector<Column> &cols, const std::string &nam
 
 // The key from --pk-name/--pk-type, or the source's own; nullopt (with a
 // problem recorded) when there is none.
-std::optional<ReplicationKey> keyFor(const SourceRelation &rel, const std::vector<Column> &allColumns, const MakeRequest &req,
+std::optional<ReplicationKey> keyFor(pg::Connection &src, const SourceRelation &rel, const std::vector<Column> &allColumns, const MakeRequest &req,
                                      const SourceIndexes &indexes, std::vector<Problem> &problems)
 {
     ReplicationKey key;
@@ -49,7 +50,19 @@ std::optional<ReplicationKey> keyFor(const SourceRelation &rel, const std::vecto
                 problems.push_back({"--pk-name names column " + req.pkName[i] + ", which " + rel.name.catalogText()
                                         + " does not have",
                                     "column names are case-sensitive"});
-            key.columns.push_back({req.pkName[i], req.pkType[i], false});
+            // The type goes into the queue's CREATE TABLE and the catalog
+            // row (which mimeo's own refresh reads): the source's spelling of
+            // it, never the text as given.
+            try {
+                key.columns.push_back({req.pkName[i], pg::canonicalTypeName(src, req.pkType[i], "--pk-type " + req.pkType[i]
+                                                                                                    + " (for " + req.pkName[i] + ")"),
+                                       false});
+            } catch (const pg::Error &e) {
+                if (e.sqlstate().empty())
+                    problems.push_back({e.message(), e.hint().empty() ? "give a type the source knows" : e.hint()});
+                else
+                    throw;
+            }
         }
         return key;
     }
@@ -96,7 +109,7 @@ MakePlan checkMakePrerequisites(pg::Connection &src, const SourceRelation &rel, 
     const auto all = describeSource(src, rel.name, {}, req.dataSourceId);
     if (!rel.isView())
         plan.indexes = readSourceIndexes(src, rel.oid);
-    if (auto key = keyFor(rel, all.columns, req, plan.indexes, problems)) {
+    if (auto key = keyFor(src, rel, all.columns, req, plan.indexes, problems)) {
         plan.key = *key;
         std::vector<std::string> outside;
         for (const auto &k : plan.key.names()) {

@@ -12,6 +12,8 @@
 #include "replication/queue_cleanup.h"
 #include "replication/queue_plan.h"
 #include "replication/queue_destination.h"
+#include "replication/queue_feed.h"
+#include "replication/queue_orphans.h"
 #include "replication/queue_prerequisites.h"
 #include "replication/queue_rewrite.h"
 #include "replication/queue_source_objects.h"
@@ -44,20 +46,19 @@ struct QueueShape {
     std::vector<Column> keys;
     std::vector<std::string> columns;
     int64_t estimatedRows = -1;
+    queue::QueueFeed feed; // whether the source's trigger still feeds it
 };
 
-QueueShape describeQueue(pg::Connection &src, const std::string &control, const std::vector<std::string> &pkName, int sourceId)
+QueueShape describeQueue(pg::Connection &src, const std::string &control, const std::vector<std::string> &pkName, int sourceId,
+                         const SourceRelation &source)
 {
     const QualifiedName queue = QualifiedName::fromCatalogText(control);
-    const bool exists = src.exec("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
-                                 "ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind = 'r')",
-                                 {queue.schema, queue.name})
-                             .toBool(0, 0);
-    if (!exists)
+    QueueShape shape;
+    shape.feed = queue::readQueueFeed(src, source, queue);
+    if (!shape.feed.queueExists)
         throw pg::Error::usage("Source queue table missing (" + control + ")", pg::Side::Source,
                                "its changes are lost; destroy the replication and make it again");
     const auto rel = describeSource(src, queue, {}, sourceId);
-    QueueShape shape;
     for (const auto &k : pkName) {
         auto it = std::find_if(rel.columns.begin(), rel.columns.end(), [&](const Column &c) { return c.name == k; });
         if (it == rel.columns.end())
@@ -207,6 +208,31 @@ void removeCreatedObjects(Job &job, pg::Connection &src, const QualifiedName &so
     }
 }
 
+// What earlier makes of this destination table left on the source when they
+// were interrupted between the source's commit and the destination's (see
+// queue_orphans.h): removed in the transaction that creates the new objects,
+// so their slot is taken again and nothing queues for nobody. We hold the
+// table's lock, so no such make is still running. A trigger on a table we do
+// not own cannot be dropped by us: that one is left, with the statements.
+std::vector<std::string> leftoversOfInterruptedMakes(Job &job, pg::Connection &src, pg::Connection &dest)
+{
+    std::vector<std::string> statements;
+    for (const auto &o : queue::findOrphanedQueues(src, dest, job.schema(), job.destTable(), true)) {
+        std::string list;
+        for (const auto &s : o.dropStatements)
+            list += s + "; ";
+        if (o.objects.trigger && !o.objects.mayDropTrigger) {
+            job.warn("an interrupted make of " + job.destTable() + " left queue " + o.objects.queue.catalogText()
+                     + " on the source, which only the owner of " + o.source.catalogText() + " (" + o.objects.tableOwner
+                     + ") may remove; as that role run there: " + list);
+            continue;
+        }
+        statements.insert(statements.end(), o.dropStatements.begin(), o.dropStatements.end());
+        job.step("removing what an interrupted make of " + job.destTable() + " left on the source: " + list);
+    }
+    return statements;
+}
+
 std::vector<std::pair<std::string, pg::Param>> configColumns(const Job &job, const MakeRequest &req, const std::string &control,
                                                              const queue::ReplicationKey &key, const std::string &now)
 {
@@ -253,14 +279,22 @@ RunResult make(Job &job, const MakeRequest &req)
     queue::QueueDefinition def;
     def.queueSchema = job.schema();
     def.source = rel.name;
+    def.sourceOid = rel.oid;
     def.keys = plan.key.columns;
     def.columns = rel.columns;
     def.updateOf = req.filter;
     def.logdel = logdel;
-    const auto created = queue::createQueueObjects(src, def);
+    def.ownerComment = queue::ownerMarker(queue::destinationIdentity(dest, job.schema()), rel.name, job.destTable());
+    const auto created = queue::createQueueObjects(src, def, leftoversOfInterruptedMakes(job, src, dest));
     const std::string control = queue::controlText(created.queue.schema, created.queue.name);
     job.step("created on the source: queue table " + control + ", trigger function " + created.queue.schema + "."
              + created.names.function + "() and trigger " + created.names.trigger + " on " + rel.name.catalogText());
+    if (!created.firesAlways)
+        job.warn("trigger " + created.names.trigger + " on " + rel.name.catalogText()
+                 + " does not fire for changes made with session_replication_role = replica (as a logical-replication "
+                   "subscription applies them), because only the table's owner may enable it for those too; if the table "
+                   "gets changes that way, have its owner run on the source: "
+                 + queue::enableAlwaysStatement(rel.name, created.names.trigger));
 
     Pulled pulled;
     std::optional<int64_t> pulledFilenode; // read in the pull's snapshot
@@ -279,7 +313,7 @@ RunResult make(Job &job, const MakeRequest &req)
                 srcTx.emplace(src, readRepeatable());
                 pulled = pullAll(job, src, rel, req.condition, destName, plan.key.names(), logdel, true);
                 pulledFilenode = queue::sourceFilenode(src, rel);
-                const auto spec = batchSpec(src, rel, control, describeQueue(src, control, plan.key.names(), req.dataSourceId),
+                const auto spec = batchSpec(src, rel, control, describeQueue(src, control, plan.key.names(), req.dataSourceId, rel),
                                             req.condition, std::nullopt, logdel);
                 if (logdel) {
                     // Rows deleted between the trigger's creation and the pull's snapshot.
@@ -366,7 +400,8 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
         throw pg::Error::usage("Source table missing (" + config->sourceTable() + "): it is a " + rel.kindName() + " now",
                                pg::Side::Source);
     queue::requireDestinationColumns(dest, destName, rel.columns, logdel);
-    const auto shape = describeQueue(src, control, pkName, sourceId);
+    const auto shape = describeQueue(src, control, pkName, sourceId, rel);
+    queue::requireQueueFed(job, src, rel, QualifiedName::fromCatalogText(control), filter, logdel, shape.feed);
     const auto condition = config->optText("condition");
     std::optional<int64_t> limit = req.limit ? req.limit : config->optInteger("batch_limit");
 

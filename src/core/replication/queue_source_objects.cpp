@@ -31,6 +31,24 @@ std::string dollarTag(const std::string &body)
     return tag;
 }
 
+// The function runs with its owner's rights, so it must queue only for its
+// own table: attached to any other (by anyone who could), it would let that
+// table's writer queue forged keys the next refresh copies to the
+// destination. The table's oid decides, an integer comparison that costs
+// nothing per row; its name too, so a dump restored elsewhere (new oid)
+// keeps working, while a renamed table keeps its oid.
+std::string ownTableCheck(const QueueDefinition &def)
+{
+    const std::string schema = pg::quoteLiteral(def.source.schema) + "::pg_catalog.name";
+    const std::string name = pg::quoteLiteral(def.source.name) + "::pg_catalog.name";
+    return "    IF TG_RELID OPERATOR(pg_catalog.<>) " + std::to_string(def.sourceOid) + "::pg_catalog.oid\n"
+           "       AND (TG_TABLE_SCHEMA OPERATOR(pg_catalog.<>) " + schema + " OR TG_TABLE_NAME OPERATOR(pg_catalog.<>) " + name + ") THEN\n"
+           "        RAISE EXCEPTION 'mimeo queue trigger function for % fired on %.%: it queues only for its own table',\n"
+           "            " + pg::quoteLiteral(def.source.catalogText()) + ", TG_TABLE_SCHEMA, TG_TABLE_NAME\n"
+           "            USING ERRCODE = 'insufficient_privilege';\n"
+           "    END IF;\n";
+}
+
 std::string functionBody(const QueueDefinition &def, const std::string &queue)
 {
     const std::string insertKey = "INSERT INTO " + queue + " (" + columnList(def.keys) + ") VALUES (";
@@ -42,7 +60,7 @@ std::string functionBody(const QueueDefinition &def, const std::string &queue)
              "    v_del_time timestamptz := pg_catalog.clock_timestamp();\n"
              "    mimeo_row " + queue + ";\n";
     }
-    b += "BEGIN\n"
+    b += "BEGIN\n" + ownTableCheck(def) +
          "    IF TG_OP = 'INSERT' THEN\n"
          "        " + newKey +
          "    ELSIF TG_OP = 'UPDATE' THEN\n"
@@ -120,9 +138,8 @@ bool isIdentifierChar(char c)
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-// Whether a function body names the queue table: the name, quoted or not,
-// not as part of a longer name (src_t_q is in src_t_q01's bodies too).
-bool bodyNames(const std::string &body, const std::string &queueName)
+// src_t_q is in src_t_q01's bodies too: a match must not be part of a longer name.
+bool namesQueue(const std::string &body, const std::string &queueName)
 {
     if (body.find(quoteIdent(queueName)) != std::string::npos)
         return true;
@@ -143,7 +160,7 @@ void findByFunctionBody(pg::Connection &src, const std::string &tableOid, const 
                       "WHERE t.tgrelid = $1::oid AND NOT t.tgisinternal AND n.nspname = $2",
                       {tableOid, queue.schema});
     for (int i = 0; i < r.rows(); ++i) {
-        if (bodyNames(r.text(i, 2), queue.name)) {
+        if (namesQueue(r.text(i, 2), queue.name)) {
             out.trigger = r.text(i, 0);
             out.function = r.text(i, 1);
             return;
@@ -153,7 +170,23 @@ void findByFunctionBody(pg::Connection &src, const std::string &tableOid, const 
 
 } // namespace
 
-std::vector<std::string> creationStatements(const QueueDefinition &def, const ObjectNames &names)
+bool bodyNames(const std::string &body, const std::string &queueName) { return namesQueue(body, queueName); }
+
+std::string enableAlwaysStatement(const pg::QualifiedName &source, const std::string &trigger)
+{
+    return "ALTER TABLE " + source.quoted() + " ENABLE ALWAYS TRIGGER " + quoteIdent(trigger);
+}
+
+std::string createTriggerStatement(const pg::QualifiedName &source, const std::string &queueSchema, const ObjectNames &names,
+                                   const std::vector<std::string> &updateOf)
+{
+    std::string trigger = "CREATE TRIGGER " + quoteIdent(names.trigger) + " AFTER INSERT OR DELETE OR UPDATE";
+    if (!updateOf.empty())
+        trigger += " OF " + pg::quoteIdentList(updateOf);
+    return trigger + " ON " + source.quoted() + " FOR EACH ROW EXECUTE PROCEDURE " + qualified(queueSchema, names.function) + "()";
+}
+
+std::vector<std::string> creationStatements(const QueueDefinition &def, const ObjectNames &names, bool firesAlways)
 {
     const std::string queue = qualified(def.queueSchema, names.queue);
     const std::string function = qualified(def.queueSchema, names.function);
@@ -167,6 +200,8 @@ std::vector<std::string> creationStatements(const QueueDefinition &def, const Ob
         out.push_back("CREATE TABLE " + queue + " (" + columnDefinitions(def.keys) + ", processed boolean)");
         out.push_back("CREATE INDEX ON " + queue + " (" + columnList(def.keys) + ")");
     }
+    if (!def.ownerComment.empty())
+        out.push_back("COMMENT ON TABLE " + queue + " IS " + pg::quoteLiteral(def.ownerComment));
     // SECURITY DEFINER so that anyone who may write the source table can
     // queue, without privileges on the queue (mimeo's reason); a fixed
     // search_path and qualified names so that no writer can make it run
@@ -176,18 +211,21 @@ std::vector<std::string> creationStatements(const QueueDefinition &def, const Ob
     out.push_back("CREATE FUNCTION " + function
                   + "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS " + tag
                   + "\n" + body + tag);
-    std::string trigger = "CREATE TRIGGER " + quoteIdent(names.trigger) + " AFTER INSERT OR DELETE OR UPDATE";
-    if (!def.updateOf.empty())
-        trigger += " OF " + pg::quoteIdentList(def.updateOf);
-    trigger += " ON " + def.source.quoted() + " FOR EACH ROW EXECUTE PROCEDURE " + function + "()";
-    out.push_back(trigger);
+    // CREATE TRIGGER needs EXECUTE on the function; firing does not. Without
+    // it for PUBLIC nobody but its owner can attach it to another table.
+    out.push_back("REVOKE EXECUTE ON FUNCTION " + function + "() FROM PUBLIC");
+    out.push_back(createTriggerStatement(def.source, def.queueSchema, names, def.updateOf));
+    if (firesAlways)
+        out.push_back(enableAlwaysStatement(def.source, names.trigger));
     return out;
 }
 
-CreatedQueue createQueueObjects(pg::Connection &src, const QueueDefinition &def)
+CreatedQueue createQueueObjects(pg::Connection &src, const QueueDefinition &def, const std::vector<std::string> &removeFirst)
 {
     for (int attempt = 0;; ++attempt) {
         pg::Transaction tx(src);
+        for (const auto &sql : removeFirst)
+            src.exec(sql);
         const auto taken = takenNames(src, def);
         int slot = 0;
         while (slot <= kMaxSlot && !slotFree(taken, def.source, slot))
@@ -197,8 +235,12 @@ CreatedQueue createQueueObjects(pg::Connection &src, const QueueDefinition &def)
                                    "possible (and HIGHLY discouraged): " + def.source.catalogText(),
                                    pg::Side::Source, "every destination of a source table adds a trigger to it");
         const auto names = objectNames(def.source, slot);
+        const bool owner = src.exec("SELECT pg_catalog.pg_has_role(c.relowner, 'USAGE') FROM pg_catalog.pg_class c "
+                                    "WHERE c.oid = $1::oid",
+                                    {std::to_string(def.sourceOid)})
+                               .toBool(0, 0);
         try {
-            for (const auto &sql : creationStatements(def, names))
+            for (const auto &sql : creationStatements(def, names, owner))
                 src.exec(sql);
             tx.commit();
         } catch (const pg::Error &e) {
@@ -206,7 +248,7 @@ CreatedQueue createQueueObjects(pg::Connection &src, const QueueDefinition &def)
                 continue; // the transaction object rolls back
             throw;
         }
-        return {slot, names, {def.queueSchema, names.queue}};
+        return {slot, names, {def.queueSchema, names.queue}, owner};
     }
 }
 
