@@ -1,6 +1,8 @@
 // mimeo make TYPE SOURCE_TABLE --source ID [...]: set up a replication.
+#include "catalog/config_tables.h"
 #include "command_parser.h"
 #include "commands.h"
+#include "pg/error.h"
 #include "run_reporter.h"
 
 namespace mimeo::cli {
@@ -86,8 +88,9 @@ int runMake(CliContext &ctx, const QStringList &args)
 
     auto dest = ctx.connectDestination("make:" + req.source.catalogText());
     requireCatalog(dest, ctx.schema);
-    if (req.period)
-        dest.exec("SELECT $1::interval", {*req.period}); // refuse a bad interval before anything is made
+    // Refuse a bad period before anything is made (the maker checks it again).
+    if (auto why = req.period ? catalog::checkPeriod(dest, *req.period) : std::nullopt)
+        throw pg::Error::usage("--" + *why, pg::Side::Destination, "see: mimeo make --help");
     RunReporter reporter(ctx, "make");
     return reporter.report(replication::make(dest, req, reporter.context()));
 }

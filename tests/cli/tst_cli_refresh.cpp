@@ -70,6 +70,12 @@ private slots:
         QTest::newRow("no source") << QStringList{"make", "snap", "src.t"} << 2 << "--source";
         QTest::newRow("bad period") << QStringList{"make", "snap", "src.t", "--source", "1", "--dest-table", "rep.p", "--period", "often"}
                                     << 1 << "interval";
+        // A period of zero or less makes the table due on every run and late for ever.
+        QTest::newRow("zero period") << QStringList{"make", "snap", "src.t", "--source", "1", "--dest-table", "rep.p", "--period", "0"}
+                                     << 1 << "longer than zero";
+        QTest::newRow("negative period")
+            << QStringList{"make", "table", "src.t", "--source", "1", "--dest-table", "rep.p", "--period", "-1 day"} << 1
+            << "longer than zero";
         QTest::newRow("unknown source id") << QStringList{"make", "snap", "src.t", "--source", "7", "--dest-table", "rep.x"} << 1
                                            << "source 7 does not exist";
         QTest::newRow("unqualified") << QStringList{"make", "snap", "t", "--source", "1"} << 1 << "schema-qualified";
