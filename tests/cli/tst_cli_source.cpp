@@ -171,6 +171,10 @@ private slots:
             << QStringList{"--conninfo", "postgresql://u:UriSecret77@h/d"} << "contains a password" << "UriSecret77";
         QTest::newRow("syntax error") << QStringList{"--conninfo", "host=h frob=1", "--user", "u"} << "frob" << "";
         QTest::newRow("no user") << QStringList{"--conninfo", "host=h dbname=d"} << "no user" << "";
+        // Empty would reach libpq's defaults: the local server, a database named like the user.
+        QTest::newRow("empty conninfo") << QStringList{"--conninfo", "", "--user", "u"} << "names no server" << "";
+        QTest::newRow("blank conninfo") << QStringList{"--conninfo", "  ", "--user", "u"} << "names no server" << "";
+        QTest::newRow("only a user") << QStringList{"--conninfo", "user=u"} << "names no server" << "";
         QTest::newRow("conflicting users") << QStringList{"--conninfo", "host=h user=a", "--user", "b"} << "user a" << "";
     }
     void badInputIsRefusedAndStoresNothing()

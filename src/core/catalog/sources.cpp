@@ -19,6 +19,34 @@ SourceRegistry::SourceRegistry(pg::Connection &dest, std::string schema)
 
 namespace {
 
+// A conninfo as it may go into data_source: parsed by libpq, no password
+// (it would be stored in plain text), and naming something: an empty one
+// would reach libpq's defaults (the local socket, a database named like the
+// user), which is never the source someone meant.
+pg::ConnOptions checkedConninfo(const std::string &conninfo)
+{
+    pg::ConnOptions opts;
+    try {
+        opts = pg::parseConninfo(conninfo);
+    } catch (const std::invalid_argument &e) {
+        throw pg::Error::usage(e.what());
+    }
+    if (pg::findOption(opts, "password")) {
+        throw pg::Error::usage("the connection string contains a password; it would be stored in plain text",
+                               pg::Side::Unknown,
+                               "remove it and use ~/.pgpass, a service file, or --password-stdin");
+    }
+    return opts;
+}
+
+void requireTarget(const pg::ConnOptions &opts)
+{
+    if (opts.empty())
+        throw pg::Error::usage("the connection string names no server or database; libpq would connect to its "
+                               "defaults (the local socket, a database named like the user)",
+                               pg::Side::Unknown, "give the source's server: --conninfo \"host=HOST dbname=DB\" (or service=NAME)");
+}
+
 SourceRecord recordFrom(const pg::Result &r, int row)
 {
     SourceRecord s;
@@ -62,17 +90,7 @@ SourceRecord SourceRegistry::get(int id)
 int SourceRegistry::add(const std::string &conninfo, const std::string &username,
                         const std::optional<std::string> &storedPassword)
 {
-    pg::ConnOptions opts;
-    try {
-        opts = pg::parseConninfo(conninfo);
-    } catch (const std::invalid_argument &e) {
-        throw pg::Error::usage(e.what());
-    }
-    if (pg::findOption(opts, "password")) {
-        throw pg::Error::usage("the connection string contains a password; it would be stored in plain text",
-                               pg::Side::Unknown,
-                               "remove it and use ~/.pgpass, a service file, or --password-stdin");
-    }
+    pg::ConnOptions opts = checkedConninfo(conninfo);
     std::string user = username;
     if (auto u = pg::findOption(opts, "user")) {
         if (!user.empty() && user != *u)
@@ -80,6 +98,7 @@ int SourceRegistry::add(const std::string &conninfo, const std::string &username
         user = *u;
         pg::removeOption(opts, "user");
     }
+    requireTarget(opts);
     if (user.empty())
         throw pg::Error::usage("no user given for the source", pg::Side::Unknown, "add --user NAME");
     if (storedPassword)
@@ -93,6 +112,7 @@ int SourceRegistry::add(const std::string &conninfo, const std::string &username
 
 void SourceRegistry::update(const SourceRecord &record)
 {
+    requireTarget(checkedConninfo(record.dataSource));
     auto r = dest_.exec("UPDATE " + qs_ + ".dblink_mapping_mimeo SET data_source = $2, username = $3 "
                               "WHERE data_source_id = $1",
                         {std::to_string(record.id), record.dataSource, record.username});
