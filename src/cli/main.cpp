@@ -3,6 +3,7 @@
 #include "cli_context.h"
 #include "commands.h"
 #include "mimeo/version.h"
+#include "pg/conninfo.h"
 #include "pg/error.h"
 #include "pg/redact.h"
 
@@ -98,9 +99,14 @@ int main(int argc, char *argv[])
         CliContext ctx;
         ctx.out = &std::cout;
         ctx.err = &std::cerr;
-        if (global.isSet(dest))
+        if (global.isSet(dest)) {
             ctx.destConninfo = toStd(global.value(dest));
-        else if (const char *env = std::getenv("MIMEO_DEST"))
+            // The command line is public: every local user sees it in ps.
+            if (mimeo::pg::containsPassword(ctx.destConninfo))
+                std::cerr << "mimeo: warning: --dest contains a password, which every local user can read in the "
+                             "process list (ps); keep it in ~/.pgpass (or the file PGPASSFILE names) or a service "
+                             "file (PGSERVICE), or pass the connection string in MIMEO_DEST, which only you can read\n";
+        } else if (const char *env = std::getenv("MIMEO_DEST"))
             ctx.destConninfo = env;
         if (global.isSet(schema)) {
             ctx.schema = toStd(global.value(schema));
