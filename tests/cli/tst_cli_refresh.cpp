@@ -76,6 +76,9 @@ private slots:
         QTest::newRow("negative period")
             << QStringList{"make", "table", "src.t", "--source", "1", "--dest-table", "rep.p", "--period", "-1 day"} << 1
             << "longer than zero";
+        QTest::newRow("unknown sequence")
+            << QStringList{"make", "table", "src.t", "--source", "1", "--dest-table", "rep.q", "--sequences", "rep.no_such_seq"}
+            << 1 << "sequence rep.no_such_seq does not exist on the destination";
         QTest::newRow("unknown source id") << QStringList{"make", "snap", "src.t", "--source", "7", "--dest-table", "rep.x"} << 1
                                            << "source 7 does not exist";
         QTest::newRow("unqualified") << QStringList{"make", "snap", "t", "--source", "1"} << 1 << "schema-qualified";

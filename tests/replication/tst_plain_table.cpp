@@ -107,8 +107,19 @@ private slots:
                       "CREATE TABLE rep.items (id int PRIMARY KEY DEFAULT nextval('rep.items_seq'), name text, price numeric(8,2));"
                       "CREATE TABLE rep.other (id int DEFAULT nextval('rep.items_seq')); INSERT INTO rep.other VALUES (1500);");
         auto req = f.request("table", "src.items", "rep.items");
+        // A name that does not exist is refused at make, naming it...
         req.sequences = {"rep.no_such_seq", "rep.items_seq", "rep.unused_seq"};
+        try {
+            f.make(req);
+            QFAIL("expected a missing sequence to be refused");
+        } catch (const pg::Error &e) {
+            QVERIFY2(std::string(e.what()).find("sequence rep.no_such_seq does not exist") != std::string::npos, e.what());
+        }
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM mimeo.refresh_config"), int64_t(0));
+        req.sequences = {"rep.items_seq", "rep.unused_seq"};
         MIMEO_NOTHROW(f.make(req));
+        // ...but one that disappears later (or is edited in) only warns at refresh.
+        f.dest().exec("UPDATE mimeo.refresh_config_table SET sequences = '{rep.no_such_seq,rep.items_seq,rep.unused_seq}'");
         MIMEO_NOTHROW(f.refresh("rep.items"));
         // The highest value of any column that draws from it: 1500 in rep.other.
         QCOMPARE(count(f.dest(), "SELECT nextval('rep.items_seq')"), int64_t(1501));

@@ -45,6 +45,7 @@ RunResult make(Job &job, const MakeRequest &req)
     const auto kind = relationKind(dest, destName);
     if (kind && *kind != 'r' && *kind != 'p')
         throw pg::Error::usage("destination " + destName.catalogText() + " exists and is not a table", pg::Side::Destination);
+    requireSequences(dest, req.sequences);
 
     catalog::insertConfig(dest, job.schema(), "table",
                           {{"source_table", req.source.catalogText()},
