@@ -1,5 +1,6 @@
 // mimeo make/refresh/destroy through the binary: output, exit statuses
-// (3 when another process holds the table), --lock-wait, name forms.
+// (3 when another process holds the table), --lock-wait, name forms,
+// concurrent makes of one destination, an existing destination table.
 #include "cli_fixture.h"
 #include "pg/connection.h"
 
@@ -7,7 +8,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTest>
+
+#include <memory>
 
 #include <thread>
 
@@ -21,7 +25,9 @@ struct CliFixture : test::CliFixture {
         : test::CliFixture(env, prefix,
                            "CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text);"
                            "INSERT INTO src.t SELECT g, 'v' || g FROM generate_series(1, 500) g;"
-                           "CREATE TABLE src.\"Mixed Case\" (id int);")
+                           "CREATE TABLE src.\"Mixed Case\" (id int);"
+                           // Reading it takes a second: makes from it overlap.
+                           "CREATE VIEW src.slow AS SELECT t.* FROM src.t t, pg_sleep(1);")
     {
     }
 };
@@ -129,6 +135,37 @@ private slots:
         auto statuses = f.dest.connect().exec("SELECT string_agg(status, ',' ORDER BY job_id) FROM mimeo.studio_job_log "
                                               "WHERE dest_table = 'rep.t' AND action = 'refresh'");
         QCOMPARE(statuses.text(0, 0), std::string("skipped,skipped,ok"));
+    }
+
+    void concurrentMakesOfOneDestinationLeaveOneConfigured()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        CliFixture f(env, "climakes");
+        const QStringList args{"--dest", QString::fromStdString(f.dest.conninfo()), "make", "table", "src.slow", "--source", "1",
+                               "--dest-table", "rep.c"};
+        std::vector<std::unique_ptr<QProcess>> makers;
+        for (int i = 0; i < 3; ++i) {
+            makers.push_back(std::make_unique<QProcess>());
+            makers.back()->start(test::mimeoBinary(), args);
+        }
+        int ok = 0;
+        for (auto &m : makers) {
+            QVERIFY(m->waitForFinished(120000));
+            const QString err = QString::fromUtf8(m->readAllStandardError());
+            if (m->exitCode() == 0) {
+                ++ok;
+                continue;
+            }
+            QCOMPARE(m->exitCode(), 1);
+            // The loser is told what happened, not a duplicate key.
+            QVERIFY2(err.contains(QStringLiteral("rep.c is already configured")), qPrintable(err));
+        }
+        QCOMPARE(ok, 1);
+        auto d = f.dest.connect();
+        QCOMPARE(d.exec("SELECT count(*) FROM mimeo.refresh_config").toInt(0, 0), int64_t(1));
+        QCOMPARE(d.exec("SELECT count(*) FROM rep.c").toInt(0, 0), int64_t(500));
+        // No lock is left behind: a refresh gets it at once.
+        QCOMPARE(f.run({"refresh", "rep.c"}).exitCode, 0);
     }
 
     void makeTableOntoAnExistingTableOnlyWhenAsked()
