@@ -25,7 +25,7 @@ struct CliFixture : test::CliFixture {
         : test::CliFixture(env, prefix,
                            "CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text);"
                            "INSERT INTO src.t SELECT g, 'v' || g FROM generate_series(1, 500) g;"
-                           "CREATE TABLE src.\"Mixed Case\" (id int);"
+                           "CREATE TABLE src.\"Mixed Case\" (id int); CREATE TABLE src.\"MyTab\" (id int);"
                            // Reading it takes a second: makes from it overlap.
                            "CREATE VIEW src.slow AS SELECT t.* FROM src.t t, pg_sleep(1);")
     {
@@ -85,6 +85,9 @@ private slots:
         QTest::newRow("unknown sequence")
             << QStringList{"make", "table", "src.t", "--source", "1", "--dest-table", "rep.q", "--sequences", "rep.no_such_seq"}
             << 1 << "sequence rep.no_such_seq does not exist on the destination";
+        // Unquoted names are folded as in SQL: the hint says so and names the quoted form.
+        QTest::newRow("folded name") << QStringList{"make", "snap", "src.MyTab", "--source", "1", "--dest-table", "rep.m"} << 1
+                                     << "\"src\".\"MyTab\"";
         QTest::newRow("unknown source id") << QStringList{"make", "snap", "src.t", "--source", "7", "--dest-table", "rep.x"} << 1
                                            << "source 7 does not exist";
         QTest::newRow("unqualified") << QStringList{"make", "snap", "t", "--source", "1"} << 1 << "schema-qualified";
