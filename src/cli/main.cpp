@@ -10,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -32,8 +33,11 @@ QString globalHelp()
         "  -v, --version     the version\n"
         "\n"
         "Commands:\n");
+    qsizetype width = 0; // the summaries start in one column, after the longest name
     for (const auto &c : commands())
-        text += QStringLiteral("  %1%2\n").arg(c.name, -16).arg(c.summary);
+        width = std::max(width, c.name.size() + 2);
+    for (const auto &c : commands())
+        text += QStringLiteral("  %1%2\n").arg(c.name, -static_cast<int>(width)).arg(c.summary);
     text += QStringLiteral(
         "\n"
         "Exit status: 0 success; 1 a refresh or command failed (message on stderr);\n"

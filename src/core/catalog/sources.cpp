@@ -47,6 +47,7 @@ void requireTarget(const pg::ConnOptions &opts)
                                pg::Side::Unknown, "give the source's server: --conninfo \"host=HOST dbname=DB\" (or service=NAME)");
 }
 
+// A row of dblink_mapping_mimeo as stored (data_source with its password).
 SourceRecord recordFrom(const pg::Result &r, int row)
 {
     SourceRecord s;
@@ -54,6 +55,7 @@ SourceRecord recordFrom(const pg::Result &r, int row)
     s.dataSource = r.text(row, 1);
     s.username = r.text(row, 2);
     s.hasStoredPassword = r.toBool(row, 3);
+    s.passwordInDataSource = pg::redact(s.dataSource) != s.dataSource;
     return s;
 }
 
@@ -61,11 +63,29 @@ SourceRecord recordFrom(const pg::Result &r, int row)
 
 std::vector<SourceRecord> SourceRegistry::list()
 {
+    std::vector<SourceRecord> out;
+    // The view comes with catalog version 4; the application also opens
+    // catalogs `mimeo init` has not upgraded yet: mask here then.
+    if (dest_.exec("SELECT pg_catalog.to_regclass($1) IS NOT NULL", {qs_ + ".studio_source_list"}).toBool(0, 0)) {
+        auto r = dest_.exec("SELECT data_source_id, data_source, username, stored_password, password_in_data_source FROM "
+                            + qs_ + ".studio_source_list ORDER BY data_source_id");
+        for (int i = 0; i < r.rows(); ++i) {
+            SourceRecord s;
+            s.id = static_cast<int>(r.toInt(i, 0));
+            s.dataSource = pg::redact(r.text(i, 1)); // and any secret this process knows
+            s.username = r.text(i, 2);
+            s.hasStoredPassword = r.toBool(i, 3);
+            s.passwordInDataSource = r.toBool(i, 4);
+            out.push_back(std::move(s));
+        }
+        return out;
+    }
     auto r = dest_.exec("SELECT data_source_id, data_source, username, pwd IS NOT NULL FROM " + qs_
                         + ".dblink_mapping_mimeo ORDER BY data_source_id");
-    std::vector<SourceRecord> out;
-    for (int i = 0; i < r.rows(); ++i)
+    for (int i = 0; i < r.rows(); ++i) {
         out.push_back(recordFrom(r, i));
+        out.back().dataSource = pg::redact(out.back().dataSource);
+    }
     return out;
 }
 
@@ -166,6 +186,46 @@ void SourceRegistry::clearStoredPassword(int id)
 {
     dest_.exec("UPDATE " + qs_ + ".dblink_mapping_mimeo SET pwd = NULL WHERE data_source_id = $1",
                {std::to_string(id)});
+}
+
+namespace {
+
+// The options of a stored data_source (libpq's reading, as dblink's).
+pg::ConnOptions storedOptions(const std::string &dataSource)
+{
+    try {
+        return pg::parseConninfo(dataSource);
+    } catch (const std::invalid_argument &e) {
+        throw pg::Error::usage(std::string("data_source: ") + e.what(), pg::Side::Destination);
+    }
+}
+
+} // namespace
+
+std::optional<std::string> SourceRegistry::catalogPassword(const SourceRecord &stored)
+{
+    if (auto pw = pg::findOption(storedOptions(stored.dataSource), "password")) {
+        pg::rememberSecret(*pw);
+        return pw;
+    }
+    return storedPassword(stored.id);
+}
+
+bool SourceRegistry::clearCatalogPasswords(int id, const std::string &storedDataSource, const std::string &newDataSource)
+{
+    auto r = dest_.exec("UPDATE " + qs_ + ".dblink_mapping_mimeo SET data_source = $3, pwd = NULL "
+                              "WHERE data_source_id = $1 AND data_source = $2",
+                        {std::to_string(id), storedDataSource, newDataSource});
+    return r.affected() == 1;
+}
+
+std::string dataSourceWithoutPassword(const std::string &dataSource, const pg::ConnOptions &extra)
+{
+    pg::ConnOptions opts = storedOptions(dataSource);
+    pg::removeOption(opts, "password");
+    for (const auto &[k, v] : extra)
+        pg::setOption(opts, k, v);
+    return pg::toKeywordValueString(opts);
 }
 
 pg::ConnectSpec sourceConnectSpec(const SourceRecord &source, const std::string &applicationName,
