@@ -182,12 +182,6 @@ std::optional<std::string> SourceRegistry::storedPassword(int id)
     return pw;
 }
 
-void SourceRegistry::clearStoredPassword(int id)
-{
-    dest_.exec("UPDATE " + qs_ + ".dblink_mapping_mimeo SET pwd = NULL WHERE data_source_id = $1",
-               {std::to_string(id)});
-}
-
 namespace {
 
 // The options of a stored data_source (libpq's reading, as dblink's).

@@ -47,7 +47,6 @@ public:
 
     // The catalog's stored password (mimeo compatibility), if any.
     std::optional<std::string> storedPassword(int id);
-    void clearStoredPassword(int id);
 
     // The password the catalog keeps for a source (record as get() returns
     // it), to move it somewhere safer: the one inside data_source first (it
