@@ -619,7 +619,7 @@
         <translation>Zertifikate (*.crt *.pem);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../src/studio/connectionfields.cpp" line="153"/>
+        <location filename="../src/studio/connectionfields.cpp" line="161"/>
         <source>Enter the name of a service.</source>
         <translation>Bitte den Namen eines Dienstes eingeben.</translation>
     </message>
@@ -902,49 +902,49 @@
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="317"/>
-        <source>%n source(s) of %1 keep their password in plain text in %2.dblink_mapping_mimeo.pwd.</source>
+        <location filename="../src/studio/mainwindow.cpp" line="319"/>
+        <source>%n source(s) of %1 keep their password in plain text in %2.dblink_mapping_mimeo (pwd or inside data_source).</source>
         <translation>
-            <numerusform>%n Quelle von %1 hält ihr Passwort im Klartext in %2.dblink_mapping_mimeo.pwd.</numerusform>
-            <numerusform>%n Quellen von %1 halten ihr Passwort im Klartext in %2.dblink_mapping_mimeo.pwd.</numerusform>
+            <numerusform>%n Quelle von %1 hält ihr Passwort im Klartext in %2.dblink_mapping_mimeo (pwd oder in data_source).</numerusform>
+            <numerusform>%n Quellen von %1 halten ihr Passwort im Klartext in %2.dblink_mapping_mimeo (pwd oder in data_source).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/mainwindow.cpp" line="329"/>
+        <source>%n source(s) of %1 keep their password in plain text in the catalog (dblink_mapping_mimeo.pwd, or password=... inside data_source), as the mimeo extension allows.
+
+Move them into the keychain and out of the catalog? The mimeo command on servers and the mimeo extension itself then need ~/.pgpass or another libpq means to reach those sources.</source>
+        <translation>
+            <numerusform>%n Quelle von %1 hält ihr Passwort im Klartext im Katalog (dblink_mapping_mimeo.pwd oder password=... in data_source), wie es die mimeo-Erweiterung erlaubt.
+
+In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Servern und die mimeo-Erweiterung selbst brauchen dann ~/.pgpass oder ein anderes Mittel von libpq, um diese Quelle zu erreichen.</numerusform>
+            <numerusform>%n Quellen von %1 halten ihr Passwort im Klartext im Katalog (dblink_mapping_mimeo.pwd oder password=... in data_source), wie es die mimeo-Erweiterung erlaubt.
+
+In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Servern und die mimeo-Erweiterung selbst brauchen dann ~/.pgpass oder ein anderes Mittel von libpq, um diese Quellen zu erreichen.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="321"/>
+        <location filename="../src/studio/mainwindow.cpp" line="324"/>
         <source>No keychain is available, so those passwords stay where they are.</source>
         <translation>Kein Schlüsselbund verfügbar, daher bleiben diese Passwörter, wo sie sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="325"/>
+        <location filename="../src/studio/mainwindow.cpp" line="328"/>
         <source>Move Passwords to the Keychain</source>
         <translation>Passwörter in den Schlüsselbund verschieben</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="326"/>
-        <source>%n source(s) of %1 keep their password in plain text in the catalog (dblink_mapping_mimeo.pwd), as the mimeo extension does.
-
-Move them into the keychain and clear the column? The mimeo extension itself then needs ~/.pgpass or another libpq means to reach those sources.</source>
-        <translation>
-            <numerusform>%n Quelle von %1 hält ihr Passwort im Klartext im Katalog (dblink_mapping_mimeo.pwd), wie es die mimeo-Erweiterung tut.
-
-In den Schlüsselbund verschieben und die Spalte leeren? Die mimeo-Erweiterung selbst braucht dann ~/.pgpass oder ein anderes Mittel von libpq, um diese Quelle zu erreichen.</numerusform>
-            <numerusform>%n Quellen von %1 halten ihr Passwort im Klartext im Katalog (dblink_mapping_mimeo.pwd), wie es die mimeo-Erweiterung tut.
-
-In den Schlüsselbund verschieben und die Spalte leeren? Die mimeo-Erweiterung selbst braucht dann ~/.pgpass oder ein anderes Mittel von libpq, um diese Quellen zu erreichen.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="332"/>
+        <location filename="../src/studio/mainwindow.cpp" line="336"/>
         <source>The passwords stay in the catalog.</source>
         <translation>Die Passwörter bleiben im Katalog.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="339"/>
+        <location filename="../src/studio/mainwindow.cpp" line="343"/>
         <source>Moving passwords stopped: %1</source>
         <translation>Verschieben der Passwörter abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="340"/>
+        <location filename="../src/studio/mainwindow.cpp" line="344"/>
         <source>%n password(s) moved to the keychain.</source>
         <translation>
             <numerusform>%n Passwort in den Schlüsselbund verschoben.</numerusform>
@@ -952,55 +952,55 @@ In den Schlüsselbund verschieben und die Spalte leeren? Die mimeo-Erweiterung s
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="351"/>
-        <location filename="../src/studio/mainwindow.cpp" line="377"/>
-        <location filename="../src/studio/mainwindow.cpp" line="397"/>
+        <location filename="../src/studio/mainwindow.cpp" line="355"/>
+        <location filename="../src/studio/mainwindow.cpp" line="381"/>
+        <location filename="../src/studio/mainwindow.cpp" line="401"/>
         <source>The destination is not loaded yet.</source>
         <translation>Das Ziel ist noch nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="358"/>
-        <location filename="../src/studio/mainwindow.cpp" line="367"/>
+        <location filename="../src/studio/mainwindow.cpp" line="362"/>
+        <location filename="../src/studio/mainwindow.cpp" line="371"/>
         <source>Configuration – %1</source>
         <translation>Konfiguration – %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="384"/>
+        <location filename="../src/studio/mainwindow.cpp" line="388"/>
         <source>Sources – %1</source>
         <translation>Quellen – %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="404"/>
+        <location filename="../src/studio/mainwindow.cpp" line="408"/>
         <source>Roles – %1</source>
         <translation>Rollen – %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="408"/>
+        <location filename="../src/studio/mainwindow.cpp" line="412"/>
         <source>Roles of %1: %2</source>
         <translation>Rollen von %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="451"/>
+        <location filename="../src/studio/mainwindow.cpp" line="455"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="465"/>
+        <location filename="../src/studio/mainwindow.cpp" line="469"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="466"/>
+        <location filename="../src/studio/mainwindow.cpp" line="470"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="520"/>
+        <location filename="../src/studio/mainwindow.cpp" line="524"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="521"/>
+        <location filename="../src/studio/mainwindow.cpp" line="525"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
     </message>
@@ -1102,14 +1102,19 @@ In den Schlüsselbund verschieben und die Spalte leeren? Die mimeo-Erweiterung s
 <context>
     <name>PasswordImporter</name>
     <message>
-        <location filename="../src/studio/password_import.cpp" line="47"/>
+        <location filename="../src/studio/password_import.cpp" line="53"/>
         <source>No keychain is available; the passwords stay in the catalog.</source>
         <translation>Kein Schlüsselbund verfügbar; die Passwörter bleiben im Katalog.</translation>
     </message>
     <message>
-        <location filename="../src/studio/password_import.cpp" line="58"/>
-        <source>The password of source %1 is now in the keychain; its pwd column is cleared.</source>
-        <translation>Das Passwort von Quelle %1 liegt jetzt im Schlüsselbund; ihre Spalte pwd ist geleert.</translation>
+        <location filename="../src/studio/password_import.cpp" line="66"/>
+        <source>The password of source %1 is now in the keychain and no longer in the catalog.</source>
+        <translation>Das Passwort von Quelle %1 liegt jetzt im Schlüsselbund und nicht mehr im Katalog.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/password_import.cpp" line="68"/>
+        <source>Source %1 was changed meanwhile; its password stays in the catalog.</source>
+        <translation>Quelle %1 wurde inzwischen geändert; ihr Passwort bleibt im Katalog.</translation>
     </message>
 </context>
 <context>
@@ -1363,47 +1368,52 @@ In den Schlüsselbund verschieben und die Spalte leeren? Die mimeo-Erweiterung s
 <context>
     <name>SourcesModel</name>
     <message>
-        <location filename="../src/studio/sources_model.cpp" line="72"/>
+        <location filename="../src/studio/sources_model.cpp" line="73"/>
+        <source>in the connection string (plain text)</source>
+        <translation>in der Verbindungszeichenkette (Klartext)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/sources_model.cpp" line="75"/>
         <source>in the catalog (plain text)</source>
         <translation>im Katalog (Klartext)</translation>
     </message>
     <message>
-        <location filename="../src/studio/sources_model.cpp" line="74"/>
+        <location filename="../src/studio/sources_model.cpp" line="77"/>
         <source>keychain</source>
         <translation>Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../src/studio/sources_model.cpp" line="75"/>
+        <location filename="../src/studio/sources_model.cpp" line="78"/>
         <source>libpq (.pgpass, service) or none</source>
         <translation>libpq (.pgpass, Dienst) oder keines</translation>
     </message>
     <message>
-        <location filename="../src/studio/sources_model.cpp" line="80"/>
+        <location filename="../src/studio/sources_model.cpp" line="83"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../src/studio/sources_model.cpp" line="91"/>
+        <location filename="../src/studio/sources_model.cpp" line="94"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../src/studio/sources_model.cpp" line="92"/>
+        <location filename="../src/studio/sources_model.cpp" line="95"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../src/studio/sources_model.cpp" line="93"/>
+        <location filename="../src/studio/sources_model.cpp" line="96"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../src/studio/sources_model.cpp" line="94"/>
+        <location filename="../src/studio/sources_model.cpp" line="97"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../src/studio/sources_model.cpp" line="95"/>
+        <location filename="../src/studio/sources_model.cpp" line="98"/>
         <source>Used by</source>
         <translation>Verwendet von</translation>
     </message>
@@ -1547,43 +1557,43 @@ In den Schlüsselbund verschieben und die Spalte leeren? Die mimeo-Erweiterung s
     </message>
     <message>
         <location filename="../src/studio/sourcespage.cpp" line="196"/>
-        <location filename="../src/studio/sourcespage.cpp" line="231"/>
-        <location filename="../src/studio/sourcespage.cpp" line="263"/>
+        <location filename="../src/studio/sourcespage.cpp" line="259"/>
+        <location filename="../src/studio/sourcespage.cpp" line="291"/>
         <source>Select a source first.</source>
         <translation>Bitte zuerst eine Quelle wählen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/sourcespage.cpp" line="217"/>
+        <location filename="../src/studio/sourcespage.cpp" line="245"/>
         <source>Source %1 saved.</source>
         <translation>Quelle %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/sourcespage.cpp" line="234"/>
+        <location filename="../src/studio/sourcespage.cpp" line="262"/>
         <source>Remove Source</source>
         <translation>Quelle entfernen</translation>
     </message>
     <message>
-        <location filename="../src/studio/sourcespage.cpp" line="235"/>
+        <location filename="../src/studio/sourcespage.cpp" line="263"/>
         <source>Remove source %1 from the catalog? Its password is removed from the keychain too.</source>
         <translation>Quelle %1 aus dem Katalog entfernen? Ihr Passwort wird auch aus dem Schlüsselbund entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/sourcespage.cpp" line="248"/>
+        <location filename="../src/studio/sourcespage.cpp" line="276"/>
         <source>Source %1 removed.</source>
         <translation>Quelle %1 entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/sourcespage.cpp" line="267"/>
+        <location filename="../src/studio/sourcespage.cpp" line="295"/>
         <source>Connecting to source %1…</source>
         <translation>Verbinde mit Quelle %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/sourcespage.cpp" line="270"/>
+        <location filename="../src/studio/sourcespage.cpp" line="298"/>
         <source>source %1 (%2 as %3)</source>
         <translation>Quelle %1 (%2 als %3)</translation>
     </message>
     <message>
-        <location filename="../src/studio/sourcespage.cpp" line="293"/>
+        <location filename="../src/studio/sourcespage.cpp" line="321"/>
         <source>Source %1 could not be reached:
 %2</source>
         <translation>Quelle %1 war nicht erreichbar:

@@ -1,6 +1,7 @@
 // mimeo init: install or upgrade the destination catalog.
 #include "catalog/catalog_ddl.h"
 #include "catalog/installer.h"
+#include "catalog/sources.h"
 #include "command_parser.h"
 #include "commands.h"
 
@@ -34,14 +35,16 @@ int runInit(CliContext &ctx, const QStringList &args)
     const auto report = catalog::installCatalog(dest, ctx.schema);
     if (!report.changed()) {
         ctx.o() << "catalog in schema " << ctx.schema << " is up to date (version " << catalog::kCatalogVersion << ")\n";
-        return ExitOk;
+    } else {
+        if (report.before.extensionOwnsSchema())
+            ctx.o() << "adopted the mimeo extension " << report.before.extensionVersion << " in schema " << ctx.schema
+                    << " (its tables are left as they are)\n";
+        for (const auto &s : report.applied)
+            ctx.o() << "done: " << s.description << "\n";
+        ctx.o() << "catalog in schema " << ctx.schema << " is at version " << catalog::kCatalogVersion << "\n";
     }
-    if (report.before.extensionOwnsSchema())
-        ctx.o() << "adopted the mimeo extension " << report.before.extensionVersion << " in schema " << ctx.schema
-                << " (its tables are left as they are)\n";
-    for (const auto &s : report.applied)
-        ctx.o() << "done: " << s.description << "\n";
-    ctx.o() << "catalog in schema " << ctx.schema << " is at version " << catalog::kCatalogVersion << "\n";
+    // An adopted catalog may keep source passwords in plain text.
+    warnAboutCatalogPasswords(ctx, catalog::SourceRegistry(dest, ctx.schema).list());
     return ExitOk;
 }
 

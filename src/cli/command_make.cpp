@@ -1,6 +1,8 @@
 // mimeo make TYPE SOURCE_TABLE --source ID [...]: set up a replication.
+#include "catalog/config_tables.h"
 #include "command_parser.h"
 #include "commands.h"
+#include "pg/error.h"
 #include "run_reporter.h"
 
 namespace mimeo::cli {
@@ -27,10 +29,13 @@ int runMake(CliContext &ctx, const QStringList &args)
     const QCommandLineOption sequences(QStringLiteral("sequences"), QStringLiteral("table: destination sequences to reset after each refresh."), QStringLiteral("SEQ,SEQ"));
     const QCommandLineOption period(QStringLiteral("period"), QStringLiteral("How often `mimeo run` refreshes it (an interval)."), QStringLiteral("INTERVAL"));
     const QCommandLineOption batchLimit(QStringLiteral("batch-limit"), QStringLiteral("Rows (or queued keys) per refresh for incremental/dml/logdel."), QStringLiteral("N"));
+    const QCommandLineOption useExisting(QStringLiteral("use-existing"),
+                                         QStringLiteral("table: replicate into a destination table that already exists; "
+                                                        "every refresh replaces its rows."));
     const QCommandLineOption time(QStringLiteral("time"), QStringLiteral("inserter/updater: the control column is a time."));
     const QCommandLineOption serial(QStringLiteral("serial"), QStringLiteral("inserter/updater: the control column is a serial number."));
     for (const auto *o : {&source, &destTable, &control, &boundary, &filter, &condition, &noIndex, &noPull, &pkName, &pkType,
-                          &sequences, &period, &batchLimit, &time, &serial})
+                          &sequences, &period, &batchLimit, &useExisting, &time, &serial})
         p.addOption(*o);
     if (!p.parse(args, 2, 2))
         return ExitOk;
@@ -65,6 +70,9 @@ int runMake(CliContext &ctx, const QStringList &args)
         req.filter = parseList(p.value(filter), QStringLiteral("filter"));
     if (p.isSet(condition))
         req.condition = toStd(p.value(condition));
+    if (p.isSet(useExisting) && type != QStringLiteral("table"))
+        throw UsageError{QStringLiteral("make: --use-existing applies to table only"), QStringLiteral("see: mimeo make --help")};
+    req.useExisting = p.isSet(useExisting);
     req.index = !p.isSet(noIndex);
     req.pullData = !p.isSet(noPull);
     if (p.isSet(pkName))
@@ -86,8 +94,9 @@ int runMake(CliContext &ctx, const QStringList &args)
 
     auto dest = ctx.connectDestination("make:" + req.source.catalogText());
     requireCatalog(dest, ctx.schema);
-    if (req.period)
-        dest.exec("SELECT $1::interval", {*req.period}); // refuse a bad interval before anything is made
+    // Refuse a bad period before anything is made (the maker checks it again).
+    if (auto why = req.period ? catalog::checkPeriod(dest, *req.period) : std::nullopt)
+        throw pg::Error::usage("--" + *why, pg::Side::Destination, "see: mimeo make --help");
     RunReporter reporter(ctx, "make");
     return reporter.report(replication::make(dest, req, reporter.context()));
 }

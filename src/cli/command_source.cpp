@@ -1,11 +1,14 @@
-// mimeo source add|list|remove|test: the rows of dblink_mapping_mimeo.
+// mimeo source add|list|remove|test|move-password: the rows of dblink_mapping_mimeo.
 #include "catalog/source_probe.h"
 #include "catalog/sources.h"
 #include "command_parser.h"
 #include "json_output.h"
 #include "orphan_output.h"
 #include "commands.h"
+#include "pg/error.h"
+#include "pg/pgpass.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,6 +32,18 @@ int parseId(const QString &text)
 
 
 } // namespace
+
+void warnAboutCatalogPasswords(CliContext &ctx, const std::vector<catalog::SourceRecord> &sources)
+{
+    for (const auto &s : sources) {
+        if (!s.passwordInDataSource && !s.hasStoredPassword)
+            continue;
+        ctx.e() << "mimeo: warning: source " << s.id << " keeps its password in plain text in the catalog ("
+                << (s.passwordInDataSource ? "inside data_source" : "the pwd column")
+                << "), where whoever may read " << ctx.schema << ".dblink_mapping_mimeo finds it; move it to a "
+                << "password file with: mimeo source move-password " << s.id << " --pgpass ~/.pgpass\n";
+    }
+}
 
 int runSourceAdd(CliContext &ctx, const QStringList &args)
 {
@@ -88,10 +103,12 @@ int runSourceList(CliContext &ctx, const QStringList &args)
             QJsonArray tables;
             for (const auto &t : reg.tablesUsing(s.id))
                 tables.append(fromStd(t));
+            // data_source comes masked (studio_source_list), as anyone may see it.
             arr.append(QJsonObject{{QStringLiteral("data_source_id"), s.id},
                                    {QStringLiteral("data_source"), fromStd(s.dataSource)},
                                    {QStringLiteral("username"), fromStd(s.username)},
                                    {QStringLiteral("stored_password"), s.hasStoredPassword},
+                                   {QStringLiteral("password_in_data_source"), s.passwordInDataSource},
                                    {QStringLiteral("tables"), tables}});
         }
         printJson(ctx.o(), arr);
@@ -105,8 +122,10 @@ int runSourceList(CliContext &ctx, const QStringList &args)
         const auto tables = reg.tablesUsing(s.id);
         ctx.o() << s.id << "\t" << s.dataSource << "\tuser=" << s.username << "\t" << tables.size()
                 << (tables.size() == 1 ? " table" : " tables")
-                << (s.hasStoredPassword ? "\t(password stored in catalog)" : "") << "\n";
+                << (s.hasStoredPassword ? "\t(password stored in catalog)" : "")
+                << (s.passwordInDataSource ? "\t(password inside data_source)" : "") << "\n";
     }
+    warnAboutCatalogPasswords(ctx, sources);
     return ExitOk;
 }
 
@@ -123,6 +142,78 @@ int runSourceRemove(CliContext &ctx, const QStringList &args)
     catalog::SourceRegistry reg(dest, ctx.schema);
     reg.remove(id);
     ctx.o() << "removed source " << id << "\n";
+    return ExitOk;
+}
+
+int runSourceMovePassword(CliContext &ctx, const QStringList &args)
+{
+    CommandParser p(QStringLiteral("source move-password"),
+                    QStringLiteral("Moves the password the catalog keeps for a source in plain text (password=...\n"
+                                   "inside data_source, as a catalog adopted from the mimeo extension may have, or\n"
+                                   "the pwd column) into a libpq password file, and out of the catalog.\n"
+                                   "FILE is created with mode 0600; an existing FILE must not be readable by group\n"
+                                   "or others (libpq ignores it then). The lines added are host:port:database:user:\n"
+                                   "password, as libpq looks them up (* for what data_source does not say). When\n"
+                                   "FILE is not where libpq looks by default ($PGPASSFILE, else ~/.pgpass),\n"
+                                   "data_source names it (passfile=). The catalog changes only after a connection\n"
+                                   "to the source with FILE worked; otherwise FILE is left as it was. The mimeo\n"
+                                   "extension's own refresh functions then need the password in the database\n"
+                                   "server's ~/.pgpass."));
+    p.addPositional(QStringLiteral("ID"), QStringLiteral("The source's data_source_id."));
+    const QCommandLineOption pgpass(QStringLiteral("pgpass"),
+                                    QStringLiteral("The password file that receives the password (for example ~/.pgpass)."),
+                                    QStringLiteral("FILE"));
+    p.addOption(pgpass);
+    if (!p.parse(args, 1, 1))
+        return ExitOk;
+    const int id = parseId(p.positional().at(0));
+    if (!p.isSet(pgpass) || p.value(pgpass).isEmpty())
+        throw UsageError{QStringLiteral("source move-password: --pgpass FILE is required"),
+                         QStringLiteral("for example: mimeo source move-password %1 --pgpass ~/.pgpass").arg(id)};
+    const std::string file = toStd(QFileInfo(p.value(pgpass)).absoluteFilePath());
+
+    auto dest = ctx.connectDestination("source-move-password");
+    requireCatalog(dest, ctx.schema);
+    catalog::SourceRegistry reg(dest, ctx.schema);
+    const auto stored = reg.get(id);
+    const auto password = reg.catalogPassword(stored);
+    if (!password) {
+        ctx.o() << "source " << id << " keeps no password in the catalog; nothing to move\n";
+        return ExitOk;
+    }
+    pg::ConnOptions extra;
+    if (file != toStd(QFileInfo(fromStd(pg::defaultPassfile())).absoluteFilePath()))
+        extra.emplace_back("passfile", file);
+    catalog::SourceRecord moved = stored;
+    moved.dataSource = catalog::dataSourceWithoutPassword(stored.dataSource, extra);
+    moved.hasStoredPassword = false;
+    moved.passwordInDataSource = false;
+    std::vector<std::string> lines;
+    try {
+        lines = pg::passfileLines(pg::parseConninfo(moved.dataSource), stored.username, *password);
+    } catch (const std::invalid_argument &e) {
+        throw pg::Error::usage("source " + std::to_string(id) + ": " + e.what());
+    }
+    uint64_t sizeBefore = 0;
+    try {
+        sizeBefore = pg::appendToPassfile(file, lines);
+    } catch (const std::runtime_error &e) {
+        throw pg::Error::usage(e.what());
+    }
+    try {
+        // With the file alone, as every later connection will.
+        auto spec = catalog::sourceConnectSpec(moved, "mimeo:source-move-password");
+        spec.overrides.emplace_back("passfile", file);
+        pg::Connection::open(spec);
+        if (!reg.clearCatalogPasswords(id, stored.dataSource, moved.dataSource))
+            throw pg::Error::usage("source " + std::to_string(id) + " was changed meanwhile; nothing was moved",
+                                   pg::Side::Destination, "run the command again");
+    } catch (...) {
+        pg::undoAppend(file, sizeBefore);
+        throw;
+    }
+    ctx.o() << "moved the password of source " << id << " to " << file << " (" << lines.size()
+            << (lines.size() == 1 ? " line" : " lines") << "); data_source is now: " << moved.dataSource << "\n";
     return ExitOk;
 }
 

@@ -10,6 +10,8 @@ const std::vector<Command> &commands()
         {QStringLiteral("source list"), QStringLiteral("list the registered sources"), runSourceList},
         {QStringLiteral("source remove"), QStringLiteral("remove a source no table uses"), runSourceRemove},
         {QStringLiteral("source test"), QStringLiteral("connect to a source and check its privileges"), runSourceTest},
+        {QStringLiteral("source move-password"), QStringLiteral("move a source's password out of the catalog into a password file"),
+         runSourceMovePassword},
         {QStringLiteral("make"), QStringLiteral("set up a replication: snap, table, inserter, updater, dml or logdel"), runMake},
         {QStringLiteral("refresh"), QStringLiteral("refresh one table now"), runRefresh},
         {QStringLiteral("destroy"), QStringLiteral("remove a replication (keeps the data unless --drop-table)"), runDestroy},

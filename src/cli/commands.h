@@ -6,6 +6,10 @@
 
 #include <vector>
 
+namespace mimeo::catalog {
+struct SourceRecord;
+}
+
 namespace mimeo::cli {
 
 using CommandFn = int (*)(CliContext &, const QStringList &args);
@@ -28,6 +32,7 @@ int runSourceAdd(CliContext &, const QStringList &);
 int runSourceList(CliContext &, const QStringList &);
 int runSourceRemove(CliContext &, const QStringList &);
 int runSourceTest(CliContext &, const QStringList &);
+int runSourceMovePassword(CliContext &, const QStringList &);
 int runStatus(CliContext &, const QStringList &);
 int runMake(CliContext &, const QStringList &);
 int runRefresh(CliContext &, const QStringList &);
@@ -42,5 +47,9 @@ int runCheckSnapshots(CliContext &, const QStringList &);
 int runCheckData(CliContext &, const QStringList &);
 int runGrant(CliContext &, const QStringList &);
 int runRevoke(CliContext &, const QStringList &);
+
+// A warning on stderr for each source whose password the catalog keeps in
+// plain text, naming the command that moves it out (source list, init).
+void warnAboutCatalogPasswords(CliContext &ctx, const std::vector<catalog::SourceRecord> &sources);
 
 } // namespace mimeo::cli

@@ -3,12 +3,14 @@
 #include "cli_context.h"
 #include "commands.h"
 #include "mimeo/version.h"
+#include "pg/conninfo.h"
 #include "pg/error.h"
 #include "pg/redact.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -31,8 +33,11 @@ QString globalHelp()
         "  -v, --version     the version\n"
         "\n"
         "Commands:\n");
+    qsizetype width = 0; // the summaries start in one column, after the longest name
     for (const auto &c : commands())
-        text += QStringLiteral("  %1%2\n").arg(c.name, -16).arg(c.summary);
+        width = std::max(width, c.name.size() + 2);
+    for (const auto &c : commands())
+        text += QStringLiteral("  %1%2\n").arg(c.name, -static_cast<int>(width)).arg(c.summary);
     text += QStringLiteral(
         "\n"
         "Exit status: 0 success; 1 a refresh or command failed (message on stderr);\n"
@@ -98,9 +103,14 @@ int main(int argc, char *argv[])
         CliContext ctx;
         ctx.out = &std::cout;
         ctx.err = &std::cerr;
-        if (global.isSet(dest))
+        if (global.isSet(dest)) {
             ctx.destConninfo = toStd(global.value(dest));
-        else if (const char *env = std::getenv("MIMEO_DEST"))
+            // The command line is public: every local user sees it in ps.
+            if (mimeo::pg::containsPassword(ctx.destConninfo))
+                std::cerr << "mimeo: warning: --dest contains a password, which every local user can read in the "
+                             "process list (ps); keep it in ~/.pgpass (or the file PGPASSFILE names) or a service "
+                             "file (PGSERVICE), or pass the connection string in MIMEO_DEST, which only you can read\n";
+        } else if (const char *env = std::getenv("MIMEO_DEST"))
             ctx.destConninfo = env;
         if (global.isSet(schema)) {
             ctx.schema = toStd(global.value(schema));

@@ -119,6 +119,14 @@ void ConnectionFields::setConninfo(const QString &conninfo)
         setMode(ConninfoMode);
         return;
     }
+    // A stored conninfo may carry a password (mimeo's data_source can): it
+    // goes to the password field, never into a line edit in plain text.
+    if (const auto pw = mimeo::pg::findOption(opts, "password")) {
+        mimeo::pg::removeOption(opts, "password");
+        setConninfo(fromStd(mimeo::pg::toKeywordValueString(opts)));
+        emit passwordFound(fromStd(*pw));
+        return;
+    }
     static const std::set<std::string> serverKeys = {"host", "port", "dbname", "user", "sslmode", "sslrootcert"};
     bool onlyServerKeys = !opts.empty();
     for (const auto &[k, v] : opts)

@@ -306,16 +306,19 @@ void MainWindow::openDestination(const DestinationTarget &target)
 
 void MainWindow::offerPasswordImport(const QString &key, const DestinationSnapshot &snap)
 {
+    // In the pwd column, or inside data_source (password=...): plain text
+    // for anyone who may read the catalog.
     std::vector<int> ids;
     for (const auto &s : snap.sources)
-        if (s.hasStoredPassword)
+        if (s.hasStoredPassword || s.passwordInDataSource)
             ids.push_back(s.id);
     if (ids.empty() || importOffered_.contains(key))
         return;
     importOffered_.insert(key); // ask once per session, not on every reload
     const auto &target = destinations_[key];
-    appendLog(tr("%n source(s) of %1 keep their password in plain text in %2.dblink_mapping_mimeo.pwd.", nullptr,
-                 static_cast<int>(ids.size()))
+    appendLog(tr("%n source(s) of %1 keep their password in plain text in %2.dblink_mapping_mimeo (pwd or inside "
+                 "data_source).",
+                 nullptr, static_cast<int>(ids.size()))
                   .arg(target.displayName, target.schema));
     if (!passwords_->keychainAvailable()) {
         appendLog(tr("No keychain is available, so those passwords stay where they are."));
@@ -323,9 +326,10 @@ void MainWindow::offerPasswordImport(const QString &key, const DestinationSnapsh
     }
     const auto answer = QMessageBox::question(
         this, tr("Move Passwords to the Keychain"),
-        tr("%n source(s) of %1 keep their password in plain text in the catalog (dblink_mapping_mimeo.pwd), as "
-           "the mimeo extension does.\n\nMove them into the keychain and clear the column? The mimeo extension "
-           "itself then needs ~/.pgpass or another libpq means to reach those sources.",
+        tr("%n source(s) of %1 keep their password in plain text in the catalog (dblink_mapping_mimeo.pwd, or "
+           "password=... inside data_source), as the mimeo extension allows.\n\nMove them into the keychain and "
+           "out of the catalog? The mimeo command on servers and the mimeo extension itself then need ~/.pgpass or "
+           "another libpq means to reach those sources.",
            nullptr, static_cast<int>(ids.size()))
             .arg(target.displayName));
     if (answer != QMessageBox::Yes) {

@@ -1,8 +1,10 @@
 #pragma once
 // Moves passwords an existing mimeo install keeps in plain text
-// (dblink_mapping_mimeo.pwd) into the keychain, one source at a time. A
-// source's pwd column is cleared only after the keychain took its password,
-// so nothing is lost when the keychain is missing or refuses.
+// (dblink_mapping_mimeo.pwd, or password=... inside data_source) into the
+// keychain, one source at a time. They leave the catalog (pwd cleared,
+// data_source rewritten without the password) only after the keychain took
+// the password, so nothing is lost when the keychain is missing or refuses;
+// the application then connects with the keychain's password.
 #include "destination_session.h"
 
 #include <QObject>

@@ -56,7 +56,8 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
             names << QString::fromStdString(t);
         return names.join(QLatin1Char('\n'));
     }
-    if (role == Qt::ForegroundRole && index.column() == PasswordColumn && r.record.hasStoredPassword)
+    if (role == Qt::ForegroundRole && index.column() == PasswordColumn
+        && (r.record.hasStoredPassword || r.record.passwordInDataSource))
         return QColor(0xb0, 0x00, 0x20);
     if (role != Qt::DisplayRole)
         return {};
@@ -68,6 +69,8 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
     case UserColumn:
         return QString::fromStdString(r.record.username);
     case PasswordColumn:
+        if (r.record.passwordInDataSource)
+            return tr("in the connection string (plain text)");
         if (r.record.hasStoredPassword)
             return tr("in the catalog (plain text)");
         if (inKeychain_.contains(r.record.id))

@@ -196,11 +196,39 @@ void SourcesPage::editSource()
         showMessage(false, tr("Select a source first."));
         return;
     }
+    if (!row->record.passwordInDataSource) {
+        editRecord(row->record); // the list's data_source is the stored one
+        return;
+    }
+    // The list masks the password inside data_source; the dialog gets the
+    // stored text and takes the password out into its password field.
+    const DestinationTarget t = target_;
+    auto *task = BackgroundTask::start([t, id] {
+        auto conn = t.connect("source-edit");
+        const auto stored = mimeo::catalog::SourceRegistry(conn, t.schema.toStdString()).get(id);
+        return QVariant(QStringList{q(stored.dataSource), q(stored.username)});
+    });
+    connect(task, &BackgroundTask::finished, this, [this, id](const QVariant &v) {
+        mimeo::catalog::SourceRecord stored;
+        stored.id = id;
+        stored.dataSource = v.toStringList().at(0).toStdString();
+        stored.username = v.toStringList().at(1).toStdString();
+        editRecord(stored);
+    });
+    connect(task, &BackgroundTask::failed, this, [this](const QString &error) {
+        showMessage(false, error);
+        emit changeFinished(false);
+    });
+}
+
+void SourcesPage::editRecord(const mimeo::catalog::SourceRecord &stored)
+{
+    const int id = stored.id;
     SourceDialog dialog(store_->keychainAvailable(), this);
-    dialog.setSource(id, q(row->record.dataSource), q(row->record.username));
+    dialog.setSource(id, q(stored.dataSource), q(stored.username));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    mimeo::catalog::SourceRecord record = row->record;
+    mimeo::catalog::SourceRecord record = stored;
     record.dataSource = dialog.conninfo().toStdString();
     record.username = dialog.user().toStdString();
     const auto password = dialog.password();

@@ -50,6 +50,8 @@ private:
     void showMessage(bool ok, const QString &text);
     QString keyOf(int sourceId) const;
     void storePassword(int sourceId, const std::optional<QString> &password, bool save);
+    // The edit dialog for a record whose data_source is as stored (not masked).
+    void editRecord(const mimeo::catalog::SourceRecord &record);
 
     std::unique_ptr<Ui::SourcesPage> ui_;
     DestinationTarget target_;

@@ -1,7 +1,9 @@
 // The command line contract that needs no server: --version, --help, every
-// command's --help, and exit status 2 with a hint for bad usage.
+// command's --help, exit status 2 with a hint for bad usage, and a warning
+// (never an echo) for a password on the command line.
 #include "testenv.h"
 
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -72,6 +74,41 @@ private slots:
         QVERIFY2(r.all().contains(mentions), qPrintable(r.all()));
         if (!args.isEmpty())
             QVERIFY2(r.err.contains(QStringLiteral("hint:")), qPrintable(r.err));
+    }
+
+    void passwordInDestIsWarnedAboutNeverShown_data()
+    {
+        QTest::addColumn<QString>("dest");
+        QTest::newRow("keyword") << QStringLiteral("host=127.0.0.1 port=1 dbname=x user=u password=Visible-In-Ps-1");
+        QTest::newRow("quoted") << QStringLiteral("host=127.0.0.1 port=1 dbname=x password='Visible-In-Ps-1'");
+        QTest::newRow("uri") << QStringLiteral("postgresql://u:Visible-In-Ps-1@127.0.0.1:1/x");
+        QTest::newRow("uri parameter") << QStringLiteral("postgresql://127.0.0.1:1/x?password=Visible-In-Ps-1");
+    }
+    void passwordInDestIsWarnedAboutNeverShown()
+    {
+        // Port 1: nothing listens, so this needs no server; the warning comes first.
+        QFETCH(QString, dest);
+        const auto r = runMimeo({QStringLiteral("--dest"), dest, QStringLiteral("status")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("warning: --dest contains a password")), qPrintable(r.err));
+        for (const char *safer : {"ps", "PGPASSFILE", "PGSERVICE", "MIMEO_DEST"})
+            QVERIFY2(r.err.contains(QLatin1String(safer)), safer);
+        QVERIFY2(!r.all().contains(QStringLiteral("Visible-In-Ps-1")), qPrintable(r.all()));
+
+        // The same in MIMEO_DEST is private to the user: no warning.
+        QProcessEnvironment e;
+        e.insert(QStringLiteral("MIMEO_DEST"), dest);
+        const auto env = runMimeo({QStringLiteral("status")}, {}, e);
+        QCOMPARE(env.exitCode, 1);
+        QVERIFY2(!env.err.contains(QStringLiteral("warning")), qPrintable(env.err));
+        QVERIFY2(!env.all().contains(QStringLiteral("Visible-In-Ps-1")), qPrintable(env.all()));
+    }
+
+    void destWithoutPasswordIsNotWarnedAbout()
+    {
+        const auto r = runMimeo({QStringLiteral("--dest"), QStringLiteral("host=127.0.0.1 port=1 dbname=x"), QStringLiteral("status")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(!r.err.contains(QStringLiteral("warning")), qPrintable(r.err));
     }
 };
 

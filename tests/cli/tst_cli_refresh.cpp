@@ -1,5 +1,6 @@
 // mimeo make/refresh/destroy through the binary: output, exit statuses
-// (3 when another process holds the table), --lock-wait, name forms.
+// (3 when another process holds the table), --lock-wait, name forms,
+// concurrent makes of one destination, an existing destination table.
 #include "cli_fixture.h"
 #include "pg/connection.h"
 
@@ -7,7 +8,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTest>
+
+#include <memory>
 
 #include <thread>
 
@@ -21,7 +25,9 @@ struct CliFixture : test::CliFixture {
         : test::CliFixture(env, prefix,
                            "CREATE SCHEMA src; CREATE TABLE src.t (id int PRIMARY KEY, v text);"
                            "INSERT INTO src.t SELECT g, 'v' || g FROM generate_series(1, 500) g;"
-                           "CREATE TABLE src.\"Mixed Case\" (id int);")
+                           "CREATE TABLE src.\"Mixed Case\" (id int); CREATE TABLE src.\"MyTab\" (id int);"
+                           // Reading it takes a second: makes from it overlap.
+                           "CREATE VIEW src.slow AS SELECT t.* FROM src.t t, pg_sleep(1);")
     {
     }
 };
@@ -70,6 +76,18 @@ private slots:
         QTest::newRow("no source") << QStringList{"make", "snap", "src.t"} << 2 << "--source";
         QTest::newRow("bad period") << QStringList{"make", "snap", "src.t", "--source", "1", "--dest-table", "rep.p", "--period", "often"}
                                     << 1 << "interval";
+        // A period of zero or less makes the table due on every run and late for ever.
+        QTest::newRow("zero period") << QStringList{"make", "snap", "src.t", "--source", "1", "--dest-table", "rep.p", "--period", "0"}
+                                     << 1 << "longer than zero";
+        QTest::newRow("negative period")
+            << QStringList{"make", "table", "src.t", "--source", "1", "--dest-table", "rep.p", "--period", "-1 day"} << 1
+            << "longer than zero";
+        QTest::newRow("unknown sequence")
+            << QStringList{"make", "table", "src.t", "--source", "1", "--dest-table", "rep.q", "--sequences", "rep.no_such_seq"}
+            << 1 << "sequence rep.no_such_seq does not exist on the destination";
+        // Unquoted names are folded as in SQL: the hint says so and names the quoted form.
+        QTest::newRow("folded name") << QStringList{"make", "snap", "src.MyTab", "--source", "1", "--dest-table", "rep.m"} << 1
+                                     << "\"src\".\"MyTab\"";
         QTest::newRow("unknown source id") << QStringList{"make", "snap", "src.t", "--source", "7", "--dest-table", "rep.x"} << 1
                                            << "source 7 does not exist";
         QTest::newRow("unqualified") << QStringList{"make", "snap", "t", "--source", "1"} << 1 << "schema-qualified";
@@ -120,6 +138,62 @@ private slots:
         auto statuses = f.dest.connect().exec("SELECT string_agg(status, ',' ORDER BY job_id) FROM mimeo.studio_job_log "
                                               "WHERE dest_table = 'rep.t' AND action = 'refresh'");
         QCOMPARE(statuses.text(0, 0), std::string("skipped,skipped,ok"));
+    }
+
+    void concurrentMakesOfOneDestinationLeaveOneConfigured()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        CliFixture f(env, "climakes");
+        const QStringList args{"--dest", QString::fromStdString(f.dest.conninfo()), "make", "table", "src.slow", "--source", "1",
+                               "--dest-table", "rep.c"};
+        std::vector<std::unique_ptr<QProcess>> makers;
+        for (int i = 0; i < 3; ++i) {
+            makers.push_back(std::make_unique<QProcess>());
+            makers.back()->start(test::mimeoBinary(), args);
+        }
+        int ok = 0;
+        for (auto &m : makers) {
+            QVERIFY(m->waitForFinished(120000));
+            const QString err = QString::fromUtf8(m->readAllStandardError());
+            if (m->exitCode() == 0) {
+                ++ok;
+                continue;
+            }
+            QCOMPARE(m->exitCode(), 1);
+            // The loser is told what happened, not a duplicate key.
+            QVERIFY2(err.contains(QStringLiteral("rep.c is already configured")), qPrintable(err));
+        }
+        QCOMPARE(ok, 1);
+        auto d = f.dest.connect();
+        QCOMPARE(d.exec("SELECT count(*) FROM mimeo.refresh_config").toInt(0, 0), int64_t(1));
+        QCOMPARE(d.exec("SELECT count(*) FROM rep.c").toInt(0, 0), int64_t(500));
+        // No lock is left behind: a refresh gets it at once.
+        QCOMPARE(f.run({"refresh", "rep.c"}).exitCode, 0);
+    }
+
+    void makeTableOntoAnExistingTableOnlyWhenAsked()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        CliFixture f(env, "cliexisting");
+        auto d = f.dest.connect();
+        d.exec("CREATE TABLE rep.t (id int PRIMARY KEY, v text, mine text); INSERT INTO rep.t VALUES (-1, 'keep me', 'x')");
+        auto refused = f.run({"make", "table", "src.t", "--source", "1", "--dest-table", "rep.t"});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("rep.t already exists")), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QStringLiteral("--use-existing")), qPrintable(refused.err));
+        QCOMPARE(d.exec("SELECT count(*) FROM mimeo.refresh_config").toInt(0, 0), int64_t(0));
+        QCOMPARE(d.exec("SELECT count(*) FROM rep.t WHERE id = -1").toInt(0, 0), int64_t(1));
+
+        auto wrongType = f.run({"make", "snap", "src.t", "--source", "1", "--dest-table", "rep.s", "--use-existing"});
+        QCOMPARE(wrongType.exitCode, 2);
+
+        // Asked for: registered as it is (mimeo's table_maker), loaded by the first refresh.
+        auto adopted = f.run({"make", "table", "src.t", "--source", "1", "--dest-table", "rep.t", "--use-existing"});
+        QVERIFY2(adopted.exitCode == 0, qPrintable(adopted.all()));
+        QVERIFY2(adopted.out.contains(QStringLiteral("registered existing table rep.t")), qPrintable(adopted.out));
+        QCOMPARE(d.exec("SELECT count(*) FROM rep.t").toInt(0, 0), int64_t(1));
+        QCOMPARE(f.run({"refresh", "rep.t"}).exitCode, 0);
+        QCOMPARE(d.exec("SELECT count(*) FROM rep.t WHERE id > 0").toInt(0, 0), int64_t(500));
     }
 };
 

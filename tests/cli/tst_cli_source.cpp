@@ -1,11 +1,13 @@
-// `mimeo init` and `mimeo source add|list|remove|test` end to end against
-// real servers, through the built binary.
+// `mimeo init` and `mimeo source add|list|remove|test|move-password` end to
+// end against real servers, through the built binary.
 #include "pg/connection.h"
 #include "pg/conninfo.h"
+#include "pg/quote.h"
 #include "testenv.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -83,14 +85,13 @@ private slots:
         test::ScratchDb db(env->dest, "clioldcat");
         QCOMPARE(runMimeo(withDest(db, {QStringLiteral("init")})).exitCode, 0);
         auto c = db.connect();
-        c.exec("DROP TABLE mimeo.studio_replication_identity; DROP FUNCTION mimeo.studio_stamp_identity();"
-               "DELETE FROM mimeo.studio_catalog_version WHERE version = 4");
+        c.exec("DROP VIEW mimeo.studio_source_list; DELETE FROM mimeo.studio_catalog_version WHERE version = 5");
         auto r = runMimeo(withDest(db, {QStringLiteral("status")}));
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("is version 3; this mimeo needs version 4")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("is version 4; this mimeo needs version 5")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("run: mimeo init")), qPrintable(r.err));
         QCOMPARE(runMimeo(withDest(db, {QStringLiteral("init")})).exitCode, 0);
-        QVERIFY(c.exec("SELECT to_regclass('mimeo.studio_replication_identity') IS NOT NULL").toBool(0, 0));
+        QVERIFY(c.exec("SELECT to_regclass('mimeo.studio_source_list') IS NOT NULL").toBool(0, 0));
         auto ok = runMimeo(withDest(db, {QStringLiteral("status")}));
         QCOMPARE(ok.exitCode, 0);
     }
@@ -169,6 +170,10 @@ private slots:
             << QStringList{"--conninfo", "postgresql://u:UriSecret77@h/d"} << "contains a password" << "UriSecret77";
         QTest::newRow("syntax error") << QStringList{"--conninfo", "host=h frob=1", "--user", "u"} << "frob" << "";
         QTest::newRow("no user") << QStringList{"--conninfo", "host=h dbname=d"} << "no user" << "";
+        // Empty would reach libpq's defaults: the local server, a database named like the user.
+        QTest::newRow("empty conninfo") << QStringList{"--conninfo", "", "--user", "u"} << "names no server" << "";
+        QTest::newRow("blank conninfo") << QStringList{"--conninfo", "  ", "--user", "u"} << "names no server" << "";
+        QTest::newRow("only a user") << QStringList{"--conninfo", "user=u"} << "names no server" << "";
         QTest::newRow("conflicting users") << QStringList{"--conninfo", "host=h user=a", "--user", "b"} << "user a" << "";
     }
     void badInputIsRefusedAndStoresNothing()
@@ -306,6 +311,118 @@ private slots:
         QCOMPARE(viaPgpass.exitCode, 0);
         QVERIFY(!viaPgpass.all().contains(QStringLiteral("Gr8-source-pw")));
         admin.exec("DROP OWNED BY cli_pw_role; DROP ROLE cli_pw_role");
+    }
+
+    void passwordInsideDataSourceIsMaskedWarnedAndMovedOut()
+    {
+        // A catalog adopted from the mimeo extension may keep password=...
+        // inside data_source: never printed, warned about, and moved into a
+        // password file on request, after which connecting still works.
+        MIMEO_REQUIRE_ENV(env);
+        test::ScratchDb dest(env->dest, "clidspw");
+        test::ScratchDb src(env->source, "clidspws");
+        const QString pw = QStringLiteral("Inside-DS:pw\\42");
+        auto admin = env->source.connect();
+        admin.exec("DROP ROLE IF EXISTS cli_ds_role");
+        admin.exec("CREATE ROLE cli_ds_role LOGIN PASSWORD " + pg::quoteLiteral(pw.toStdString()) + " IN ROLE mimeo_pw_users");
+        QCOMPARE(runMimeo(withDest(dest, {QStringLiteral("init")})).exitCode, 0);
+        auto c = dest.connect();
+        const std::string conninfo = sourceConninfo(env, src.name());
+        auto insert = [&](const std::string &password) {
+            auto opts = pg::parseConninfo(conninfo);
+            pg::setOption(opts, "password", password);
+            return c.exec("INSERT INTO mimeo.dblink_mapping_mimeo (data_source, username) VALUES ($1, 'cli_ds_role') "
+                          "RETURNING data_source_id",
+                          {pg::toKeywordValueString(opts)})
+                .text(0, 0);
+        };
+        const QString id = q(insert(pw.toStdString()));
+        const QString wrongId = q(insert("Not-The-Pw-77"));
+        QProcessEnvironment noPgpass;
+        noPgpass.insert(QStringLiteral("HOME"), QStringLiteral("/nonexistent"));
+        QStringList outputs;
+        auto run = [&](const QStringList &args) {
+            auto r = runMimeo(withDest(dest, args), {}, noPgpass);
+            outputs << r.all();
+            return r;
+        };
+
+        auto list = run({QStringLiteral("source"), QStringLiteral("list")});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(list.out.contains(QStringLiteral("password=********")), qPrintable(list.out));
+        QVERIFY2(list.out.contains(QStringLiteral("(password inside data_source)")), qPrintable(list.out));
+        QVERIFY2(list.err.contains(QStringLiteral("mimeo source move-password %1 --pgpass").arg(id)), qPrintable(list.err));
+        auto json = run({QStringLiteral("source"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const auto first = QJsonDocument::fromJson(json.out.toUtf8()).array().at(0).toObject();
+        QCOMPARE(first.value(QStringLiteral("password_in_data_source")).toBool(), true);
+        QVERIFY(first.value(QStringLiteral("data_source")).toString().contains(QStringLiteral("********")));
+        auto init = run({QStringLiteral("init")});
+        QCOMPARE(init.exitCode, 0);
+        QVERIFY2(init.err.contains(QStringLiteral("source %1 keeps its password in plain text in the catalog (inside data_source)")
+                                       .arg(id)),
+                 qPrintable(init.err));
+        QCOMPARE(run({QStringLiteral("source"), QStringLiteral("test"), id}).exitCode, 0); // the password in data_source works
+
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("pgpass"));
+        auto moveArgs = [&](const QString &which) {
+            return QStringList{QStringLiteral("source"), QStringLiteral("move-password"), which, QStringLiteral("--pgpass"), file};
+        };
+        // A file others may read is refused: libpq would ignore it.
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("# mine\n");
+            f.close();
+            f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup);
+        }
+        auto open = run(moveArgs(id));
+        QCOMPARE(open.exitCode, 1);
+        QVERIFY2(open.err.contains(QStringLiteral("chmod 0600 ") + file), qPrintable(open.err));
+        QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+
+        // A password that does not work is not moved: file and catalog stay as they were.
+        auto wrong = run(moveArgs(wrongId));
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY2(wrong.err.contains(QStringLiteral("password authentication failed")), qPrintable(wrong.err));
+        auto readFile = [&] {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+        };
+        QCOMPARE(readFile(), QStringLiteral("# mine\n"));
+        QCOMPARE(c.exec("SELECT count(*) FROM mimeo.dblink_mapping_mimeo WHERE data_source LIKE '%password%'").toInt(0, 0),
+                 int64_t(2));
+
+        auto moved = run(moveArgs(id));
+        QVERIFY2(moved.exitCode == 0, qPrintable(moved.all()));
+        QVERIFY2(moved.out.contains(QStringLiteral("moved the password of source %1 to %2").arg(id, file)), qPrintable(moved.out));
+        // One line as libpq looks it up, ':' and '\\' escaped; the file stays private.
+        const QStringList lines = readFile().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(1).endsWith(QStringLiteral(":%1:cli_ds_role:Inside-DS\\:pw\\\\42").arg(q(src.name()))),
+                 qPrintable(lines.at(1)));
+        QVERIFY(!(QFileInfo(file).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)));
+        auto row = c.exec("SELECT data_source, pwd IS NULL FROM mimeo.dblink_mapping_mimeo WHERE data_source_id = $1",
+                          {id.toStdString()});
+        QVERIFY2(row.text(0, 0).find("password") == std::string::npos, row.text(0, 0).c_str());
+        QVERIFY2(row.text(0, 0).find("passfile=") != std::string::npos, row.text(0, 0).c_str()); // not libpq's default file
+        QVERIFY(row.toBool(0, 1));
+
+        // Connecting keeps working, from the file alone.
+        auto after = run({QStringLiteral("source"), QStringLiteral("test"), id});
+        QVERIFY2(after.exitCode == 0, qPrintable(after.all()));
+        auto nothing = run(moveArgs(id));
+        QCOMPARE(nothing.exitCode, 0);
+        QVERIFY2(nothing.out.contains(QStringLiteral("nothing to move")), qPrintable(nothing.out));
+        auto listed = run({QStringLiteral("source"), QStringLiteral("list")});
+        QVERIFY2(!listed.err.contains(QStringLiteral("source %1 keeps").arg(id)), qPrintable(listed.err));
+
+        for (const auto &o : outputs) {
+            QVERIFY2(!o.contains(pw) && !o.contains(QStringLiteral("Inside-DS")), qPrintable(o));
+            QVERIFY2(!o.contains(QStringLiteral("Not-The-Pw-77")), qPrintable(o));
+        }
+        admin.exec("DROP OWNED BY cli_ds_role; DROP ROLE cli_ds_role");
     }
 };
 

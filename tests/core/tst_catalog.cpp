@@ -1,11 +1,13 @@
 // `init`: the catalog has exactly the mimeo 1.5.1 shape (compared with a
 // real extension install), installing twice changes nothing, an extension
-// install is adopted without touching it, and odd schema names work.
+// install is adopted without touching it, odd schema names work, and the
+// source list view masks passwords exactly as pg::redact does.
 #include "catalog/catalog_ddl.h"
 #include "catalog/installer.h"
 #include "catalog/sources.h"
 #include "pg/error.h"
 #include "pg/quote.h"
+#include "pg/redact.h"
 #include "testenv.h"
 
 #include <QTest>
@@ -180,6 +182,48 @@ private slots:
         QCOMPARE(reg.add("host=a dbname=b", "u"), 1);
         QCOMPARE(reg.add("host=c dbname=d", "u"), 2);
         QVERIFY(!catalog::installCatalog(c, s).changed());
+    }
+
+    void sourceListMasksPasswordsAsRedactDoes()
+    {
+        // studio_source_list masks in SQL (monitors read it), pg::redact in
+        // C++: the same text in, the same text out, and no password left.
+        MIMEO_REQUIRE_ENV(env);
+        test::ScratchDb db(env->dest, "catmask");
+        auto c = db.connect(Side::Destination);
+        catalog::installCatalog(c, "mimeo");
+        const std::vector<std::pair<std::string, std::string>> cases = {
+            {"host=h dbname=x", ""},
+            {"host=h password=Sup3rSecret dbname=x", "Sup3rSecret"},
+            {"host=h password='two words' dbname=x", "two words"},
+            {"password='it\\'s here' host=h", "it\\'s here"},
+            {"password = Hunter2xyz host=h", "Hunter2xyz"},
+            {"host='h' port='5432' dbname='d' password='quoted-Pw'", "quoted-Pw"},
+            {"postgresql://alice:TopSecret9@db.example:5432/app", "TopSecret9"},
+            {"postgres://db/app?user=a&password=ParamPw77&sslmode=require", "ParamPw77"},
+            {"PASSWORD=Upper123 host=h", "Upper123"},
+            {"host=h sslpassword=KeyPass1 dbname=x", "KeyPass1"},
+        };
+        for (const auto &[text, secret] : cases)
+            c.exec("INSERT INTO mimeo.dblink_mapping_mimeo (data_source, username) VALUES ($1, 'u')", {text});
+        auto r = c.exec("SELECT m.data_source, v.data_source, v.password_in_data_source FROM mimeo.dblink_mapping_mimeo m "
+                        "JOIN mimeo.studio_source_list v USING (data_source_id) ORDER BY data_source_id");
+        QCOMPARE(r.rows(), static_cast<int>(cases.size()));
+        for (int i = 0; i < r.rows(); ++i) {
+            const auto &[text, secret] = cases[static_cast<size_t>(i)];
+            QCOMPARE(r.text(i, 0), text);
+            QCOMPARE(r.text(i, 1), redact(text));
+            QCOMPARE(r.toBool(i, 2), !secret.empty());
+            if (!secret.empty())
+                QVERIFY2(r.text(i, 1).find(secret) == std::string::npos, r.text(i, 1).c_str());
+        }
+        // The registry lists through the view: masked, with the flag.
+        const auto listed = catalog::SourceRegistry(c, "mimeo").list();
+        QCOMPARE(listed.size(), cases.size());
+        QCOMPARE(listed[1].dataSource, std::string("host=h password=******** dbname=x"));
+        QVERIFY(listed[1].passwordInDataSource && !listed[0].passwordInDataSource);
+        // get() returns what is stored, for connecting.
+        QCOMPARE(catalog::SourceRegistry(c, "mimeo").get(listed[1].id).dataSource, cases[1].first);
     }
 
     void partialCatalogIsRefusedNamingWhatIsMissing()

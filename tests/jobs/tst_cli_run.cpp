@@ -1,6 +1,7 @@
 // mimeo run, log and status through the binary: which tables are due and in
 // what order, type filter, batch limit, parallel workers, two runners at
-// once doing each table exactly once, failures, job log retention.
+// once doing each table exactly once, failures, the destination dropping
+// the run's connections mid-refresh, job log retention.
 #include "cli_fixture.h"
 #include "pg/connection.h"
 
@@ -150,6 +151,61 @@ private slots:
         for (const char *key : {"dest_table", "type", "action", "status", "started_at", "finished_at", "rows", "error"})
             QVERIFY2(last.contains(QLatin1String(key)), key);
         QVERIFY(last.value(QStringLiteral("started_at")).toString().contains(QRegularExpression(QStringLiteral("\\+00:00$"))));
+    }
+
+    void destinationConnectionsKilledMidRunLeaveNothingHalfDone()
+    {
+        // The destination drops the run's connections while two refreshes
+        // copy (as a restart would; only this database's mimeo backends are
+        // terminated, so suites running beside this one are not disturbed).
+        MIMEO_REQUIRE_ENV(env);
+        RunFixture f(env, "runkill");
+        auto src = f.src.connect();
+        src.exec("CREATE VIEW src.slower AS SELECT t.* FROM src.t t, pg_sleep(2)");
+        const int tables = 6;
+        for (int i = 0; i < tables; ++i)
+            f.make("table", "src.slower", QStringLiteral("rep.k%1").arg(i), "1 hour");
+        src.exec("UPDATE src.t SET v = v || '-new'; INSERT INTO src.t SELECT g, 'v' || g || '-new' FROM generate_series(51, 60) g");
+        const auto sourceRows = src.exec("SELECT count(*) || ':' || string_agg(id || '=' || v, ',' ORDER BY id) FROM src.t").text(0, 0);
+        const auto oldRows = f.d.exec("SELECT count(*) || ':' || string_agg(id || '=' || v, ',' ORDER BY id) FROM rep.k0").text(0, 0);
+        auto rowsOf = [&](int i) {
+            return f.d.exec("SELECT count(*) || ':' || string_agg(id || '=' || v, ',' ORDER BY id) FROM rep.k" + std::to_string(i))
+                .text(0, 0);
+        };
+
+        QProcess run;
+        run.start(test::mimeoBinary(), {"--dest", q(f.dest.conninfo()), "run", "--jobs", "2"});
+        QVERIFY(run.waitForStarted());
+        // Both workers in the middle of a refresh (each copy takes two seconds).
+        QTRY_VERIFY_WITH_TIMEOUT(f.d.exec("SELECT count(*) FROM mimeo.studio_job_log WHERE action = 'refresh' AND status = 'running'")
+                                         .toInt(0, 0)
+                                     == 2,
+                                 30000);
+        const auto killed = f.d.exec("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                     "WHERE datname = current_database() AND application_name LIKE 'mimeo:%' "
+                                     "AND pid <> pg_backend_pid()")
+                                .toInt(0, 0);
+        QVERIFY(killed >= 2);
+        QVERIFY(run.waitForFinished(120000));
+        const QString err = QString::fromUtf8(run.readAllStandardError());
+        QCOMPARE(run.exitCode(), 1);
+        QVERIFY2(err.contains(QStringLiteral("failed")), qPrintable(err));
+        // Each table is whole: as before the run, or refreshed, never emptied or half-loaded.
+        int refreshed = 0;
+        for (int i = 0; i < tables; ++i) {
+            const auto rows = rowsOf(i);
+            QVERIFY2(rows == oldRows || rows == sourceRows, rows.c_str());
+            refreshed += rows == sourceRows;
+        }
+        QVERIFY2(refreshed < tables, qPrintable(err)); // the killed ones failed...
+
+        // ...and are due again: the next run completes every table.
+        auto again = f.run({"run", "--jobs", "2"});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.all()));
+        for (int i = 0; i < tables; ++i)
+            QCOMPARE(rowsOf(i), sourceRows);
+        QCOMPARE(f.d.exec("SELECT count(*) FROM mimeo.refresh_config WHERE last_run < now() - interval '1 minute'").toInt(0, 0),
+                 int64_t(0));
     }
 
     void logIsNewestFirstAndOldRowsArePruned()

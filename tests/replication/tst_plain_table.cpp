@@ -60,8 +60,21 @@ private slots:
         prepare(f);
         f.dest().exec("CREATE TABLE rep.items (id int PRIMARY KEY, name text, price numeric(8,2), local_note text DEFAULT 'mine')");
         f.dest().exec("INSERT INTO rep.items (id, name) VALUES (-1, 'old')");
+        // Not without being asked: every refresh empties the destination.
+        try {
+            f.make(f.request("table", "src.items", "rep.items"));
+            QFAIL("expected an existing destination to be refused");
+        } catch (const pg::Error &e) {
+            QVERIFY2(std::string(e.what()).find("already exists") != std::string::npos, e.what());
+            QVERIFY2(e.hint().find("--use-existing") != std::string::npos, e.hint().c_str());
+        }
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM mimeo.refresh_config"), int64_t(0));
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.items WHERE id = -1"), int64_t(1));
+
+        auto useExisting = f.request("table", "src.items", "rep.items");
+        useExisting.useExisting = true;
         replication::RunResult made;
-        MIMEO_NOTHROW(made = f.make(f.request("table", "src.items", "rep.items")));
+        MIMEO_NOTHROW(made = f.make(useExisting));
         QCOMPARE(made.rows, int64_t(0));
         QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.items"), int64_t(1));
         MIMEO_NOTHROW(f.refresh("rep.items"));
@@ -71,7 +84,9 @@ private slots:
         // A destination that lacks a source column is refused, naming it.
         f.dest().exec("CREATE TABLE rep.short (id int)");
         try {
-            f.make(f.request("table", "src.items", "rep.short"));
+            auto shortReq = f.request("table", "src.items", "rep.short");
+            shortReq.useExisting = true;
+            f.make(shortReq);
             QFAIL("expected an error");
         } catch (const pg::Error &e) {
             QVERIFY2(std::string(e.what()).find("name (missing)") != std::string::npos, e.what());
@@ -108,8 +123,20 @@ private slots:
                       "CREATE TABLE rep.items (id int PRIMARY KEY DEFAULT nextval('rep.items_seq'), name text, price numeric(8,2));"
                       "CREATE TABLE rep.other (id int DEFAULT nextval('rep.items_seq')); INSERT INTO rep.other VALUES (1500);");
         auto req = f.request("table", "src.items", "rep.items");
+        req.useExisting = true;
+        // A name that does not exist is refused at make, naming it...
         req.sequences = {"rep.no_such_seq", "rep.items_seq", "rep.unused_seq"};
+        try {
+            f.make(req);
+            QFAIL("expected a missing sequence to be refused");
+        } catch (const pg::Error &e) {
+            QVERIFY2(std::string(e.what()).find("sequence rep.no_such_seq does not exist") != std::string::npos, e.what());
+        }
+        QCOMPARE(count(f.dest(), "SELECT count(*) FROM mimeo.refresh_config"), int64_t(0));
+        req.sequences = {"rep.items_seq", "rep.unused_seq"};
         MIMEO_NOTHROW(f.make(req));
+        // ...but one that disappears later (or is edited in) only warns at refresh.
+        f.dest().exec("UPDATE mimeo.refresh_config_table SET sequences = '{rep.no_such_seq,rep.items_seq,rep.unused_seq}'");
         MIMEO_NOTHROW(f.refresh("rep.items"));
         // The highest value of any column that draws from it: 1500 in rep.other.
         QCOMPARE(count(f.dest(), "SELECT nextval('rep.items_seq')"), int64_t(1501));

@@ -1,7 +1,8 @@
 // The refresh configuration editor: real editors in the cells, values read
 // back with SQL after saving, an invalid interval refused with its reason,
 // a concurrent last_run update surviving an edit of another column, server
-// errors shown next to their row with nothing written, revert, filters,
+// errors shown next to their row with nothing written, a period of zero or
+// less refused by the server's reading, revert, filters,
 // the column picker over the source's real columns. Keeps a screenshot.
 #include "catalog/installer.h"
 #include "catalog/replication_identity.h"
@@ -269,6 +270,23 @@ private slots:
         QVERIFY(!model()->hasPendingChanges());
         QVERIFY(model()->index(row, ConfigTableModel::StateColumn).data().toString().isEmpty());
         QCOMPARE(cell(QStringLiteral("rep.orders"), "period").data().toString(), QStringLiteral("02:00:00"));
+    }
+
+    void nonPositivePeriodIsRefusedOnSave()
+    {
+        // The server reads the interval, so every spelling of zero or less is caught.
+        for (const QString &period : {QStringLiteral("0"), QStringLiteral("-1 day"), QStringLiteral("1 day -25 hours")}) {
+            typeIntoCell(cell(QStringLiteral("rep.orders"), "period"), period);
+            QVERIFY(model()->hasPendingChanges());
+            QVERIFY(!save());
+            const QString state = model()->index(model()->rowOf(QStringLiteral("rep.orders")), ConfigTableModel::StateColumn)
+                                      .data()
+                                      .toString();
+            QVERIFY2(state.contains(QStringLiteral("longer than zero")), qPrintable(period + QStringLiteral(": ") + state));
+            QCOMPARE(sql("SELECT period::text FROM mimeo.refresh_config_snap"), std::string("02:00:00"));
+            QTest::mouseClick(page_->findChild<QPushButton *>(QStringLiteral("revertButton")), Qt::LeftButton);
+            QVERIFY(!model()->hasPendingChanges());
+        }
     }
 
     void filterPickedFromTheSourceColumns()

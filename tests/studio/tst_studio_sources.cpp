@@ -1,6 +1,7 @@
 // Sources: added through the dialog with the password in a real keychain
 // (the catalog's pwd column stays NULL), tested with the keychain's
-// password, edited, and removal refused while a table uses the source.
+// password, edited, and removal refused while a table uses the source; a
+// password inside data_source masked, and moved into the keychain.
 #include "catalog/installer.h"
 #include "catalog/sources.h"
 #include "mainwindow.h"
@@ -201,6 +202,109 @@ private slots:
         QVERIFY2(tested.first().first().toBool(), qPrintable(page->testText()));
         QVERIFY2(problem.contains(QStringLiteral("refused")), qPrintable(problem));
         QTRY_COMPARE(keychainRead(key).value_or(QString()), role.qpassword());
+        w.close();
+    }
+
+    void passwordInsideDataSourceIsMaskedAndMovedToTheKeychain()
+    {
+        // A catalog adopted from the mimeo extension may keep password=...
+        // inside data_source. The application never shows it, edits take it
+        // out into the password field, and on opening it offers to move it
+        // into the keychain; the source is reached from there afterwards.
+        MIMEO_REQUIRE_ENV(env);
+        PasswordRole role(env->source, "studio_src_inside", "Inside-Pw-5k'x");
+        test::ScratchDb src(env->source, "studiosrcin");
+        test::ScratchDb dest(env->dest, "studiosrcindest");
+        auto admin = dest.connect();
+        catalog::installCatalog(admin, "mimeo");
+        auto opts = pg::parseConninfo(env->source.conninfoFor(src.name()));
+        pg::removeOption(opts, "user");
+        const std::string plain = pg::toKeywordValueString(opts);
+        pg::setOption(opts, "password", role.password());
+        const int id = static_cast<int>(admin.exec("INSERT INTO mimeo.dblink_mapping_mimeo (data_source, username) "
+                                                   "VALUES ($1, $2) RETURNING data_source_id",
+                                                   {pg::toKeywordValueString(opts), role.name()})
+                                            .toInt(0, 0));
+        const QString key = q(catalog::sourceSecretKey(catalog::destinationIdentity(admin), "mimeo", id));
+        DestinationTarget t;
+        t.conninfo = q(dest.conninfo());
+
+        {
+            // Declined: the password stays, but is shown nowhere.
+            MainWindow w;
+            QString offer;
+            auto watch1 = onModal<QMessageBox>([&](QMessageBox *box) {
+                offer = box->text();
+                box->button(QMessageBox::No)->click();
+            });
+            QSignalSpy loaded(&w, &MainWindow::destinationLoaded);
+            w.openDestination(t);
+            QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 20000);
+            QTRY_VERIFY(!offer.isEmpty());
+            QVERIFY2(offer.contains(QStringLiteral("inside data_source")), qPrintable(offer));
+            QTRY_VERIFY(w.logText().contains(QStringLiteral("The passwords stay in the catalog.")));
+            SourcesPage *page = w.openSources(t.key());
+            QVERIFY(page);
+            QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() == 1, 20000);
+            const QString shown = page->model()->data(page->model()->index(0, SourcesModel::ConnectionColumn)).toString();
+            QVERIFY2(shown.contains(QStringLiteral("password=********")), qPrintable(shown));
+            QVERIFY(!shown.contains(role.qpassword()));
+            QCOMPARE(page->model()->data(page->model()->index(0, SourcesModel::PasswordColumn)).toString(),
+                     QStringLiteral("in the connection string (plain text)"));
+
+            // Editing works on the stored text: the password lands in its own field, not "********".
+            QString passwordField;
+            QStringList otherFields;
+            auto watch2 = onModal<SourceDialog>([&](SourceDialog *d) {
+                for (auto *e : d->findChildren<QLineEdit *>()) {
+                    if (e->objectName() == QStringLiteral("passwordEdit"))
+                        passwordField = e->text();
+                    else
+                        otherFields << e->text();
+                }
+                d->reject();
+            });
+            QVERIFY(page->selectSource(id));
+            page->editSource();
+            QTRY_VERIFY_WITH_TIMEOUT(!passwordField.isEmpty(), 20000);
+            QCOMPARE(passwordField, role.qpassword());
+            QVERIFY2(otherFields.contains(q(src.name())), qPrintable(otherFields.join(QLatin1Char('|'))));
+            for (const auto &text : otherFields)
+                QVERIFY2(!text.contains(role.qpassword()) && !text.contains(QStringLiteral("****")), qPrintable(text));
+            QVERIFY(!w.logText().contains(role.qpassword()));
+            w.close();
+        }
+
+        // Accepted: into the keychain, out of the catalog, and the source is still reached.
+        MainWindow w;
+        auto watch3 = onModal<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); });
+        QSignalSpy imported(&w, &MainWindow::passwordImportFinished);
+        QSignalSpy loaded(&w, &MainWindow::destinationLoaded);
+        w.openDestination(t);
+        QTRY_VERIFY_WITH_TIMEOUT(imported.count() > 0, 30000);
+        QCOMPARE(imported.first().at(1).toInt(), 1);
+        auto r = admin.exec("SELECT data_source, pwd IS NULL FROM mimeo.dblink_mapping_mimeo");
+        QCOMPARE(r.text(0, 0), plain);
+        QVERIFY(r.toBool(0, 1));
+        QCOMPARE(rowsContaining(admin, "mimeo", role.password()), 0LL);
+        QTRY_COMPARE(keychainRead(key).value_or(QString()), role.qpassword());
+
+        bool prompted = false;
+        auto watch4 = onModal<PasswordDialog>([&](PasswordDialog *d) {
+            prompted = true;
+            d->reject();
+        }, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 2, 20000); // the reload after the move
+        SourcesPage *page = w.openSources(t.key());
+        QVERIFY(page);
+        QTRY_VERIFY_WITH_TIMEOUT(page->model()->rowCount() == 1, 20000);
+        QVERIFY(page->selectSource(id));
+        QSignalSpy tested(page, &SourcesPage::testFinished);
+        page->testSource();
+        QTRY_VERIFY_WITH_TIMEOUT(tested.count() > 0, 30000);
+        QVERIFY2(tested.first().first().toBool(), qPrintable(page->testText()));
+        QVERIFY(!prompted);
+        QVERIFY(!w.logText().contains(role.qpassword()));
         w.close();
     }
 };

@@ -14,12 +14,16 @@ void replaceAll(std::string &text, const std::string &token, const std::string &
         text.replace(pos, token.size(), with);
 }
 
-// "@S@" stands for the quoted schema, "@SEQ@" for the sequence name as a
-// string literal (a schema name may contain a single quote).
+// "@S@" stands for the quoted schema; "@SEQ@", "@SOURCES@" and
+// "@SOURCE_LIST@" for the names of the sequence, dblink_mapping_mimeo and
+// studio_source_list as string literals (a schema name may contain a single
+// quote).
 std::string withSchema(const char *sqlTemplate, const std::string &quotedSchema)
 {
     std::string out(sqlTemplate);
     replaceAll(out, "@SEQ@", pg::quoteLiteral(quotedSchema + ".dblink_mapping_mimeo_data_source_id_seq"));
+    replaceAll(out, "@SOURCES@", pg::quoteLiteral(quotedSchema + ".dblink_mapping_mimeo"));
+    replaceAll(out, "@SOURCE_LIST@", pg::quoteLiteral(quotedSchema + ".studio_source_list"));
     replaceAll(out, "@S@", quotedSchema);
     return out;
 }
@@ -297,6 +301,48 @@ std::string recordExistingRows(const std::string &quotedSchema)
     return sql;
 }
 
+// Version 5: the list of sources without their passwords. A catalog adopted
+// from the mimeo extension may keep password=... inside data_source, and
+// monitors could read that column. They read this view instead (it runs
+// with its owner's rights and masks the password as pg::redact does; the
+// view and redact are tested to agree), and so does every client that lists
+// sources. Monitor groups made before it lose data_source and get the view.
+constexpr const char *kMigration5 = R"SQL(
+CREATE VIEW @S@.studio_source_list AS
+SELECT m.data_source_id, masked.data_source, m.username,
+       m.pwd IS NOT NULL AS stored_password,
+       masked.data_source IS DISTINCT FROM m.data_source AS password_in_data_source
+  FROM @S@.dblink_mapping_mimeo m
+ CROSS JOIN LATERAL (
+     SELECT pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(
+                m.data_source,
+                $re$(password\s*=\s*)'(?:[^'\\]|\\.)*'$re$, $re$\1********$re$, 'gi'),
+                $re$(password\s*=\s*)(?!')\S+$re$, $re$\1********$re$, 'gi'),
+                $re$((?:postgres|postgresql)://[^:/@\s]*:)[^@\s]*@$re$, $re$\1********@$re$, 'gi'),
+                $re$([?&]password=)[^&\s]*$re$, $re$\1********$re$, 'gi') AS data_source) masked;
+COMMENT ON VIEW @S@.studio_source_list IS
+    'Mimeo Studio: dblink_mapping_mimeo without passwords (masked in data_source, pwd only as stored_password)';
+
+DO $do$
+DECLARE
+    monitor text;
+BEGIN
+    -- Roles that may read data_source but not pwd are monitors.
+    FOR monitor IN
+        SELECT DISTINCT a.grantee::regrole::text
+          FROM pg_catalog.pg_attribute att
+         CROSS JOIN LATERAL pg_catalog.aclexplode(att.attacl) a
+         WHERE att.attrelid = @SOURCES@::regclass AND att.attname = 'data_source'
+           AND a.privilege_type = 'SELECT' AND a.grantee <> 0
+           AND NOT pg_catalog.has_column_privilege(a.grantee, @SOURCES@::regclass, 'pwd', 'SELECT')
+    LOOP
+        EXECUTE pg_catalog.format('REVOKE SELECT (data_source) ON %s FROM %s', @SOURCES@::regclass, monitor);
+        EXECUTE pg_catalog.format('GRANT SELECT ON %s TO %s', @SOURCE_LIST@::regclass, monitor);
+    END LOOP;
+END
+$do$;
+)SQL";
+
 } // namespace
 
 const std::vector<std::string> &mimeoTableNames()
@@ -322,6 +368,7 @@ std::vector<Migration> migrations(const std::string &quotedSchema)
         {3, "source table file of dml/logdel tables (TRUNCATE detection)", withSchema(kMigration3, quotedSchema)},
         {4, "what each replication was made from and onto (refreshes act only on that)",
          withSchema(kMigration4, quotedSchema) + recordExistingRows(quotedSchema)},
+        {5, "source list without passwords (studio_source_list), read by monitors", withSchema(kMigration5, quotedSchema)},
     };
 }
 

@@ -1,5 +1,6 @@
 #include "catalog/config_row.h"
 
+#include "catalog/config_tables.h"
 #include "catalog/replication_identity.h"
 #include "pg/array.h"
 #include "pg/error.h"
@@ -121,6 +122,8 @@ void insertConfig(pg::Connection &dest, const std::string &schema, const std::st
     std::string cols, placeholders;
     pg::Params params;
     for (const auto &[name, value] : columns) {
+        if (auto why = name == "period" && value ? checkPeriod(dest, *value) : std::nullopt)
+            throw pg::Error::usage(*why, pg::Side::Destination);
         if (!cols.empty()) {
             cols += ", ";
             placeholders += ", ";

@@ -5,6 +5,7 @@
 #include "pg/array.h"
 #include "pg/connection.h"
 #include "pg/quote.h"
+#include "pg/savepoint.h"
 
 #include <algorithm>
 #include <cctype>
@@ -484,6 +485,34 @@ std::optional<std::string> checkConfigValue(std::string_view column, std::string
     return std::nullopt;
 }
 
+std::optional<std::string> checkPeriod(pg::Connection &dest, const std::string &period)
+{
+    bool positive = false;
+    auto read = [&] { positive = dest.exec("SELECT $1::interval > interval '0'", {period}).toBool(0, 0); };
+    std::optional<pg::Error> refused;
+    if (dest.inTransaction()) {
+        refused = pg::attemptInSavepoint(dest, read);
+    } else {
+        try {
+            read();
+        } catch (const pg::Error &e) {
+            refused = e;
+        }
+    }
+    if (refused) {
+        // Class 22 (data exception): the text is no interval. Anything else
+        // (a lost connection) is not the value's fault.
+        if (refused->sqlstate().rfind("22", 0) != 0)
+            throw *refused;
+        return "period: \"" + period + "\" is not an interval: " + refused->message();
+    }
+    if (!positive)
+        return "period must be longer than zero, not \"" + period
+            + "\" (a table with such a period is due on every run and late for ever; write for example 10 minutes "
+              "or 1 day, or leave it empty for no schedule)";
+    return std::nullopt;
+}
+
 void applyConfigChanges(pg::Connection &dest, const std::string &schema, const std::vector<ConfigChange> &changes)
 {
     const std::string qs = pg::quoteIdent(schema);
@@ -500,6 +529,8 @@ void applyConfigChanges(pg::Connection &dest, const std::string &schema, const s
             throw ConfigChangeError(i, pg::Error::usage("nothing to change for " + ch.destTable, pg::Side::Destination));
         for (const auto &[col, value] : ch.values) {
             if (auto why = checkConfigValue(col, ch.type, value))
+                throw ConfigChangeError(i, pg::Error::usage(ch.destTable + ": " + *why, pg::Side::Destination));
+            if (auto why = col == "period" && value ? checkPeriod(dest, *value) : std::nullopt)
                 throw ConfigChangeError(i, pg::Error::usage(ch.destTable + ": " + *why, pg::Side::Destination));
         }
     }

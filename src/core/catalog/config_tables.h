@@ -98,6 +98,14 @@ std::optional<std::string> checkConfigValue(std::string_view column, std::string
 // *why says what is wrong.
 bool isValidInterval(std::string_view text, std::string *why = nullptr);
 
+// Why period cannot be a table's refresh period, or nullopt when it can.
+// The server reads it (so every spelling it accepts works) and it must be
+// longer than zero: a zero or negative period makes the table due on every
+// run and reported late for ever. Every writer of a period goes through
+// this (makes, the configuration editor). Inside a transaction a savepoint
+// keeps a refused value from aborting it.
+std::optional<std::string> checkPeriod(pg::Connection &dest, const std::string &period);
+
 // A one-dimensional text[] literal ({a,"b c",NULL}) split into its items;
 // NULL items are dropped. Throws std::invalid_argument when malformed.
 std::vector<std::string> parseTextArray(std::string_view literal);

@@ -118,7 +118,9 @@ std::vector<std::string> planGrant(pg::Connection &dest, const std::string &sche
     std::vector<std::string> sql;
     if (!roleExists(dest, monitorGroup(schema)))
         sql.push_back("CREATE ROLE " + mon + " NOLOGIN");
-    // Monitors read everything but the stored passwords (pwd).
+    // Monitors read everything but the stored passwords: not pwd, and not
+    // data_source either, which may hold password=... (a catalog adopted from
+    // the extension); they list sources through studio_source_list, masked.
     sql.push_back("GRANT USAGE ON SCHEMA " + qs + " TO " + mon);
     auto tables = dest.exec("SELECT pg_catalog.quote_ident(c.relname), c.relname FROM pg_catalog.pg_class c "
                             "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -126,9 +128,10 @@ std::vector<std::string> planGrant(pg::Connection &dest, const std::string &sche
                             {schema});
     for (int i = 0; i < tables.rows(); ++i) {
         const std::string t = qs + "." + tables.text(i, 0);
-        if (tables.text(i, 1) == "dblink_mapping_mimeo")
-            sql.push_back("GRANT SELECT (data_source_id, data_source, username) ON " + t + " TO " + mon);
-        else
+        if (tables.text(i, 1) == "dblink_mapping_mimeo") {
+            sql.push_back("GRANT SELECT (data_source_id, username) ON " + t + " TO " + mon);
+            sql.push_back("GRANT SELECT ON " + qs + ".studio_source_list TO " + mon);
+        } else
             sql.push_back("GRANT SELECT ON " + t + " TO " + mon);
     }
     if (level == RoleLevel::Operator) {

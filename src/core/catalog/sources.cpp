@@ -19,6 +19,35 @@ SourceRegistry::SourceRegistry(pg::Connection &dest, std::string schema)
 
 namespace {
 
+// A conninfo as it may go into data_source: parsed by libpq, no password
+// (it would be stored in plain text), and naming something: an empty one
+// would reach libpq's defaults (the local socket, a database named like the
+// user), which is never the source someone meant.
+pg::ConnOptions checkedConninfo(const std::string &conninfo)
+{
+    pg::ConnOptions opts;
+    try {
+        opts = pg::parseConninfo(conninfo);
+    } catch (const std::invalid_argument &e) {
+        throw pg::Error::usage(e.what());
+    }
+    if (pg::findOption(opts, "password")) {
+        throw pg::Error::usage("the connection string contains a password; it would be stored in plain text",
+                               pg::Side::Unknown,
+                               "remove it and use ~/.pgpass, a service file, or --password-stdin");
+    }
+    return opts;
+}
+
+void requireTarget(const pg::ConnOptions &opts)
+{
+    if (opts.empty())
+        throw pg::Error::usage("the connection string names no server or database; libpq would connect to its "
+                               "defaults (the local socket, a database named like the user)",
+                               pg::Side::Unknown, "give the source's server: --conninfo \"host=HOST dbname=DB\" (or service=NAME)");
+}
+
+// A row of dblink_mapping_mimeo as stored (data_source with its password).
 SourceRecord recordFrom(const pg::Result &r, int row)
 {
     SourceRecord s;
@@ -26,6 +55,7 @@ SourceRecord recordFrom(const pg::Result &r, int row)
     s.dataSource = r.text(row, 1);
     s.username = r.text(row, 2);
     s.hasStoredPassword = r.toBool(row, 3);
+    s.passwordInDataSource = pg::redact(s.dataSource) != s.dataSource;
     return s;
 }
 
@@ -33,11 +63,29 @@ SourceRecord recordFrom(const pg::Result &r, int row)
 
 std::vector<SourceRecord> SourceRegistry::list()
 {
+    std::vector<SourceRecord> out;
+    // The view comes with catalog version 5; the application also opens
+    // catalogs `mimeo init` has not upgraded yet: mask here then.
+    if (dest_.exec("SELECT pg_catalog.to_regclass($1) IS NOT NULL", {qs_ + ".studio_source_list"}).toBool(0, 0)) {
+        auto r = dest_.exec("SELECT data_source_id, data_source, username, stored_password, password_in_data_source FROM "
+                            + qs_ + ".studio_source_list ORDER BY data_source_id");
+        for (int i = 0; i < r.rows(); ++i) {
+            SourceRecord s;
+            s.id = static_cast<int>(r.toInt(i, 0));
+            s.dataSource = pg::redact(r.text(i, 1)); // and any secret this process knows
+            s.username = r.text(i, 2);
+            s.hasStoredPassword = r.toBool(i, 3);
+            s.passwordInDataSource = r.toBool(i, 4);
+            out.push_back(std::move(s));
+        }
+        return out;
+    }
     auto r = dest_.exec("SELECT data_source_id, data_source, username, pwd IS NOT NULL FROM " + qs_
                         + ".dblink_mapping_mimeo ORDER BY data_source_id");
-    std::vector<SourceRecord> out;
-    for (int i = 0; i < r.rows(); ++i)
+    for (int i = 0; i < r.rows(); ++i) {
         out.push_back(recordFrom(r, i));
+        out.back().dataSource = pg::redact(out.back().dataSource);
+    }
     return out;
 }
 
@@ -62,17 +110,7 @@ SourceRecord SourceRegistry::get(int id)
 int SourceRegistry::add(const std::string &conninfo, const std::string &username,
                         const std::optional<std::string> &storedPassword)
 {
-    pg::ConnOptions opts;
-    try {
-        opts = pg::parseConninfo(conninfo);
-    } catch (const std::invalid_argument &e) {
-        throw pg::Error::usage(e.what());
-    }
-    if (pg::findOption(opts, "password")) {
-        throw pg::Error::usage("the connection string contains a password; it would be stored in plain text",
-                               pg::Side::Unknown,
-                               "remove it and use ~/.pgpass, a service file, or --password-stdin");
-    }
+    pg::ConnOptions opts = checkedConninfo(conninfo);
     std::string user = username;
     if (auto u = pg::findOption(opts, "user")) {
         if (!user.empty() && user != *u)
@@ -80,6 +118,7 @@ int SourceRegistry::add(const std::string &conninfo, const std::string &username
         user = *u;
         pg::removeOption(opts, "user");
     }
+    requireTarget(opts);
     if (user.empty())
         throw pg::Error::usage("no user given for the source", pg::Side::Unknown, "add --user NAME");
     if (storedPassword)
@@ -93,6 +132,7 @@ int SourceRegistry::add(const std::string &conninfo, const std::string &username
 
 void SourceRegistry::update(const SourceRecord &record)
 {
+    requireTarget(checkedConninfo(record.dataSource));
     auto r = dest_.exec("UPDATE " + qs_ + ".dblink_mapping_mimeo SET data_source = $2, username = $3 "
                               "WHERE data_source_id = $1",
                         {std::to_string(record.id), record.dataSource, record.username});
@@ -142,10 +182,44 @@ std::optional<std::string> SourceRegistry::storedPassword(int id)
     return pw;
 }
 
-void SourceRegistry::clearStoredPassword(int id)
+namespace {
+
+// The options of a stored data_source (libpq's reading, as dblink's).
+pg::ConnOptions storedOptions(const std::string &dataSource)
 {
-    dest_.exec("UPDATE " + qs_ + ".dblink_mapping_mimeo SET pwd = NULL WHERE data_source_id = $1",
-               {std::to_string(id)});
+    try {
+        return pg::parseConninfo(dataSource);
+    } catch (const std::invalid_argument &e) {
+        throw pg::Error::usage(std::string("data_source: ") + e.what(), pg::Side::Destination);
+    }
+}
+
+} // namespace
+
+std::optional<std::string> SourceRegistry::catalogPassword(const SourceRecord &stored)
+{
+    if (auto pw = pg::findOption(storedOptions(stored.dataSource), "password")) {
+        pg::rememberSecret(*pw);
+        return pw;
+    }
+    return storedPassword(stored.id);
+}
+
+bool SourceRegistry::clearCatalogPasswords(int id, const std::string &storedDataSource, const std::string &newDataSource)
+{
+    auto r = dest_.exec("UPDATE " + qs_ + ".dblink_mapping_mimeo SET data_source = $3, pwd = NULL "
+                              "WHERE data_source_id = $1 AND data_source = $2",
+                        {std::to_string(id), storedDataSource, newDataSource});
+    return r.affected() == 1;
+}
+
+std::string dataSourceWithoutPassword(const std::string &dataSource, const pg::ConnOptions &extra)
+{
+    pg::ConnOptions opts = storedOptions(dataSource);
+    pg::removeOption(opts, "password");
+    for (const auto &[k, v] : extra)
+        pg::setOption(opts, k, v);
+    return pg::toKeywordValueString(opts);
 }
 
 pg::ConnectSpec sourceConnectSpec(const SourceRecord &source, const std::string &applicationName,

@@ -1,6 +1,7 @@
 #pragma once
 // The source registry: rows of mimeo's dblink_mapping_mimeo.
 #include "pg/connection.h"
+#include "pg/conninfo.h"
 
 #include <optional>
 #include <string>
@@ -10,15 +11,22 @@ namespace mimeo::catalog {
 
 struct SourceRecord {
     int id = 0;
-    std::string dataSource; // conninfo without user and password (mimeo's form)
+    // The conninfo without user (mimeo's form). A catalog adopted from the
+    // mimeo extension may keep password=... in it: from list() it comes
+    // masked, for showing; from find()/get() as stored, for connecting and
+    // editing.
+    std::string dataSource;
     std::string username;
     bool hasStoredPassword = false; // the pwd column is set (mimeo compatibility; discouraged)
+    bool passwordInDataSource = false; // data_source holds a password (plain text, readable with it)
 };
 
 class SourceRegistry {
 public:
     SourceRegistry(pg::Connection &dest, std::string schema);
 
+    // Every source, for showing: data_source masked (studio_source_list,
+    // which monitors may read too).
     std::vector<SourceRecord> list();
     std::optional<SourceRecord> find(int id);
     SourceRecord get(int id); // throws Error naming the id when absent
@@ -39,13 +47,27 @@ public:
 
     // The catalog's stored password (mimeo compatibility), if any.
     std::optional<std::string> storedPassword(int id);
-    void clearStoredPassword(int id);
+
+    // The password the catalog keeps for a source (record as get() returns
+    // it), to move it somewhere safer: the one inside data_source first (it
+    // is the one libpq uses), else the pwd column; nullopt when neither.
+    std::optional<std::string> catalogPassword(const SourceRecord &stored);
+
+    // Once the password lives elsewhere: data_source becomes newDataSource
+    // and pwd NULL, but only while data_source is still storedDataSource;
+    // false when someone changed it meanwhile (nothing is written then).
+    bool clearCatalogPasswords(int id, const std::string &storedDataSource, const std::string &newDataSource);
 
 private:
     pg::Connection &dest_;
     std::string schema_;
     std::string qs_;
 };
+
+// data_source without its password, with extra options set (for example a
+// passfile), in mimeo's quoted key='value' form. Throws Error when libpq
+// cannot parse it.
+std::string dataSourceWithoutPassword(const std::string &dataSource, const pg::ConnOptions &extra = {});
 
 // What is needed to connect to a source: libpq options from the record, with
 // the user, and a password when one is known.

@@ -13,7 +13,28 @@ constexpr const char *kTry = "SELECT pg_catalog.pg_try_advisory_xact_lock(pg_cat
                              "pg_catalog.hashtext($1))";
 constexpr const char *kWait = "SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('mimeo advisory lock'), "
                               "pg_catalog.hashtext($1))";
+constexpr const char *kSessionLock = "SELECT pg_catalog.pg_advisory_lock(pg_catalog.hashtext('mimeo advisory lock'), "
+                                     "pg_catalog.hashtext($1))";
+constexpr const char *kSessionUnlock = "SELECT pg_catalog.pg_advisory_unlock(pg_catalog.hashtext('mimeo advisory lock'), "
+                                       "pg_catalog.hashtext($1))";
 } // namespace
+
+SessionTableLock::SessionTableLock(pg::Connection &dest, std::string destTable)
+    : dest_(dest)
+    , destTable_(std::move(destTable))
+{
+    dest_.exec(kSessionLock, {destTable_});
+}
+
+SessionTableLock::~SessionTableLock()
+{
+    // A connection that broke has lost the lock with its session.
+    try {
+        if (!dest_.isBad())
+            dest_.exec(kSessionUnlock, {destTable_});
+    } catch (...) {
+    }
+}
 
 bool acquireTableLock(pg::Connection &dest, const std::string &destTable, LockWait wait, const pg::CancelToken *cancel)
 {

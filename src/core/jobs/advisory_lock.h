@@ -27,4 +27,24 @@ struct LockWait {
 bool acquireTableLock(pg::Connection &dest, const std::string &destTable, LockWait wait,
                       const pg::CancelToken *cancel = nullptr);
 
+// The same lock held across transactions, until the object goes away
+// (session level). A make holds it from its "is it configured yet?" check
+// to its end, so concurrent makes of one destination run one after the
+// other and the later ones find it configured. Waits as long as it takes
+// (PQcancel of the statement, or the end of the process, ends the wait:
+// the lock goes with the session). The transaction-level lock a
+// maker takes inside is then granted at once: advisory locks are
+// re-entrant within a session.
+class SessionTableLock {
+public:
+    SessionTableLock(pg::Connection &dest, std::string destTable);
+    ~SessionTableLock();
+    SessionTableLock(const SessionTableLock &) = delete;
+    SessionTableLock &operator=(const SessionTableLock &) = delete;
+
+private:
+    pg::Connection &dest_;
+    std::string destTable_;
+};
+
 } // namespace mimeo::jobs

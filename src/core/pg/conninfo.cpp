@@ -55,6 +55,15 @@ void removeOption(ConnOptions &options, std::string_view key)
     std::erase_if(options, [&](const ConnOption &o) { return o.first == key; });
 }
 
+bool containsPassword(std::string_view conninfo)
+{
+    try {
+        return findOption(parseConninfo(conninfo), "password").has_value();
+    } catch (const std::invalid_argument &) {
+        return redact(conninfo) != conninfo;
+    }
+}
+
 std::string toKeywordValueString(const ConnOptions &options)
 {
     std::string out;

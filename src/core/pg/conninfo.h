@@ -20,6 +20,11 @@ std::optional<std::string> findOption(const ConnOptions &options, std::string_vi
 void setOption(ConnOptions &options, std::string_view key, std::string value);
 void removeOption(ConnOptions &options, std::string_view key);
 
+// Whether a conninfo string or URI carries a password (password=..., or
+// user:secret@ in a URI). Text libpq cannot parse counts when it merely
+// looks like it holds one.
+bool containsPassword(std::string_view conninfo);
+
 // key='value' pairs joined by spaces, quoted so libpq (and dblink) read them
 // back exactly. This is the form mimeo's catalog stores in data_source.
 std::string toKeywordValueString(const ConnOptions &options);

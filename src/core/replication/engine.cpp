@@ -54,9 +54,16 @@ RunResult make(pg::Connection &dest, const MakeRequest &req, RunContext &ctx)
         requireQualified(destName, "destination table");
         if (req.type != "inserter" && req.type != "updater")
             catalog::configTableFor(req.type); // validates the type
-        if (auto existing = catalog::findConfig(dest, ctx.schema, j.destTable()))
-            throw pg::Error::usage(j.destTable() + " is already configured (type " + existing->type() + ")",
-                                   pg::Side::Destination, "destroy it first, or choose another --dest-table");
+        auto refuseConfigured = [&] {
+            if (auto existing = catalog::findConfig(dest, ctx.schema, j.destTable()))
+                throw pg::Error::usage(j.destTable() + " is already configured (type " + existing->type() + ")",
+                                       pg::Side::Destination, "destroy it first, or choose another --dest-table");
+        };
+        refuseConfigured();
+        // Makes of one destination at once: one after the other, and the
+        // later ones find it configured (not a duplicate key half-way).
+        const jobs::SessionTableLock oneMakeAtATime(dest, j.destTable());
+        refuseConfigured();
         if (req.type == "snap")
             return snapshot::make(j, req);
         if (req.type == "table")

@@ -53,6 +53,9 @@ struct MakeRequest {
     std::optional<std::string> period;
     std::optional<int64_t> batchLimit;
     std::vector<std::string> sequences; // table: sequences to reset after each refresh
+    // table: replicate into a destination table that already exists (mimeo's
+    // table_maker does so silently; every refresh then empties it first).
+    bool useExisting = false;
     // Incremental and dml/logdel types.
     std::optional<std::string> control;
     std::optional<std::string> boundary;

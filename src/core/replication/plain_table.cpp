@@ -46,6 +46,15 @@ RunResult make(Job &job, const MakeRequest &req)
     const auto kind = relationKind(dest, destName);
     if (kind && *kind != 'r' && *kind != 'p')
         throw pg::Error::usage("destination " + destName.catalogText() + " exists and is not a table", pg::Side::Destination);
+    // Every refresh empties the destination: taking over a table nobody
+    // said was meant for this would lose its rows at the first refresh.
+    if (kind && !req.useExisting)
+        throw pg::Error::usage("destination table " + destName.catalogText()
+                                   + " already exists; a table replication empties it at every refresh",
+                               pg::Side::Destination,
+                               "to replicate into it as it is (its rows are replaced at the first refresh), pass "
+                               "--use-existing; otherwise choose another --dest-table");
+    requireSequences(dest, req.sequences);
 
     catalog::insertConfig(dest, job.schema(), "table",
                           {{"source_table", req.source.catalogText()},

@@ -1,24 +1,51 @@
 #include "replication/sequences.h"
 
 #include "pg/connection.h"
+#include "pg/error.h"
 #include "pg/quote.h"
 #include "replication/job.h"
 
 namespace mimeo::replication {
 
+std::optional<std::string> findSequence(pg::Connection &dest, const std::string &text)
+{
+    const auto name = pg::QualifiedName::fromCatalogText(text);
+    auto seq = dest.exec("SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                         "WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind = 'S'",
+                         {name.schema, name.name});
+    if (seq.rows() == 0)
+        return std::nullopt;
+    return seq.text(0, 0);
+}
+
+void requireSequences(pg::Connection &dest, const std::vector<std::string> &sequences)
+{
+    std::string missing;
+    int count = 0;
+    for (const auto &text : sequences) {
+        if (!findSequence(dest, text)) {
+            missing += (missing.empty() ? "" : ", ") + text;
+            ++count;
+        }
+    }
+    if (count > 0)
+        throw pg::Error::usage((count == 1 ? "sequence " + missing + " does" : "sequences " + missing + " do")
+                                   + " not exist on the destination",
+                               pg::Side::Destination,
+                               "name sequences schema.name as stored (case-sensitive); create them first, or add them "
+                               "to refresh_config_table.sequences later");
+}
+
 void resetSequences(Job &job, const std::vector<std::string> &sequences)
 {
     auto &dest = job.dest();
     for (const auto &text : sequences) {
-        const auto name = pg::QualifiedName::fromCatalogText(text);
-        auto seq = dest.exec("SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                             "WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind = 'S'",
-                             {name.schema, name.name});
-        if (seq.rows() == 0) {
+        const auto found = findSequence(dest, text);
+        if (!found) {
             job.warn("sequence " + text + " not found on the destination; not reset");
             continue;
         }
-        const std::string oid = seq.text(0, 0);
+        const std::string oid = *found;
         // Columns whose default calls the sequence, and serial/identity columns that own it.
         auto cols = dest.exec(R"SQL(
             SELECT DISTINCT a.attrelid::regclass::text, pg_catalog.quote_ident(a.attname)

@@ -2,6 +2,7 @@
 
 #include "pg/connection.h"
 #include "pg/error.h"
+#include "pg/quote.h"
 #include "pg/search_path.h"
 
 #include <algorithm>
@@ -41,6 +42,26 @@ SELECT a.attname,
  ORDER BY a.attnum
 )SQL";
 
+// The name is looked up exactly, but a name typed as SQL (the command
+// line) had its unquoted parts folded to lower case before it got here: the
+// hint names a relation that differs only in case, quoted as it must be
+// written.
+std::string notFoundHint(pg::Connection &src, const pg::QualifiedName &name)
+{
+    auto r = src.exec("SELECT n.nspname, c.relname FROM pg_catalog.pg_class c "
+                      "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                      "WHERE lower(n.nspname) = lower($1) AND lower(c.relname) = lower($2) "
+                      "AND c.relkind IN ('r', 'p', 'v', 'm', 'f') ORDER BY 1, 2 LIMIT 3",
+                      {name.schema, name.name});
+    const std::string folding = "unquoted names are folded to lower case, as in SQL";
+    if (r.rows() == 0)
+        return "write schema.table as on the source; " + folding + ": quote a part (\"Sales\".\"Orders\") to keep its capitals";
+    std::string candidates;
+    for (int i = 0; i < r.rows(); ++i)
+        candidates += (i ? " or " : "") + pg::QualifiedName{r.text(i, 0), r.text(i, 1)}.quoted();
+    return "the source has " + candidates + ": write it quoted like that (" + folding + ")";
+}
+
 } // namespace
 
 SourceRelation describeSource(pg::Connection &src, const pg::QualifiedName &name, const std::vector<std::string> &filter,
@@ -54,8 +75,7 @@ SourceRelation describeSource(pg::Connection &src, const pg::QualifiedName &name
                       {name.schema, name.name});
     if (r.rows() == 0) {
         throw pg::Error::usage("source table " + name.catalogText() + " not found in source " + std::to_string(dataSourceId),
-                               pg::Side::Source,
-                               "names are case-sensitive and must be schema-qualified: schema.table as stored on the source");
+                               pg::Side::Source, notFoundHint(src, name));
     }
     rel.oid = static_cast<uint32_t>(r.toInt(0, 0));
     rel.relkind = r.value(0, 1).empty() ? 'r' : r.value(0, 1)[0];

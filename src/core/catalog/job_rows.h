@@ -1,0 +1,23 @@
+#pragma once
+// Reading studio_job_log rows as every client should: which jobs still run
+// (a row whose process died is abandoned), and who holds a table.
+#include <string>
+
+namespace mimeo::pg {
+class Connection;
+}
+
+namespace mimeo::catalog {
+
+// SQL for a job row's status as every reader should show it: a running row
+// whose job-log backend is gone (its process died) is abandoned; so is one
+// whose heartbeat stopped (a machine lost while its connection lingers).
+// alias names the studio_job_log row.
+std::string liveStatusSql(const std::string &alias);
+
+// Who holds destTable, as one sentence from the job log ("another run holds
+// the table: mimeo run (refresh) on host db2 (pid 4242) since 10:42:07 UTC"),
+// ignoring the asking job itself. Never throws.
+std::string describeLockHolder(pg::Connection &dest, const std::string &schema, const std::string &destTable, long long exceptJob = 0);
+
+} // namespace mimeo::catalog
