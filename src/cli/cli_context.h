@@ -15,6 +15,8 @@ enum ExitCode : int {
     ExitFailed = 1,  // a refresh or command failed (message on stderr)
     ExitUsage = 2,   // bad command line
     ExitLocked = 3,  // skipped: another process holds the table's lock
+    ExitSigint = 130, // cancelled by SIGINT (see signals.h)
+    ExitSigterm = 143, // cancelled by SIGTERM
 };
 
 // Bad command line: reported with a hint, exit status 2.

@@ -21,7 +21,8 @@ int runRefresh(CliContext &ctx, const QStringList &args)
     const QCommandLineOption lockWait(QStringLiteral("lock-wait"),
                                       QStringLiteral("Wait up to SECONDS for a concurrent refresh to finish (0 or less: as long as it takes)."),
                                       QStringLiteral("SECONDS"));
-    for (const auto *o : {&repull, &limit, &start, &end, &lockWait})
+    const QCommandLineOption verbose(QStringLiteral("verbose"), QStringLiteral("Print each step on stderr as it happens (as the job log records it)."));
+    for (const auto *o : {&repull, &limit, &start, &end, &lockWait, &verbose})
         p.addOption(*o);
     if (!p.parse(args, 1, 1))
         return ExitOk;
@@ -34,13 +35,17 @@ int runRefresh(CliContext &ctx, const QStringList &args)
         req.repullStart = toStd(p.value(start));
     if (p.isSet(end))
         req.repullEnd = toStd(p.value(end));
-    if (p.isSet(lockWait))
-        req.lockWait = jobs::LockWait::forSeconds(static_cast<int>(p.intValue(QStringLiteral("lock-wait"), -2147483647, 2147483647)));
+    if (p.isSet(lockWait)) {
+        const auto seconds = p.intValue(QStringLiteral("lock-wait"), -2147483647, 2147483647);
+        req.lockWait = seconds > 0 ? jobs::LockWait::forSeconds(static_cast<int>(seconds)) : jobs::LockWait::untilGranted();
+    }
 
     auto dest = ctx.connectDestination("refresh:" + toStd(p.positional().at(0)));
     requireCatalog(dest, ctx.schema);
     req.destTable = catalog::requireConfiguredTable(dest, ctx.schema, toStd(p.positional().at(0)));
     RunReporter reporter(ctx, "refresh:" + req.destTable);
+    if (p.isSet(verbose))
+        reporter.context().stepped = [&ctx](const std::string &s) { ctx.e() << "step: " << s << "\n" << std::flush; };
     return reporter.report(replication::refresh(dest, req, reporter.context()));
 }
 

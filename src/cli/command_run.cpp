@@ -1,6 +1,7 @@
 // mimeo run: refresh everything that is due (for cron and systemd timers).
 #include "command_parser.h"
 #include "commands.h"
+#include "signals.h"
 #include "jobs/runner.h"
 
 #include <iostream>
@@ -27,6 +28,8 @@ int runRun(CliContext &ctx, const QStringList &args)
 
     jobs::RunnerOptions o;
     o.destination = ctx.destinationSpec("run");
+    o.origin = "mimeo run";
+    o.cancel = &processCancel();
     o.schema = ctx.schema;
     o.typeFilter = toStd(p.value(type));
     if (p.isSet(type) && o.typeFilter.empty())
@@ -48,7 +51,7 @@ int runRun(CliContext &ctx, const QStringList &args)
     }
     const auto summary = jobs::runDueJobs(o);
     for (const auto &out : summary.outcomes) {
-        if (out.kind == jobs::JobOutcome::Kind::Failed)
+        if (out.kind == jobs::JobOutcome::Kind::Failed && cancelledExitCode() == 0)
             ctx.e() << "mimeo: refresh of " << out.job.destTable << " failed: " << out.message << "\n";
     }
     if (p.isSet(verbose))

@@ -40,6 +40,14 @@ int runStatus(CliContext &ctx, const QStringList &args)
                 {QStringLiteral("last_duration_seconds"), jsonValue(t.lastDurationSeconds)},
                 {QStringLiteral("last_rows"), jsonValue(t.lastRows)},
                 {QStringLiteral("last_error"), jsonValue(t.lastError)},
+                {QStringLiteral("reason"), jsonValue(t.reason)},
+                {QStringLiteral("phase"), jsonValue(t.phase)},
+                {QStringLiteral("rows"), jsonValue(t.lastRows)},
+                {QStringLiteral("rows_expected"), jsonValue(t.rowsExpected)},
+                {QStringLiteral("bytes"), jsonValue(t.bytes)},
+                {QStringLiteral("pid"), jsonValue(t.pid)},
+                {QStringLiteral("host"), jsonValue(t.host)},
+                {QStringLiteral("heartbeat_at"), jsonValue(t.heartbeatAt)},
             });
         }
         printJson(ctx.o(), arr);
@@ -51,10 +59,10 @@ int runStatus(CliContext &ctx, const QStringList &args)
     }
     auto &o = ctx.o();
     o << std::left << std::setw(32) << "DEST_TABLE" << std::setw(16) << "TYPE" << std::setw(26) << "LAST_RUN"
-      << std::setw(12) << "PERIOD" << std::setw(9) << "STATUS" << "SOURCE\n";
+      << std::setw(12) << "PERIOD" << std::setw(10) << "STATUS" << "SOURCE\n";
     for (const auto &t : rows) {
         o << std::setw(32) << t.destTable << std::setw(16) << t.type << std::setw(26) << t.lastRun.value_or("never")
-          << std::setw(12) << t.period.value_or("-") << std::setw(9)
+          << std::setw(12) << t.period.value_or("-") << std::setw(10)
           << (t.late ? std::string("LATE") : t.lastStatus.value_or("-")) << t.dataSourceId << ":" << t.sourceTable << "\n";
     }
     return ExitOk;

@@ -6,6 +6,7 @@
 #include "pg/conninfo.h"
 #include "pg/error.h"
 #include "pg/redact.h"
+#include "signals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -41,7 +42,8 @@ QString globalHelp()
     text += QStringLiteral(
         "\n"
         "Exit status: 0 success; 1 a refresh or command failed (message on stderr);\n"
-        "2 usage error; 3 skipped because another process holds the table's lock.\n");
+        "2 usage error; 3 skipped because another process holds the table's lock;\n"
+        "130 and 143 cancelled by SIGINT and SIGTERM (every job rolled back).\n");
     return text;
 }
 
@@ -55,8 +57,16 @@ int usageError(const UsageError &u)
 
 } // namespace
 
+// After a signal, whatever the command ended with: one line and 130/143.
+int cancelled()
+{
+    std::cerr << "mimeo: " << activity() << " " << processCancel().reason() << "; nothing was left half done\n";
+    return cancelledExitCode();
+}
+
 int main(int argc, char *argv[])
 {
+    startSignalWatcher();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("mimeo"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(mimeo::kVersion));
@@ -117,13 +127,19 @@ int main(int argc, char *argv[])
             if (ctx.schema.empty())
                 throw UsageError{QStringLiteral("--schema: the name is empty"), {}};
         }
-        return cmd->run(ctx, rest.mid(consumed));
+        setActivity(toStd(cmd->name));
+        const int code = cmd->run(ctx, rest.mid(consumed));
+        return cancelledExitCode() != 0 ? cancelled() : code;
     } catch (const UsageError &u) {
         return usageError(u);
     } catch (const mimeo::pg::Error &e) {
+        if (cancelledExitCode() != 0)
+            return cancelled();
         std::cerr << "mimeo: " << e.describe() << "\n";
         return ExitFailed;
     } catch (const std::exception &e) {
+        if (cancelledExitCode() != 0)
+            return cancelled();
         std::cerr << "mimeo: " << mimeo::pg::redact(e.what()) << "\n";
         return ExitFailed;
     }

@@ -1,6 +1,7 @@
 #include "run_reporter.h"
 
 #include "jobs/job_log.h"
+#include "signals.h"
 
 #include <QStringList>
 
@@ -11,8 +12,10 @@ namespace mimeo::cli {
 
 RunReporter::RunReporter(CliContext &ctx, const std::string &action)
     : ctx_(ctx)
-    , log_(std::make_unique<jobs::JobLog>(ctx.destinationSpec(action), ctx.schema, "cli"))
+    , log_(std::make_unique<jobs::JobLog>(ctx.destinationSpec(action), ctx.schema, "mimeo " + action.substr(0, action.find(':'))))
 {
+    setActivity(action.substr(0, action.find(':')) + " of " + action.substr(action.find(':') + 1));
+    run_.cancel = &processCancel();
     run_.schema = ctx.schema;
     run_.log = log_.get();
     run_.applicationPrefix = "mimeo";

@@ -85,13 +85,14 @@ private slots:
         test::ScratchDb db(env->dest, "clioldcat");
         QCOMPARE(runMimeo(withDest(db, {QStringLiteral("init")})).exitCode, 0);
         auto c = db.connect();
-        c.exec("DROP VIEW mimeo.studio_source_list; DELETE FROM mimeo.studio_catalog_version WHERE version = 5");
+        test::downgradeCatalogToVersion5(c, "mimeo");
         auto r = runMimeo(withDest(db, {QStringLiteral("status")}));
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("is version 4; this mimeo needs version 5")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("is version 5; this mimeo needs version 6")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("run: mimeo init")), qPrintable(r.err));
         QCOMPARE(runMimeo(withDest(db, {QStringLiteral("init")})).exitCode, 0);
-        QVERIFY(c.exec("SELECT to_regclass('mimeo.studio_source_list') IS NOT NULL").toBool(0, 0));
+        QVERIFY(c.exec("SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'mimeo.studio_job_log'::regclass "
+                       "AND attname = 'heartbeat_at')").toBool(0, 0));
         auto ok = runMimeo(withDest(db, {QStringLiteral("status")}));
         QCOMPARE(ok.exitCode, 0);
     }

@@ -137,6 +137,7 @@ private slots:
         MIMEO_NOTHROW(f.make(req));
         // ...but one that disappears later (or is edited in) only warns at refresh.
         f.dest().exec("UPDATE mimeo.refresh_config_table SET sequences = '{rep.no_such_seq,rep.items_seq,rep.unused_seq}'");
+        f.adopt("rep.items"); // edited by hand on purpose (mimeo adopt)
         MIMEO_NOTHROW(f.refresh("rep.items"));
         // The highest value of any column that draws from it: 1500 in rep.other.
         QCOMPARE(count(f.dest(), "SELECT nextval('rep.items_seq')"), int64_t(1501));

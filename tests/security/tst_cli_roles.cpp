@@ -303,6 +303,7 @@ private slots:
         QCOMPARE(f.as("postgres", {"grant", q(f.monitor), "--monitor"}).exitCode, 0);
         const std::string qs = pg::quoteIdent(f.schema), mon = pg::quoteIdent(f.schema + "_monitor");
         auto d = f.dest.connect();
+        test::downgradeCatalogToVersion5(d, f.schema);
         d.exec("GRANT SELECT (data_source) ON " + qs + ".dblink_mapping_mimeo TO " + mon + "; DROP VIEW " + qs
                + ".studio_source_list; DELETE FROM " + qs + ".studio_catalog_version WHERE version = 5");
         d.exec("UPDATE " + qs + ".dblink_mapping_mimeo SET data_source = data_source || ' password=Old-Monitor-Pw'");

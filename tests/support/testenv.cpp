@@ -86,6 +86,18 @@ ScratchDb::~ScratchDb()
 
 QString mimeoBinary() { return QStringLiteral(MIMEO_CLI_PATH); }
 
+void downgradeCatalogToVersion5(pg::Connection &dest, const std::string &schema)
+{
+    const std::string qs = pg::quoteIdent(schema);
+    dest.exec("DROP TRIGGER studio_job_log_notify ON " + qs + ".studio_job_log; DROP FUNCTION " + qs + ".studio_job_log_notify();"
+              "DROP INDEX " + qs + ".studio_job_log_running_idx;"
+              "ALTER TABLE " + qs + ".studio_job_log DROP COLUMN phase, DROP COLUMN rows_expected, DROP COLUMN reason,"
+              "  DROP COLUMN heartbeat_at, DROP COLUMN backend_pid, DROP COLUMN backend_start,"
+              "  DROP CONSTRAINT studio_job_log_status_check,"
+              "  ADD CONSTRAINT studio_job_log_status_check CHECK (status IN ('running', 'ok', 'failed', 'skipped'));"
+              "DELETE FROM " + qs + ".studio_catalog_version WHERE version = 6");
+}
+
 CliResult runMimeo(const QStringList &args, const QByteArray &stdinData, const QProcessEnvironment &extraEnv,
                    int timeoutMs)
 {

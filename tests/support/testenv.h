@@ -65,6 +65,10 @@ CliResult runMimeo(const QStringList &args, const QByteArray &stdinData = {},
 // Path of the mimeo binary under test.
 QString mimeoBinary();
 
+// Takes the catalog in schema back to version 5 (undoes migration 6, the
+// live job log), for tests of upgrading an older catalog.
+void downgradeCatalogToVersion5(pg::Connection &dest, const std::string &schema);
+
 } // namespace mimeo::test
 
 // Runs a statement and turns an exception into a test failure that shows

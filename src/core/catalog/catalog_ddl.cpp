@@ -285,6 +285,13 @@ CREATE TRIGGER studio_stamp_identity BEFORE INSERT OR UPDATE ON @S@.studio_repli
     FOR EACH ROW EXECUTE FUNCTION @S@.studio_stamp_identity();
 )SQL";
 
+// The job log's NOTIFY channel for "@CHANNEL@", as a string literal.
+std::string withChannel(std::string sql, const std::string &schema)
+{
+    replaceAll(sql, "@CHANNEL@", pg::quoteLiteral(jobChannel(schema)));
+    return sql;
+}
+
 // Records the rows present at the upgrade: names as mimeo wrote them (the
 // quoted form for dots did not exist before this version).
 std::string recordExistingRows(const std::string &quotedSchema)
@@ -343,6 +350,35 @@ END
 $do$;
 )SQL";
 
+// Version 6: jobs you can watch. A running job's row is kept current (phase,
+// rows so far, rows expected, bytes, heartbeat) and names the backend of
+// the job log's own connection, so readers can tell exactly when the
+// process died (that backend is gone): status abandoned. Every change is
+// announced with NOTIFY on <schema>_jobs for monitors.
+constexpr const char *kMigration6 = R"SQL(
+ALTER TABLE @S@.studio_job_log
+    ADD COLUMN phase text,
+    ADD COLUMN rows_expected bigint,
+    ADD COLUMN reason text,
+    ADD COLUMN heartbeat_at timestamptz,
+    ADD COLUMN backend_pid integer,
+    ADD COLUMN backend_start timestamptz;
+ALTER TABLE @S@.studio_job_log DROP CONSTRAINT studio_job_log_status_check;
+ALTER TABLE @S@.studio_job_log ADD CONSTRAINT studio_job_log_status_check
+    CHECK (status IN ('running', 'ok', 'failed', 'skipped', 'cancelled', 'abandoned'));
+CREATE INDEX studio_job_log_running_idx ON @S@.studio_job_log (dest_table) WHERE status = 'running';
+CREATE FUNCTION @S@.studio_job_log_notify() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM pg_notify(TG_ARGV[0], NEW.job_id::text);
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER studio_job_log_notify AFTER INSERT OR UPDATE ON @S@.studio_job_log
+    FOR EACH ROW EXECUTE FUNCTION @S@.studio_job_log_notify(@CHANNEL@);
+)SQL";
+
 } // namespace
 
 const std::vector<std::string> &mimeoTableNames()
@@ -360,8 +396,11 @@ std::string mimeoTablesDdl(const std::string &quotedSchema) { return withSchema(
 
 std::string versionTableDdl(const std::string &quotedSchema) { return withSchema(kVersionTable, quotedSchema); }
 
-std::vector<Migration> migrations(const std::string &quotedSchema)
+std::string jobChannel(const std::string &schema) { return pg::clipIdentifier(schema + "_jobs"); }
+
+std::vector<Migration> migrations(const std::string &schema)
 {
+    const std::string quotedSchema = pg::quoteIdent(schema);
     return {
         {1, "job log, job steps and settings", withSchema(kMigration1, quotedSchema)},
         {2, "per-table state (index copying, snapshot pull state)", withSchema(kMigration2, quotedSchema)},
@@ -369,6 +408,8 @@ std::vector<Migration> migrations(const std::string &quotedSchema)
         {4, "what each replication was made from and onto (refreshes act only on that)",
          withSchema(kMigration4, quotedSchema) + recordExistingRows(quotedSchema)},
         {5, "source list without passwords (studio_source_list), read by monitors", withSchema(kMigration5, quotedSchema)},
+        {6, "live job progress, cancelled and abandoned jobs, reasons, notifications",
+         withChannel(withSchema(kMigration6, quotedSchema), schema)},
     };
 }
 

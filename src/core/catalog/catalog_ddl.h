@@ -9,7 +9,7 @@
 namespace mimeo::catalog {
 
 // The newest version of our own tables; stored in studio_catalog_version.
-inline constexpr int kCatalogVersion = 5;
+inline constexpr int kCatalogVersion = 6;
 
 // mimeo's configuration tables, in creation order (parents before children).
 const std::vector<std::string> &mimeoTableNames();
@@ -28,6 +28,9 @@ struct Migration {
 
 // Every migration of our own tables, oldest first; version N brings the
 // catalog from N-1 to N.
-std::vector<Migration> migrations(const std::string &quotedSchema);
+std::vector<Migration> migrations(const std::string &schema);
+
+// The NOTIFY channel the job log of the catalog in schema announces changes on.
+std::string jobChannel(const std::string &schema);
 
 } // namespace mimeo::catalog

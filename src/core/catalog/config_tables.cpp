@@ -1,6 +1,7 @@
 #include "catalog/config_tables.h"
 
 #include "catalog/config_row.h"
+#include "catalog/job_rows.h"
 #include "catalog/replication_identity.h"
 #include "pg/array.h"
 #include "pg/connection.h"
@@ -535,6 +536,9 @@ void applyConfigChanges(pg::Connection &dest, const std::string &schema, const s
         }
     }
     pg::Transaction tx(dest);
+    // A running refresh holds its row FOR UPDATE for as long as it runs: a
+    // save says so at once instead of waiting silently behind it.
+    dest.exec("SET LOCAL lock_timeout = '2s'");
     for (size_t i = 0; i < changes.size(); ++i) {
         const auto &ch = changes[i];
         // post_script, sequences, truncate_cascade: recorded again under the
@@ -567,7 +571,13 @@ void applyConfigChanges(pg::Connection &dest, const std::string &schema, const s
             if (recordAgain)
                 recordIdentity(dest, schema, ch.destTable);
         } catch (const pg::Error &e) {
-            throw ConfigChangeError(i, e);
+            if (e.sqlstate() != "55P03")
+                throw ConfigChangeError(i, e);
+            tx.rollback();
+            throw ConfigChangeError(i, pg::Error::usage(ch.destTable + " is being refreshed: "
+                                                            + describeLockHolder(dest, schema, ch.destTable)
+                                                            + "; nothing was saved, try again when it finishes",
+                                                        pg::Side::Destination));
         }
     }
     tx.commit();

@@ -75,7 +75,7 @@ std::vector<InstallStep> planInstall(const CatalogState &st)
 
     if (st.studioVersion == 0)
         steps.push_back({"create the table that records catalog versions", versionTableDdl(qs)});
-    for (const auto &m : migrations(qs)) {
+    for (const auto &m : migrations(st.schema)) {
         if (m.version <= st.studioVersion)
             continue;
         steps.push_back({"migration " + std::to_string(m.version) + ": " + m.description,

@@ -38,7 +38,7 @@ SessionTableLock::~SessionTableLock()
 
 bool acquireTableLock(pg::Connection &dest, const std::string &destTable, LockWait wait, const pg::CancelToken *cancel)
 {
-    if (wait.wait && wait.seconds <= 0) {
+    if (wait.unbounded) {
         dest.exec(kWait, {destTable}); // blocks; a cancel reaches it through PQcancel
         return true;
     }

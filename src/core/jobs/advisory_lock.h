@@ -13,17 +13,21 @@ class CancelToken;
 namespace mimeo::jobs {
 
 // How long to wait for the lock. mimeo's concurrent_lock_check semantics,
-// with the waiting that its 1.5.1 never did (bug 9.2 #1):
-//   nullopt: one try; > 0: keep trying for that many seconds; <= 0: wait as long as it takes.
+// with the waiting that its 1.5.1 never did (bug 9.2 #1). No wait is
+// unbounded unless asked for with untilGranted().
 struct LockWait {
     bool wait = false;
     int seconds = 0;
+    bool unbounded = false;
     static LockWait noWait() { return {}; }
-    static LockWait forSeconds(int s) { return {true, s}; }
+    static LockWait forSeconds(int s) { return {s > 0, s > 0 ? s : 0, false}; } // <= 0: one try
+    static LockWait untilGranted() { return {true, 0, true}; }
 };
 
 // Must be called inside a transaction on dest. True when the lock is held
-// (until the transaction ends); false when another session holds it.
+// (until the transaction ends); false when another session holds it. Every
+// wait is cancellable: a watched dest (Connection::watch) throws 57014 once
+// its token is requested, and PQcancel ends the blocking wait of untilGranted().
 bool acquireTableLock(pg::Connection &dest, const std::string &destTable, LockWait wait,
                       const pg::CancelToken *cancel = nullptr);
 

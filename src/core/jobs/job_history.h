@@ -25,10 +25,24 @@ struct JobRecord {
     std::optional<std::string> error;
     std::string origin;
     std::optional<std::string> host;
+    std::optional<std::string> phase;       // while running
+    std::optional<long long> rowsExpected;  // the source's estimate, or the queued keys
+    std::optional<std::string> reason;      // why it was skipped, cancelled, abandoned or failed
+    std::optional<long long> pid;
+    std::optional<std::string> heartbeatAt;
+};
+
+struct JobStep {
+    int stepNo = 0;
+    std::string at; // ISO 8601, UTC
+    std::string status;
+    std::string message;
 };
 
 // Newest first; destTable empty for every table.
 std::vector<JobRecord> recentJobs(pg::Connection &dest, const std::string &schema, const std::string &destTable, int limit);
+
+std::vector<JobStep> jobSteps(pg::Connection &dest, const std::string &schema, long long jobId);
 
 // Deletes job rows older than the retention setting (studio_settings
 // job_log_retention, default 90 days); returns how many went.

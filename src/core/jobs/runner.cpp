@@ -148,6 +148,7 @@ RunSummary runDueJobs(const RunnerOptions &options)
         spec.applicationName = "mimeo:run";
         spec.side = pg::Side::Destination;
         auto conn = pg::Connection::open(spec);
+        recordAbandonedJobs(conn, options.schema);
         due = dueJobs(conn, options.schema, options.typeFilter, options.batchLimit);
         pruneJobLog(conn, options.schema);
     }

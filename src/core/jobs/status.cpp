@@ -1,5 +1,6 @@
 #include "jobs/status.h"
 
+#include "jobs/job_log.h"
 #include "pg/connection.h"
 #include "pg/iso_time.h"
 #include "pg/quote.h"
@@ -17,9 +18,10 @@ std::vector<TableStatus> tableStatus(pg::Connection &dest, const std::string &sc
         "       " + pg::isoUtcSql("c.last_run + c.period", false) + ", "
         "       coalesce(c.period IS NOT NULL AND c.last_run IS NOT NULL "
         "                AND now() > c.last_run + c.period + c.period, false), "
-        "       j.status, extract(epoch FROM j.finished_at - j.started_at)::float8, j.rows, j.error "
+        "       j.live, extract(epoch FROM j.finished_at - j.started_at)::float8, j.rows, j.error, "
+        "       j.phase, j.rows_expected, j.bytes, j.reason, j.pid, j.host, " + pg::isoUtcSql("j.heartbeat_at") + " "
         "  FROM " + qs + ".refresh_config c "
-        "  LEFT JOIN LATERAL (SELECT status, started_at, finished_at, rows, error FROM " + qs + ".studio_job_log l "
+        "  LEFT JOIN LATERAL (SELECT l.*, " + catalog::liveStatusSql("l") + " AS live FROM " + qs + ".studio_job_log l "
         "                      WHERE l.dest_table = c.dest_table AND l.action = 'refresh' "
         "                      ORDER BY l.started_at DESC LIMIT 1) j ON true "
         " ORDER BY c.dest_table";
@@ -41,6 +43,15 @@ std::vector<TableStatus> tableStatus(pg::Connection &dest, const std::string &sc
         if (auto rows = r.optInt(i, 10))
             t.lastRows = *rows;
         t.lastError = r.optText(i, 11);
+        t.phase = r.optText(i, 12);
+        t.rowsExpected = r.optInt(i, 13);
+        t.bytes = r.optInt(i, 14);
+        t.reason = r.optText(i, 15);
+        if (t.lastStatus == "abandoned" && !t.reason)
+            t.reason = "its process ended without finishing it: killed, or its machine or connection was lost";
+        t.pid = r.optInt(i, 16);
+        t.host = r.optText(i, 17);
+        t.heartbeatAt = r.optText(i, 18);
         out.push_back(std::move(t));
     }
     return out;

@@ -20,10 +20,18 @@ struct TableStatus {
     std::optional<std::string> lastRun;  // ISO 8601 with offset
     std::optional<std::string> nextDue;  // last_run + period; none without a period or a first run (mimeo never runs those)
     bool late = false;                   // overdue by more than its period
-    std::optional<std::string> lastStatus;   // ok, failed, skipped, running
+    std::optional<std::string> lastStatus;   // running, ok, failed, skipped, cancelled, abandoned
     std::optional<double> lastDurationSeconds;
     std::optional<long long> lastRows;
     std::optional<std::string> lastError;
+    // Of the last refresh job: live while it runs, then as it ended.
+    std::optional<std::string> phase;
+    std::optional<long long> rowsExpected;
+    std::optional<long long> bytes;
+    std::optional<std::string> reason;
+    std::optional<long long> pid;
+    std::optional<std::string> host;
+    std::optional<std::string> heartbeatAt;
 };
 
 std::vector<TableStatus> tableStatus(pg::Connection &dest, const std::string &schema);

@@ -6,6 +6,7 @@
 #include "pg/redact.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <cstdlib>
 #include <sys/stat.h>
@@ -102,22 +103,95 @@ Connection Connection::open(const ConnectSpec &spec)
 Connection::Connection(Connection &&other) noexcept
     : conn_(other.conn_)
     , side_(other.side_)
+    , cancel_(std::move(other.cancel_))
+    , cancelSlot_(other.cancelSlot_)
 {
     other.conn_ = nullptr;
+    other.cancelSlot_ = 0;
 }
 
 Connection &Connection::operator=(Connection &&other) noexcept
 {
     if (this != &other) {
+        unwatch();
         PQfinish(conn_);
         conn_ = other.conn_;
         side_ = other.side_;
+        cancel_ = std::move(other.cancel_);
+        cancelSlot_ = other.cancelSlot_;
         other.conn_ = nullptr;
+        other.cancelSlot_ = 0;
     }
     return *this;
 }
 
-Connection::~Connection() { PQfinish(conn_); }
+Connection::~Connection()
+{
+    unwatch();
+    PQfinish(conn_);
+}
+
+void Connection::watch(const CancelToken *token)
+{
+    unwatch();
+    if (!token || !conn_)
+        return;
+    cancel_ = token->state();
+    std::lock_guard lock(cancel_->mutex);
+    cancelSlot_ = cancel_->nextSlot++;
+    cancel_->handles.emplace(cancelSlot_, cancelHandle());
+}
+
+void Connection::unwatch()
+{
+    if (!cancel_)
+        return;
+    {
+        std::lock_guard lock(cancel_->mutex);
+        cancel_->handles.erase(cancelSlot_);
+    }
+    cancel_.reset();
+    cancelSlot_ = 0;
+}
+
+void Connection::throwIfCancelled() const
+{
+    if (cancel_ && cancel_->requested.load(std::memory_order_acquire)) {
+        ErrorInfo i;
+        i.side = side_;
+        i.sqlstate = "57014";
+        i.message = "canceling statement due to user request";
+        throw Error(i);
+    }
+}
+
+bool Connection::waitForNotification(int timeoutMs)
+{
+    auto drain = [this] {
+        bool any = false;
+        while (PGnotify *n = PQnotifies(conn_)) {
+            any = true;
+            PQfreemem(n);
+        }
+        return any;
+    };
+    if (drain())
+        return true;
+    pollfd fd{PQsocket(conn_), POLLIN, 0};
+    if (fd.fd < 0)
+        throw Error::fromConnection(conn_, side_, "LISTEN");
+    if (poll(&fd, 1, timeoutMs) <= 0)
+        return false;
+    if (!PQconsumeInput(conn_))
+        throw Error::fromConnection(conn_, side_, "LISTEN");
+    return drain();
+}
+
+Result Connection::execCleanup(std::string_view sql)
+{
+    const std::string text(sql);
+    return check(PQexec(conn_, text.c_str()), sql);
+}
 
 Result Connection::check(PGresult *res, std::string_view sql)
 {
@@ -130,12 +204,14 @@ Result Connection::check(PGresult *res, std::string_view sql)
 
 Result Connection::exec(std::string_view sql)
 {
+    throwIfCancelled();
     const std::string text(sql);
     return check(PQexec(conn_, text.c_str()), sql);
 }
 
 Result Connection::exec(std::string_view sql, const Params &params)
 {
+    throwIfCancelled();
     const std::string text(sql);
     std::vector<const char *> values;
     values.reserve(params.size());
@@ -194,7 +270,7 @@ Transaction::~Transaction()
 {
     if (open_ && !conn_.isBad()) {
         try {
-            conn_.exec("ROLLBACK");
+            conn_.execCleanup("ROLLBACK");
         } catch (...) {
             // Destructors must not throw; the connection is gone or aborted anyway.
         }
@@ -210,7 +286,7 @@ void Transaction::commit()
 void Transaction::rollback()
 {
     open_ = false;
-    conn_.exec("ROLLBACK");
+    conn_.execCleanup("ROLLBACK");
 }
 
 } // namespace mimeo::pg

@@ -17,6 +17,10 @@ struct pg_conn;
 namespace mimeo::pg {
 
 class CancelHandle;
+class CancelToken;
+namespace detail {
+struct CancelState;
+}
 
 // Text parameters for $1, $2, ...; std::nullopt is SQL NULL.
 using Param = std::optional<std::string>;
@@ -77,6 +81,18 @@ public:
     // A handle another thread can use to cancel the statement running here.
     CancelHandle cancelHandle() const;
 
+    // Lets token cancel what this connection runs (nullptr: stop watching).
+    // Once it is requested, every statement but ROLLBACK throws 57014
+    // without reaching the server.
+    void watch(const CancelToken *token);
+    // For ending a transaction: runs even when the watched token was requested.
+    Result execCleanup(std::string_view sql);
+
+    // After LISTEN: waits up to timeoutMs for notifications; true when at
+    // least one arrived (all that arrived are consumed). Throws when the
+    // connection is lost.
+    bool waitForNotification(int timeoutMs);
+
     // user@host:port/dbname, for messages. Never includes a password.
     std::string describe() const;
 
@@ -86,8 +102,13 @@ private:
     explicit Connection(pg_conn *conn, Side side) : conn_(conn), side_(side) {}
     Result check(pg_result *res, std::string_view sql);
 
+    void unwatch();
+    void throwIfCancelled() const;
+
     pg_conn *conn_ = nullptr;
     Side side_ = Side::Unknown;
+    std::shared_ptr<detail::CancelState> cancel_;
+    int cancelSlot_ = 0;
 };
 
 // BEGIN on construction, ROLLBACK on destruction unless commit() was called.

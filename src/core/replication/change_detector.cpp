@@ -103,8 +103,8 @@ SkipDecision decideSkip(pg::Connection &src, const SourceCounters &now, const st
     for (long long x = pulled->xmax; x < current->xmax; ++x)
         candidates.push_back(std::to_string(x));
     if (candidates.empty())
-        return {true, "source unchanged since the last pull (counters " + describe(now.asVector())
-                          + ", no transaction since)"};
+        return {true, "source unchanged since the last pull (statistics and transactions checked: counters "
+                          + describe(now.asVector()) + ", no transaction since)"};
     long long committed = 0;
     try {
         committed = src.exec("SELECT count(*) FROM pg_catalog.unnest($1::bigint[]) x "
@@ -117,8 +117,8 @@ SkipDecision decideSkip(pg::Connection &src, const SourceCounters &now, const st
     if (committed > 0)
         return {false, std::to_string(committed) + " write transaction(s) committed on the source since the last pull; "
                            "statistics may not show them yet"};
-    return {true, "source unchanged since the last pull (counters " + describe(now.asVector())
-                      + ", no write transaction committed since)"};
+    return {true, "source unchanged since the last pull (statistics and transactions checked: counters "
+                      + describe(now.asVector()) + ", no write transaction committed since)"};
 }
 
 } // namespace mimeo::replication

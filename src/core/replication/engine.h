@@ -35,6 +35,7 @@ struct RunContext {
     jobs::JobLog *log = nullptr;
     std::function<void(const Progress &)> progress;
     std::function<void(const std::string &)> warn; // non-fatal problems (also in the job log)
+    std::function<void(const std::string &)> stepped; // each step as it happens (mimeo refresh --verbose)
     const pg::CancelToken *cancel = nullptr;
     // A source password from a keychain, when the application has one.
     std::function<std::optional<std::string>(int dataSourceId)> sourcePassword;

@@ -317,7 +317,7 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
     if (family->kind == ControlKind::Time && dstPause(dest, s.dst)) {
         catalog::updateConfig(dest, job.schema(), family->type(), job.destTable(), {{"last_run", job.now()}});
         tx.commit();
-        return job.finishSkipped("does not run during the daylight saving time change (dst_start " + std::to_string(s.dst.start)
+        return job.finishSkipped("DST pause: does not run during the daylight saving time change (dst_start " + std::to_string(s.dst.start)
                                  + " to dst_end " + std::to_string(s.dst.end) + ")");
     }
 
@@ -423,7 +423,7 @@ RunResult destroy(Job &job, const catalog::ConfigRow &config, bool keepTable)
     const QualifiedName destName = QualifiedName::fromCatalogText(config.destTable());
     pg::Transaction tx(dest);
     // Waits for a running refresh: dropping under it would fail it half-way.
-    jobs::acquireTableLock(dest, job.destTable(), jobs::LockWait::forSeconds(0), job.ctx().cancel);
+    job.lockForDestroy();
     if (!keepTable)
         dest.exec("DROP TABLE IF EXISTS " + destName.quoted());
     catalog::deleteConfig(dest, job.schema(), config.type(), job.destTable());

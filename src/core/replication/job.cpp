@@ -1,5 +1,6 @@
 #include "replication/job.h"
 
+#include "catalog/job_rows.h"
 #include "catalog/replication_identity.h"
 #include "catalog/sources.h"
 #include "jobs/advisory_lock.h"
@@ -18,12 +19,18 @@ Job::Job(pg::Connection &dest, RunContext &ctx, std::string destTable, std::stri
 {
     if (ctx_.log)
         jobId_ = ctx_.log->start(destTable_, type_, action_);
+    // A cancel reaches the statement the destination runs for this job.
+    dest_.watch(ctx_.cancel);
 }
+
+Job::~Job() { dest_.watch(nullptr); }
 
 void Job::step(const std::string &message)
 {
     if (ctx_.log)
         ctx_.log->step(jobId_, message);
+    if (ctx_.stepped)
+        ctx_.stepped(message);
 }
 
 void Job::warn(const std::string &message)
@@ -36,6 +43,8 @@ void Job::warn(const std::string &message)
 
 void Job::progress(const Progress &p)
 {
+    if (ctx_.log)
+        ctx_.log->progress(jobId_, p.phase, p.rows, p.bytes, p.estimatedRows);
     if (ctx_.progress)
         ctx_.progress(p);
 }
@@ -55,8 +64,11 @@ pg::Connection Job::connectSource(int dataSourceId)
     std::optional<std::string> password;
     if (ctx_.sourcePassword)
         password = ctx_.sourcePassword(dataSourceId);
-    return catalog::connectSourceById(dest_, ctx_.schema, dataSourceId,
-                                      ctx_.applicationPrefix + ":" + action_ + ":" + destTable_, password);
+    auto src = catalog::connectSourceById(dest_, ctx_.schema, dataSourceId,
+                                          ctx_.applicationPrefix + ":" + action_ + ":" + destTable_, password);
+    src.watch(ctx_.cancel);
+    checkCancel(); // requested while connecting
+    return src;
 }
 
 std::optional<catalog::ConfigRow> Job::lockAndReadConfig(jobs::LockWait wait)
@@ -71,6 +83,13 @@ std::optional<catalog::ConfigRow> Job::lockAndReadConfig(jobs::LockWait wait)
     return config;
 }
 
+void Job::lockForDestroy()
+{
+    if (!jobs::acquireTableLock(dest_, destTable_, jobs::LockWait::forSeconds(60), ctx_.cancel))
+        throw pg::Error::usage("cannot destroy " + destTable_ + " now: " + catalog::describeLockHolder(dest_, ctx_.schema, destTable_, jobId_),
+                               pg::Side::Destination, "try again when it finishes");
+}
+
 RunResult Job::finishDone(int64_t rows, int64_t bytes, std::string message)
 {
     if (ctx_.log)
@@ -78,30 +97,36 @@ RunResult Job::finishDone(int64_t rows, int64_t bytes, std::string message)
     return {Outcome::Done, rows, bytes, std::move(message), jobId_};
 }
 
-RunResult Job::finishSkipped(std::string message)
+RunResult Job::finishSkipped(std::string reason)
 {
     if (ctx_.log) {
-        ctx_.log->step(jobId_, message);
-        ctx_.log->finish(jobId_, jobs::JobStatus::Skipped, 0, 0);
+        ctx_.log->step(jobId_, reason);
+        ctx_.log->finish(jobId_, jobs::JobStatus::Skipped, 0, 0, nullptr, reason);
     }
-    return {Outcome::Skipped, 0, 0, std::move(message), jobId_};
+    return {Outcome::Skipped, 0, 0, std::move(reason), jobId_};
 }
 
 RunResult Job::finishLocked()
 {
-    std::string message = "another process is refreshing " + destTable_ + "; skipped";
+    const std::string reason = catalog::describeLockHolder(dest_, ctx_.schema, destTable_, jobId_);
     if (ctx_.log) {
-        ctx_.log->step(jobId_, message, "warning");
-        ctx_.log->finish(jobId_, jobs::JobStatus::Skipped, 0, 0);
+        ctx_.log->step(jobId_, reason, "warning");
+        ctx_.log->finish(jobId_, jobs::JobStatus::Skipped, 0, 0, nullptr, reason);
     }
-    return {Outcome::Locked, 0, 0, std::move(message), jobId_};
+    return {Outcome::Locked, 0, 0, destTable_ + " skipped: " + reason, jobId_};
 }
 
 void Job::finishFailed(const std::exception &e)
 {
     if (!ctx_.log)
         return;
-    if (const auto *pe = dynamic_cast<const pg::Error *>(&e))
+    const auto *pe = dynamic_cast<const pg::Error *>(&e);
+    if (ctx_.cancel && ctx_.cancel->requested()) {
+        // Whatever the error says (57014, a broken COPY...), it came from the cancel.
+        ctx_.log->finish(jobId_, jobs::JobStatus::Cancelled, std::nullopt, std::nullopt, nullptr, ctx_.cancel->reason());
+        return;
+    }
+    if (pe)
         ctx_.log->finish(jobId_, jobs::JobStatus::Failed, std::nullopt, std::nullopt, pe);
     else
         ctx_.log->fail(jobId_, e.what());

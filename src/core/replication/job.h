@@ -13,6 +13,9 @@ namespace mimeo::replication {
 class Job {
 public:
     Job(pg::Connection &dest, RunContext &ctx, std::string destTable, std::string type, std::string action);
+    ~Job();
+    Job(const Job &) = delete;
+    Job &operator=(const Job &) = delete;
 
     pg::Connection &dest() { return dest_; }
     RunContext &ctx() { return ctx_; }
@@ -36,9 +39,13 @@ public:
     // a configuration gone meanwhile is an Error.
     std::optional<catalog::ConfigRow> lockAndReadConfig(jobs::LockWait wait);
 
+    // destroy: waits up to a minute for a running refresh to finish; then an
+    // Error naming who holds the table.
+    void lockForDestroy();
+
     // Finishes the job-log row; call exactly one of these.
     RunResult finishDone(int64_t rows, int64_t bytes, std::string message);
-    RunResult finishSkipped(std::string message);
+    RunResult finishSkipped(std::string reason); // one sentence a person understands
     RunResult finishLocked();
     void finishFailed(const std::exception &e);
 

@@ -136,7 +136,7 @@ RunResult destroy(Job &job, const catalog::ConfigRow &config, bool keepTable)
     auto &dest = job.dest();
     const QualifiedName destName = QualifiedName::fromCatalogText(config.destTable());
     pg::Transaction tx(dest);
-    jobs::acquireTableLock(dest, job.destTable(), jobs::LockWait::forSeconds(0), job.ctx().cancel);
+    job.lockForDestroy();
     if (!keepTable)
         dest.exec("DROP TABLE IF EXISTS " + destName.quoted());
     catalog::deleteConfig(dest, job.schema(), "table", job.destTable());

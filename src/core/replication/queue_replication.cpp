@@ -454,7 +454,7 @@ RunResult destroy(Job &job, const catalog::ConfigRow &config, bool keepTable)
     const QualifiedName queueName = QualifiedName::fromCatalogText(config.text("control"));
 
     pg::Transaction tx(dest);
-    jobs::acquireTableLock(dest, job.destTable(), jobs::LockWait::forSeconds(0), job.ctx().cancel);
+    job.lockForDestroy();
     auto src = job.connectSource(config.dataSourceId());
     const auto objects = queue::findQueueObjects(src, source, queueName);
     if (objects.trigger && !objects.mayDropTrigger) {

@@ -313,7 +313,7 @@ RunResult destroy(Job &job, const catalog::ConfigRow &config, bool keepTable)
     auto &dest = job.dest();
     const SnapNames names = namesFor(QualifiedName::fromCatalogText(config.destTable()));
     pg::Transaction tx(dest);
-    jobs::acquireTableLock(dest, job.destTable(), jobs::LockWait::forSeconds(0), job.ctx().cancel);
+    job.lockForDestroy();
     const auto viewKind = relationKind(dest, names.view);
     std::string message;
     if (keepTable) {
