@@ -46,6 +46,15 @@ if [ "$with_studio" = ON ]; then
   depends mimeo-studio | grep -qx libqt6widgets6 || problem "mimeo-studio does not depend on libqt6widgets6"
 fi
 
+# Each package carries the licence where Debian looks for it.
+for p in "${packages[@]}"; do
+  dpkg-deb --fsys-tarfile "$(deb "$p")" | tar -xOf - "./usr/share/doc/$p/copyright" > "$work/$p.copyright" 2>/dev/null ||
+    problem "$p has no /usr/share/doc/$p/copyright"
+  grep -qx 'License: PostgreSQL' "$work/$p.copyright" || problem "$p: copyright does not name the PostgreSQL License"
+  grep -q '^ Permission to use, copy, modify, and distribute this software' "$work/$p.copyright" ||
+    problem "$p: copyright lacks the licence text"
+done
+
 # Together the packages hold what `cmake --install` installs (an install
 # rule without a COMPONENT would be left out of every package).
 DESTDIR="$work/full" "$cmake" --install "$build" --prefix /usr >/dev/null

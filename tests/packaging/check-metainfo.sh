@@ -16,6 +16,7 @@ appstreamcli validate --no-net "$metainfo" || problem "appstreamcli validate fai
 grep -q "<id>$id</id>" "$metainfo" || problem "id is not $id"
 grep -q "<launchable type=\"desktop-id\">$id.desktop</launchable>" "$metainfo" || problem "no launchable $id.desktop"
 grep -q '<content_rating type="oars-1.1"' "$metainfo" || problem "no OARS content rating"
+grep -q '<project_license>PostgreSQL</project_license>' "$metainfo" || problem "project_license is not PostgreSQL"
 newest=$(grep -o '<release version="[^"]*"' "$metainfo" | head -n 1 | cut -d'"' -f2)
 [ "$newest" = "$version" ] || problem "newest release is \"$newest\", the project is $version: add a <release>"
 images=$(grep -o '<image[^>]*>[^<]*</image>' "$metainfo" | sed 's/<[^>]*>//g')
