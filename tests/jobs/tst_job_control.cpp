@@ -287,6 +287,49 @@ private slots:
         MIMEO_NOTHROW(f.refresh("rep.t"));
         QCOMPARE(f.dest().exec("SELECT count(*) FROM rep.t WHERE v = 'changed'").toInt(0, 0), int64_t(10));
     }
+
+    // A make cancelled while it pulls, or while it waits to put its trigger
+    // on the source, leaves nothing on either side, as a failed one.
+    void cancelledMakesLeaveNothingBehind()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        test::ReplicationFixture f(env, "jobmake");
+        f.src().exec(kSlowSource);
+        f.dest().exec("CREATE SCHEMA rep");
+        auto cancelAfter = [&](int ms, const std::function<void()> &make) {
+            pg::CancelToken token;
+            f.context().cancel = &token;
+            std::thread canceller([&token, ms] {
+                std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+                token.request("cancelled by the test");
+            });
+            bool threw = false;
+            try {
+                make();
+            } catch (const pg::Error &) {
+                threw = true;
+            }
+            canceller.join();
+            f.context().cancel = nullptr;
+            return threw;
+        };
+        QVERIFY(cancelAfter(1000, [&] { f.make(f.request("snap", "src.slow", "rep.slow")); }));
+        QCOMPARE(f.lastJob("rep.slow").at(0), QStringLiteral("cancelled"));
+
+        auto holder = f.srcDb().connect();
+        pg::Transaction tx(holder);
+        holder.exec("LOCK TABLE src.t IN EXCLUSIVE MODE"); // CREATE TRIGGER waits for it
+        QVERIFY(cancelAfter(700, [&] { f.make(f.request("dml", "src.t", "rep.t")); }));
+        tx.rollback();
+        QCOMPARE(f.lastJob("rep.t").at(0), QStringLiteral("cancelled"));
+
+        QCOMPARE(f.dest().exec("SELECT count(*) FROM mimeo.refresh_config").toInt(0, 0), int64_t(0));
+        QCOMPARE(f.dest().exec("SELECT count(*) FROM mimeo.studio_replication_identity").toInt(0, 0), int64_t(0));
+        QCOMPARE(f.dest().exec("SELECT count(*) FROM pg_class WHERE relnamespace = 'rep'::regnamespace").toInt(0, 0), int64_t(0));
+        QCOMPARE(f.src().exec("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal").toInt(0, 0), int64_t(0));
+        QCOMPARE(f.src().exec("SELECT count(*) FROM pg_class WHERE relnamespace = 'mimeo'::regnamespace").toInt(0, 0), int64_t(0));
+        QCOMPARE(activeStatements(f.srcDb()), int64_t(0));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJobControl)
