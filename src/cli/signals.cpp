@@ -58,12 +58,15 @@ void startSignalWatcher()
             const std::string reason = std::string("cancelled by ") + (sig == SIGINT ? "SIGINT" : "SIGTERM");
             // PQcancel reaches only the statement running when it arrives;
             // ask again while the process winds down, so a statement that
-            // started just after the first request is stopped as well.
-            std::thread([reason] {
-                for (int i = 0; i < 20; ++i) {
+            // started just after the first request is stopped as well. A
+            // command with no cancellable job (a check, a listing) is ended
+            // after that: its reads die with its connections.
+            std::thread([reason, sig] {
+                for (int i = 0; i < 9; ++i) {
                     processCancel().request(reason);
-                    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+                    std::this_thread::sleep_for(std::chrono::milliseconds(200));
                 }
+                std::_Exit(128 + sig);
             }).detach();
         }
     }).detach();
