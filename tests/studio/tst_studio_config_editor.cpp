@@ -73,19 +73,16 @@ class TestStudioConfigEditor : public QObject {
         QTRY_VERIFY(!open);
     }
 
+    // Saves and, when that worked, waits for the reload it starts: both
+    // spies are there before save() so neither signal can pass unseen.
     bool save()
     {
         QSignalSpy saved(page_, &ConfigEditorPage::saved);
+        QSignalSpy loaded(page_, &ConfigEditorPage::loaded);
         page_->save();
-        if (!saved.wait(20000))
+        if (!waitForSignals(saved))
             return false;
-        const bool ok = saved.first().first().toBool();
-        if (ok) {
-            QSignalSpy loaded(page_, &ConfigEditorPage::loaded);
-            if (!loaded.wait(20000))
-                return false;
-        }
-        return ok;
+        return saved.first().first().toBool() && waitForSignals(loaded);
     }
 
 private slots:
@@ -122,12 +119,11 @@ private slots:
         DestinationTarget t;
         t.conninfo = q(dest_->conninfo());
         window_->openDestination(t);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(waitForSignals(loaded));
+        // The page starts reading the catalog as it is made: wait for what it shows.
         page_ = window_->openConfigEditor(t.key());
         QVERIFY(page_);
-        QSignalSpy pageLoaded(page_, &ConfigEditorPage::loaded);
-        QVERIFY(pageLoaded.wait(20000));
-        QCOMPARE(model()->rowCount(), 4);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 4, 20000);
     }
 
     void showsEveryTypeWithItsColumns()
