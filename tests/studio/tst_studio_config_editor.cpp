@@ -16,6 +16,7 @@
 
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
+#include <QFont>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -328,6 +329,34 @@ private slots:
         QCOMPARE(proxy->index(0, model()->columnOf("dest_table")).data().toString(), QStringLiteral("rep.orders"));
         page_->view()->sortByColumn(model()->columnOf("dest_table"), Qt::AscendingOrder);
         QCOMPARE(proxy->index(0, model()->columnOf("dest_table")).data().toString(), QStringLiteral("rep.customers"));
+    }
+
+    // jobmon and insert_on_fetch are mimeo's catalog columns that only the
+    // mimeo extension's own refresh functions read: shown, and editable for
+    // the extension, but not as settings of ours.
+    void extensionOnlySettingsSaySo()
+    {
+        for (const auto &[column, row] : {std::pair{"jobmon", "rep.orders"}, std::pair{"insert_on_fetch", "rep.customers"}}) {
+            const int section = model()->columnOf(column);
+            const QString header = model()->headerData(section, Qt::Horizontal).toString();
+            QCOMPARE(header, QStringLiteral("%1 (extension)").arg(QLatin1String(column)));
+            const QString help = model()->headerData(section, Qt::Horizontal, Qt::ToolTipRole).toString();
+            QVERIFY2(help.contains(QStringLiteral("A setting of the mimeo extension"))
+                         && help.contains(QStringLiteral("Mimeo Studio and the mimeo command do not read it")),
+                     qPrintable(help));
+            QVERIFY(model()->headerData(section, Qt::Horizontal, Qt::FontRole).value<QFont>().italic());
+            // The cell says it too, where the check box is.
+            QCOMPARE(cell(QString::fromLatin1(row), column).data(Qt::ToolTipRole).toString(), help);
+            QVERIFY(cell(QString::fromLatin1(row), column).flags() & Qt::ItemIsUserCheckable);
+        }
+        // The other columns keep their own names.
+        QCOMPARE(model()->headerData(model()->columnOf("filter"), Qt::Horizontal).toString(), QStringLiteral("filter"));
+        // A picture of those columns, as a build artefact to look at.
+        page_->view()->scrollTo(cell(QStringLiteral("rep.orders"), "insert_on_fetch"));
+        page_->view()->scrollTo(cell(QStringLiteral("rep.orders"), "jobmon"));
+        QTest::qWait(100);
+        QVERIFY(window_->grab().save(QStringLiteral("config-editor-extension-columns.png")));
+        page_->view()->horizontalScrollBar()->setValue(0);
     }
 
     void screenshot()
