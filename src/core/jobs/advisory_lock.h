@@ -14,7 +14,8 @@ namespace mimeo::jobs {
 
 // How long to wait for the lock. mimeo's concurrent_lock_check semantics,
 // with the waiting that its 1.5.1 never did (bug 9.2 #1):
-//   nullopt: one try; > 0: keep trying for that many seconds; <= 0: wait as long as it takes.
+//   noWait(): one try; forSeconds(n), n > 0: keep trying for n seconds;
+//   forSeconds(n), n <= 0: wait as long as it takes.
 struct LockWait {
     bool wait = false;
     int seconds = 0;
