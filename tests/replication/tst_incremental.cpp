@@ -68,6 +68,14 @@ replication::RunResult refreshWith(ReplicationFixture &f, const std::string &des
     return replication::refresh(f.dest(), r, f.context());
 }
 
+// Data rows: one per incremental type, in a column "type".
+void eachIncrementalType()
+{
+    QTest::addColumn<QString>("type");
+    for (const char *t : {"inserter_time", "updater_time", "inserter_serial", "updater_serial"})
+        QTest::newRow(t) << QString::fromLatin1(t);
+}
+
 template <typename Fn> QString errorOf(Fn &&fn)
 {
     try {
@@ -185,14 +193,7 @@ private slots:
         QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.items WHERE id = 12"), int64_t(0));
     }
 
-    void emptySourceAtMakeGetsRowsLater_data()
-    {
-        QTest::addColumn<QString>("type");
-        QTest::newRow("inserter_time") << "inserter_time";
-        QTest::newRow("updater_time") << "updater_time";
-        QTest::newRow("inserter_serial") << "inserter_serial";
-        QTest::newRow("updater_serial") << "updater_serial";
-    }
+    void emptySourceAtMakeGetsRowsLater_data() { eachIncrementalType(); }
     void emptySourceAtMakeGetsRowsLater()
     {
         // mimeo 1.5.0 slid an empty time table's lower bound to now() on
@@ -253,14 +254,7 @@ private slots:
         QCOMPARE(count(g.dest(), "SELECT count(*) FROM rep.items WHERE id = 101"), int64_t(1));
     }
 
-    void emptySourceBackfilledWithOldRows_data()
-    {
-        QTest::addColumn<QString>("type");
-        QTest::newRow("inserter_time") << "inserter_time";
-        QTest::newRow("updater_time") << "updater_time";
-        QTest::newRow("inserter_serial") << "inserter_serial";
-        QTest::newRow("updater_serial") << "updater_serial";
-    }
+    void emptySourceBackfilledWithOldRows_data() { eachIncrementalType(); }
     void emptySourceBackfilledWithOldRows()
     {
         // Made while the source is empty, nothing has been read, so nothing
@@ -730,14 +724,7 @@ private slots:
         QCOMPARE(f.differences("SELECT * FROM src.l WHERE id <> 101", "SELECT * FROM rep.l"), QString());
     }
 
-    void fullRepull_data()
-    {
-        QTest::addColumn<QString>("type");
-        QTest::newRow("inserter_time") << "inserter_time";
-        QTest::newRow("inserter_serial") << "inserter_serial";
-        QTest::newRow("updater_time") << "updater_time";
-        QTest::newRow("updater_serial") << "updater_serial";
-    }
+    void fullRepull_data() { eachIncrementalType(); }
     void fullRepull()
     {
         QFETCH(QString, type);
