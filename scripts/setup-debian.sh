@@ -5,10 +5,10 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  qt6-base-dev libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus-x11 libsecret-tools
   libpq-dev postgresql-15 postgresql-contrib postgresql-15-mimeo openssl
-  xvfb xauth x11-utils imagemagick
+  xvfb xauth x11-utils imagemagick time
   desktop-file-utils appstream
 )
 

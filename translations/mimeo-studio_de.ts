@@ -62,17 +62,17 @@
         <translation>Diese Schritte legen den Katalog im Schema %1 in einer Transaktion an.</translation>
     </message>
     <message>
-        <location filename="../src/studio/cataloginstalldialog.cpp" line="75"/>
+        <location filename="../src/studio/cataloginstalldialog.cpp" line="76"/>
         <source>The catalog cannot be installed here.</source>
         <translation>Der Katalog kann hier nicht installiert werden.</translation>
     </message>
     <message>
-        <location filename="../src/studio/cataloginstalldialog.cpp" line="85"/>
+        <location filename="../src/studio/cataloginstalldialog.cpp" line="87"/>
         <source>Installing…</source>
         <translation>Wird installiert…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/cataloginstalldialog.cpp" line="95"/>
+        <location filename="../src/studio/cataloginstalldialog.cpp" line="97"/>
         <source>Done: %n step(s) applied.</source>
         <translation>
             <numerusform>Fertig: %n Schritt ausgeführt.</numerusform>
@@ -296,96 +296,102 @@
     </message>
     <message>
         <location filename="../src/studio/config_model.cpp" line="45"/>
-        <source>Log refreshes to pg_jobmon</source>
-        <translation>Aktualisierungen in pg_jobmon protokollieren</translation>
+        <source>A setting of the mimeo extension: whether its own refresh functions on this catalog log to pg_jobmon. Mimeo Studio and the mimeo command do not read it; they record every run in their own job log.</source>
+        <translation>Eine Einstellung der mimeo-Erweiterung: ob deren eigene Aktualisierungsfunktionen auf diesem Katalog in pg_jobmon protokollieren. Mimeo Studio und der Befehl mimeo lesen sie nicht; sie halten jeden Lauf in ihrem eigenen Job-Protokoll fest.</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="46"/>
+        <location filename="../src/studio/config_model.cpp" line="49"/>
         <source>Control column (incremental) or queue table (dml, logdel)</source>
         <translation>Steuerspalte (inkrementell) oder Warteschlangentabelle (dml, logdel)</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="47"/>
+        <location filename="../src/studio/config_model.cpp" line="50"/>
         <source>How far behind the newest value a refresh stops</source>
         <translation>Wie weit hinter dem neuesten Wert eine Aktualisierung anhält</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="48"/>
+        <location filename="../src/studio/config_model.cpp" line="51"/>
         <source>Highest control value replicated so far</source>
         <translation>Höchster bisher replizierter Steuerwert</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="49"/>
+        <location filename="../src/studio/config_model.cpp" line="52"/>
         <source>Skip refreshes around the daylight saving change</source>
         <translation>Aktualisierungen um die Sommerzeitumstellung auslassen</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="50"/>
+        <location filename="../src/studio/config_model.cpp" line="53"/>
         <source>Start of the daylight saving window (HHMM)</source>
         <translation>Beginn des Sommerzeitfensters (HHMM)</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="51"/>
+        <location filename="../src/studio/config_model.cpp" line="54"/>
         <source>End of the daylight saving window (HHMM)</source>
         <translation>Ende des Sommerzeitfensters (HHMM)</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="52"/>
+        <location filename="../src/studio/config_model.cpp" line="55"/>
         <source>Skip the pull when the source&apos;s statistics show no change</source>
         <translation>Abruf auslassen, wenn die Statistik der Quelle keine Änderung zeigt</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="53"/>
+        <location filename="../src/studio/config_model.cpp" line="56"/>
         <source>SQL statements run after a snapshot refresh</source>
         <translation>SQL-Anweisungen, die nach einer Snapshot-Aktualisierung laufen</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="54"/>
+        <location filename="../src/studio/config_model.cpp" line="57"/>
         <source>TRUNCATE the destination with CASCADE</source>
         <translation>Das Ziel mit CASCADE leeren (TRUNCATE)</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="55"/>
+        <location filename="../src/studio/config_model.cpp" line="58"/>
         <source>Destination sequences reset after a refresh</source>
         <translation>Sequenzen des Ziels, die nach einer Aktualisierung zurückgesetzt werden</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="56"/>
-        <source>Insert queued rows as they are fetched</source>
-        <translation>Zeilen aus der Warteschlange beim Abholen einfügen</translation>
+        <location filename="../src/studio/config_model.cpp" line="59"/>
+        <source>A setting of the mimeo extension: whether its own refresh_dml on this catalog inserts each fetched batch before fetching the next. Mimeo Studio and the mimeo command do not read it.</source>
+        <translation>Eine Einstellung der mimeo-Erweiterung: ob deren eigenes refresh_dml auf diesem Katalog jeden abgeholten Stapel einfügt, bevor es den nächsten abholt. Mimeo Studio und der Befehl mimeo lesen sie nicht.</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="57"/>
+        <location filename="../src/studio/config_model.cpp" line="354"/>
+        <source>%1 (extension)</source>
+        <comment>a column only the mimeo extension reads</comment>
+        <translation>%1 (Erweiterung)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/config_model.cpp" line="63"/>
         <source>Key columns</source>
         <translation>Schlüsselspalten</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="58"/>
+        <location filename="../src/studio/config_model.cpp" line="64"/>
         <source>Types of the key columns</source>
         <translation>Typen der Schlüsselspalten</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="168"/>
+        <location filename="../src/studio/config_model.cpp" line="179"/>
         <source>edited</source>
         <translation>geändert</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="210"/>
+        <location filename="../src/studio/config_model.cpp" line="223"/>
         <source>%1 as %2</source>
         <translation>%1 als %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="213"/>
+        <location filename="../src/studio/config_model.cpp" line="226"/>
         <source>NULL</source>
         <translation>NULL</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="333"/>
+        <location filename="../src/studio/config_model.cpp" line="346"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../src/studio/config_model.cpp" line="335"/>
+        <location filename="../src/studio/config_model.cpp" line="348"/>
         <source>Edited rows, and the server&apos;s error when a save failed</source>
         <translation>Geänderte Zeilen und der Fehler des Servers, wenn das Speichern scheiterte</translation>
     </message>
@@ -1628,7 +1634,7 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         <translation>Die zu replizierenden Spalten ankreuzen; keine angekreuzt repliziert alle Spalten. Der Replikationsschlüssel muss dabei sein.</translation>
     </message>
     <message>
-        <location filename="../src/studio/valueeditdialog.cpp" line="72"/>
+        <location filename="../src/studio/valueeditdialog.cpp" line="73"/>
         <source>The source&apos;s columns could not be read; type one column per line.
 %1</source>
         <translation>Die Spalten der Quelle konnten nicht gelesen werden; bitte eine Spalte pro Zeile eingeben.

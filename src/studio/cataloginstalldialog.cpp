@@ -69,12 +69,14 @@ void CatalogInstallDialog::loadPlan()
         }
         ui_->sqlView->setPlainText(sql);
         installButton_->setEnabled(!plan.steps.empty());
+        planSettled_ = true;
         emit planReady(true);
     });
     connect(task, &BackgroundTask::failed, this, [this](const QString &error) {
         ui_->summaryLabel->setText(tr("The catalog cannot be installed here."));
         ui_->resultLabel->setText(error);
         ui_->resultLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+        planSettled_ = true;
         emit planReady(false);
     });
 }

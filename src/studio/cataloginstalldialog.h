@@ -23,6 +23,9 @@ public:
     QString resultText() const;
     // Number of planned steps (0 until the plan is read, or when up to date).
     int stepCount() const;
+    // Whether the plan was read (or could not be): planReady may have been
+    // sent before a caller connected to it, so such a caller asks this first.
+    bool planSettled() const { return planSettled_; }
 
 public slots:
     void install();
@@ -39,4 +42,5 @@ private:
     DestinationTarget target_;
     QPushButton *installButton_;
     bool installed_ = false;
+    bool planSettled_ = false;
 };

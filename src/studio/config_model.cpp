@@ -42,7 +42,10 @@ QString columnHelp(const std::string &c)
         {"batch_limit", QT_TRANSLATE_NOOP("ConfigTableModel", "Rows per refresh (incremental, dml, logdel)")},
         {"condition", QT_TRANSLATE_NOOP("ConfigTableModel", "SQL appended to the source query (incremental: must start with WHERE)")},
         {"filter", QT_TRANSLATE_NOOP("ConfigTableModel", "Only these source columns are replicated; empty: all")},
-        {"jobmon", QT_TRANSLATE_NOOP("ConfigTableModel", "Log refreshes to pg_jobmon")},
+        {"jobmon", QT_TRANSLATE_NOOP("ConfigTableModel",
+                                     "A setting of the mimeo extension: whether its own refresh functions on this catalog "
+                                     "log to pg_jobmon. Mimeo Studio and the mimeo command do not read it; they record "
+                                     "every run in their own job log.")},
         {"control", QT_TRANSLATE_NOOP("ConfigTableModel", "Control column (incremental) or queue table (dml, logdel)")},
         {"boundary", QT_TRANSLATE_NOOP("ConfigTableModel", "How far behind the newest value a refresh stops")},
         {"last_value", QT_TRANSLATE_NOOP("ConfigTableModel", "Highest control value replicated so far")},
@@ -53,13 +56,21 @@ QString columnHelp(const std::string &c)
         {"post_script", QT_TRANSLATE_NOOP("ConfigTableModel", "SQL statements run after a snapshot refresh")},
         {"truncate_cascade", QT_TRANSLATE_NOOP("ConfigTableModel", "TRUNCATE the destination with CASCADE")},
         {"sequences", QT_TRANSLATE_NOOP("ConfigTableModel", "Destination sequences reset after a refresh")},
-        {"insert_on_fetch", QT_TRANSLATE_NOOP("ConfigTableModel", "Insert queued rows as they are fetched")},
+        {"insert_on_fetch", QT_TRANSLATE_NOOP("ConfigTableModel",
+                                              "A setting of the mimeo extension: whether its own refresh_dml on this "
+                                              "catalog inserts each fetched batch before fetching the next. Mimeo Studio "
+                                              "and the mimeo command do not read it.")},
         {"pk_name", QT_TRANSLATE_NOOP("ConfigTableModel", "Key columns")},
         {"pk_type", QT_TRANSLATE_NOOP("ConfigTableModel", "Types of the key columns")},
     };
     auto it = help.find(c);
     return it == help.end() ? QString() : ConfigTableModel::tr(it->second);
 }
+
+// Columns of mimeo's catalog that only the mimeo extension's own refresh
+// functions read. They stay editable (the extension may refresh the same
+// tables) but are not presented as settings of ours.
+bool extensionOnly(const std::string &c) { return c == "jobmon" || c == "insert_on_fetch"; }
 
 } // namespace
 
@@ -204,6 +215,8 @@ QVariant ConfigTableModel::data(const QModelIndex &index, int role) const
             return v && (*v == "true" || *v == "t") ? Qt::Checked : Qt::Unchecked;
         return {};
     case Qt::ToolTipRole:
+        if (extensionOnly(col))
+            return columnHelp(col);
         if (col == "dblink" && v) {
             for (const auto &s : sources_)
                 if (std::to_string(s.id) == *v)
@@ -336,10 +349,16 @@ QVariant ConfigTableModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     }
     // The catalog's own column names: people who know mimeo recognise them.
+    const std::string name = columnName(section);
     if (role == Qt::DisplayRole)
-        return q(columnName(section));
+        return extensionOnly(name) ? tr("%1 (extension)", "a column only the mimeo extension reads").arg(q(name)) : q(name);
     if (role == Qt::ToolTipRole)
-        return columnHelp(columnName(section));
+        return columnHelp(name);
+    if (role == Qt::FontRole && extensionOnly(name)) {
+        QFont f;
+        f.setItalic(true);
+        return f;
+    }
     return {};
 }
 

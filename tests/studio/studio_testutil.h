@@ -1,17 +1,21 @@
 #pragma once
 // What the Studio GUI tests share: driving modal dialogs (which block in
-// exec()) from a timer, reading the real keychain, roles that must log in
-// with a password, and looking for a password where it must not be.
+// exec()) from a timer, waiting for signals that may already have come,
+// reading the real keychain, roles that must log in with a password, and
+// looking for a password where it must not be.
 #include "catalog/secret_keys.h"
 #include "pg/quote.h"
 #include "testenv.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QPointer>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QTest>
 #include <QTimer>
 #include <QWidget>
 #include <qt6keychain/keychain.h>
@@ -25,10 +29,25 @@ namespace studiotest {
 
 inline QString q(const std::string &s) { return QString::fromStdString(s); }
 
+// Waits until spy holds at least `count` signals, those that came before
+// this call included. QSignalSpy::wait() waits for one more signal than
+// the spy already has, so it misses a signal sent while the test was busy
+// elsewhere (answering a modal dialog, waiting for another signal, or just
+// scheduled late on a busy machine). The GUI tests use this instead, with
+// the spy made before the action that sends the signal.
+[[nodiscard]] inline bool waitForSignals(QSignalSpy &spy, int count = 1, int timeoutMs = 20000)
+{
+    return QTest::qWaitFor([&] { return spy.count() >= count; }, timeoutMs);
+}
+
 // Watches for the first modal dialog of type T and runs fn on it (create
 // the watch before the code that opens the dialog). The watch stops when it
 // goes out of scope, so a dialog that never came cannot be answered by a
-// leftover watch in a later test.
+// leftover watch in a later test. fn sees the dialog some time after it
+// opened: work the dialog started meanwhile may be done, so fn asks the
+// dialog's state instead of waiting for its signals. A dialog fn left open
+// (a failed QVERIFY returns early) is rejected, so the test reports the
+// failure instead of hanging in exec().
 class [[nodiscard]] ModalWatch {
 public:
     ModalWatch(ModalWatch &&) = default;
@@ -56,7 +75,10 @@ public:
             if (auto *d = qobject_cast<T *>(QApplication::activeModalWidget())) {
                 *stopped = true;
                 *seen = true;
+                QPointer<QDialog> dialog(d);
                 fn(d);
+                if (dialog && dialog->isVisible())
+                    dialog->reject();
                 return;
             }
             if (timer->elapsed() < timeoutMs)

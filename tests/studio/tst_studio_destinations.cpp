@@ -83,7 +83,7 @@ private slots:
             QVERIFY(d->findChild<QCheckBox *>(QStringLiteral("savePasswordCheck"))->isChecked());
             QSignalSpy tested(d, &ConnectDialog::testFinished);
             QTest::mouseClick(d->findChild<QPushButton *>(QStringLiteral("testButton")), Qt::LeftButton);
-            testsOk = tested.wait(20000) && tested.first().first().toBool();
+            testsOk = waitForSignals(tested) && tested.first().first().toBool();
             testsOk = testsOk && d->resultText().contains(QStringLiteral("PostgreSQL 15"))
                 && d->resultText().contains(QStringLiteral("primary"))
                 && d->resultText().contains(QStringLiteral("no catalog"));
@@ -92,19 +92,19 @@ private slots:
             // The install dialog shows the steps and the SQL before it runs anything.
             auto watch3 = onModal<CatalogInstallDialog>([&](CatalogInstallDialog *c) {
                 installSeen = true;
-                QSignalSpy plan(c, &CatalogInstallDialog::planReady);
-                QVERIFY(plan.count() > 0 || plan.wait(20000));
+                // The plan may have come before this watch saw the dialog.
+                QTRY_VERIFY_WITH_TIMEOUT(c->planSettled(), 20000);
                 QVERIFY(c->stepCount() >= 2);
                 QVERIFY(c->findChild<QPlainTextEdit *>(QStringLiteral("sqlView"))->toPlainText().contains(
                     QStringLiteral("CREATE TABLE")));
                 QSignalSpy done(c, &CatalogInstallDialog::installed);
                 QTest::mouseClick(c->findChild<QPushButton *>(QStringLiteral("installButton")), Qt::LeftButton);
-                QVERIFY(done.wait(20000));
+                QVERIFY(waitForSignals(done));
                 QVERIFY(c->resultText().contains(QStringLiteral("applied")));
                 c->accept();
             });
             QTest::mouseClick(install, Qt::LeftButton); // runs the install dialog, then tests again
-            QVERIFY(tested.count() == 2 || tested.wait(20000));
+            QVERIFY(waitForSignals(tested, 2));
             afterInstall = d->resultText();
             d->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok)->click();
         });
@@ -113,7 +113,7 @@ private slots:
         QVERIFY(testsOk);
         QVERIFY(installSeen);
         QVERIFY2(afterInstall.contains(QStringLiteral("is installed")), qPrintable(afterInstall));
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(waitForSignals(loaded));
         QCOMPARE(loaded.first().at(1).toBool(), true);
 
         // The catalog is there, made by the application.
@@ -141,8 +141,10 @@ private slots:
         bool prompted = false;
         auto guard = refusePrompts(&prompted);
         MainWindow again;
+        // The constructor starts the load; its result comes through the event
+        // loop, which has not run since, so this spy cannot miss it.
         QSignalSpy reloaded(&again, &MainWindow::destinationLoaded);
-        QVERIFY(reloaded.wait(20000));
+        QVERIFY(waitForSignals(reloaded));
         QVERIFY(!prompted);
         QCOMPARE(reloaded.first().at(1).toBool(), true);
         QCOMPARE(again.currentDestination(), key);
@@ -177,7 +179,7 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         d.testConnection();
-        QVERIFY(tested.wait((ConnectDialog::kTestTimeoutSeconds + 10) * 1000));
+        QVERIFY(waitForSignals(tested, 1, (ConnectDialog::kTestTimeoutSeconds + 10) * 1000));
         QCOMPARE(tested.first().first().toBool(), false);
         QVERIFY(clock.elapsed() >= (ConnectDialog::kTestTimeoutSeconds - 1) * 1000);
         QVERIFY2(d.resultText().contains(QStringLiteral("timeout")), qPrintable(d.resultText()));
@@ -239,27 +241,27 @@ private slots:
         QTest::keyClicks(d.findChild<QLineEdit *>(QStringLiteral("conninfoEdit")), q(db.conninfo()));
         QSignalSpy tested(&d, &ConnectDialog::testFinished);
         d.testConnection();
-        QVERIFY(tested.wait(20000));
+        QVERIFY(waitForSignals(tested));
         QVERIFY2(d.resultText().contains(QStringLiteral("can adopt")), qPrintable(d.resultText()));
         auto *install = d.findChild<QPushButton *>(QStringLiteral("installButton"));
         QVERIFY(install->isVisible());
         QVERIFY(install->text().contains(QStringLiteral("Adopt")));
         bool adopted = false;
         auto watch4 = onModal<CatalogInstallDialog>([&](CatalogInstallDialog *c) {
-            QSignalSpy plan(c, &CatalogInstallDialog::planReady);
-            QVERIFY(plan.count() > 0 || plan.wait(20000));
+            // The plan may have come before this watch saw the dialog.
+            QTRY_VERIFY_WITH_TIMEOUT(c->planSettled(), 20000);
             // Only our own tables: mimeo's stay as the extension made them.
             const QString sql = c->findChild<QPlainTextEdit *>(QStringLiteral("sqlView"))->toPlainText();
             QVERIFY(!sql.contains(QStringLiteral("CREATE TABLE \"mimeo\".refresh_config ")));
             QVERIFY(sql.contains(QStringLiteral("studio_catalog_version")));
             QSignalSpy done(c, &CatalogInstallDialog::installed);
             c->install();
-            adopted = done.wait(20000);
+            adopted = waitForSignals(done);
             c->accept();
         });
         install->click();
         QVERIFY(adopted);
-        QVERIFY(tested.count() == 2 || tested.wait(20000));
+        QVERIFY(waitForSignals(tested, 2));
         QVERIFY(catalog::inspectCatalog(admin, "mimeo").upToDate());
         QCOMPARE(admin.exec("SELECT extversion FROM pg_extension WHERE extname = 'mimeo'").text(0, 0), std::string("1.5.1"));
 
@@ -274,7 +276,7 @@ private slots:
         DestinationTarget t;
         t.conninfo = q(db.conninfo());
         w.openDestination(t);
-        QVERIFY(imported.wait(30000));
+        QVERIFY(waitForSignals(imported, 1, 30000));
         QVERIFY(offered);
         QCOMPARE(imported.first().at(1).toInt(), 1);
         QCOMPARE(admin.exec("SELECT count(*) FROM mimeo.dblink_mapping_mimeo WHERE pwd IS NOT NULL").toInt(0, 0), 0);

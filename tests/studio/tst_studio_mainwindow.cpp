@@ -11,7 +11,7 @@
 #include "navigator_model.h"
 #include "sources_model.h"
 #include "sourcespage.h"
-#include "testenv.h"
+#include "studio_testutil.h"
 
 #include <QLineEdit>
 #include <QPushButton>
@@ -23,10 +23,9 @@
 #include <QTreeView>
 
 using namespace mimeo;
+using namespace studiotest;
 
 namespace {
-
-QString q(const std::string &s) { return QString::fromStdString(s); }
 
 QStringList texts(QStandardItem *item)
 {
@@ -63,7 +62,7 @@ private slots:
         QTest::keyClicks(conninfo, q(db.conninfo()));
         QSignalSpy spy(&dialog, &ConnectDialog::testFinished);
         QTest::mouseClick(testButton, Qt::LeftButton);
-        QVERIFY(spy.wait(20000));
+        QVERIFY(waitForSignals(spy));
         QCOMPARE(spy.first().first().toBool(), true);
         QVERIFY2(dialog.resultText().contains(QStringLiteral("PostgreSQL 15")), qPrintable(dialog.resultText()));
         QVERIFY2(dialog.resultText().contains(QStringLiteral("primary")), qPrintable(dialog.resultText()));
@@ -72,7 +71,7 @@ private slots:
         // A bad connection reports the error and keeps the dialog usable.
         conninfo->setText(QStringLiteral("host=127.0.0.1 port=1 dbname=x"));
         QTest::mouseClick(testButton, Qt::LeftButton);
-        QVERIFY(spy.wait(20000));
+        QVERIFY(waitForSignals(spy, 2));
         QCOMPARE(spy.last().first().toBool(), false);
         QVERIFY2(dialog.resultText().contains(QStringLiteral("127.0.0.1")), qPrintable(dialog.resultText()));
     }
@@ -96,7 +95,7 @@ private slots:
         DestinationTarget t;
         t.conninfo = q(db.conninfo());
         w.openDestination(t);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(waitForSignals(loaded));
         QCOMPARE(loaded.first().at(1).toBool(), true);
         auto *model = w.navigatorModel();
         QCOMPARE(model->rowCount(), 1);

@@ -38,10 +38,13 @@ private slots:
     {
         PasswordStore store;
         QSignalSpy unavailable(&store, &PasswordStore::keychainUnavailable);
-        std::optional<bool> inKeychain;
+        // Two writes before the store knows: both reach the keychain and fail.
+        std::optional<bool> inKeychain, secondInKeychain;
         store.write(QStringLiteral("k1"), QStringLiteral("pw-1"), &store, [&](bool in) { inKeychain = in; });
-        QTRY_VERIFY(inKeychain.has_value());
+        store.write(QStringLiteral("k2"), QStringLiteral("pw-2"), &store, [&](bool in) { secondInKeychain = in; });
+        QTRY_VERIFY(inKeychain.has_value() && secondInKeychain.has_value());
         QCOMPARE(*inKeychain, false);
+        QCOMPARE(*secondInKeychain, false);
         QVERIFY(!store.keychainAvailable());
         // Kept in memory for this session.
         std::optional<QString> read;
@@ -59,8 +62,12 @@ private slots:
         });
         QTRY_VERIFY(done);
         QVERIFY(!read);
-        store.write(QStringLiteral("k2"), QStringLiteral("pw-2"));
-        QTest::qWait(100);
+        // And a write once it is known: every one of them has finished, and
+        // it was said once.
+        std::optional<bool> thirdInKeychain;
+        store.write(QStringLiteral("k3"), QStringLiteral("pw-3"), &store, [&](bool in) { thirdInKeychain = in; });
+        QTRY_VERIFY(thirdInKeychain.has_value());
+        QCOMPARE(*thirdInKeychain, false);
         QCOMPARE(unavailable.count(), 1);
     }
 
@@ -100,15 +107,15 @@ private slots:
         QSignalSpy loaded(&w, &MainWindow::destinationLoaded);
         w.addDestination();
         QVERIFY(dialogOk);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(waitForSignals(loaded));
         QVERIFY2(loaded.first().at(1).toBool(), qPrintable(w.logText()));
         const QString key = loaded.first().at(0).toString();
 
         // The source's password is asked for (the dialog says it stays in memory) ...
         SourcesPage *page = w.openSources(key);
         QVERIFY(page);
-        QSignalSpy pageLoaded(page, &SourcesPage::loaded);
-        QVERIFY(pageLoaded.wait(20000));
+        QSignalSpy pageLoaded(page, &SourcesPage::loaded); // made before the event loop runs again
+        QVERIFY(waitForSignals(pageLoaded));
         int prompts = 0;
         QString note;
         auto watch2 = onModal<PasswordDialog>([&](PasswordDialog *d) {
@@ -121,7 +128,7 @@ private slots:
         QVERIFY(page->selectSource(sourceId));
         QSignalSpy tested(page, &SourcesPage::testFinished);
         page->testSource();
-        QVERIFY(tested.wait(30000));
+        QVERIFY(waitForSignals(tested, 1, 30000));
         QVERIFY2(tested.first().first().toBool(), qPrintable(page->testText()));
         QCOMPARE(prompts, 1);
         QVERIFY2(note.contains(QStringLiteral("memory")), qPrintable(note));
@@ -134,7 +141,7 @@ private slots:
         }, 15000);
         tested.clear();
         page->testSource();
-        QVERIFY(tested.wait(30000));
+        QVERIFY(waitForSignals(tested, 1, 30000));
         QVERIFY(tested.first().first().toBool());
         QVERIFY(!promptedAgain);
 

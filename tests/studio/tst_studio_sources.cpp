@@ -58,11 +58,14 @@ private slots:
         DestinationTarget t;
         t.conninfo = q(dest.conninfo());
         w.openDestination(t);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(waitForSignals(loaded));
         SourcesPage *page = w.openSources(t.key());
         QVERIFY(page);
+        // The page's first load reports through the event loop, which has not
+        // run since it was made: this spy sees it. Every change reloads the
+        // page once more: the add is the 2nd load, the edit the 3rd.
         QSignalSpy pageLoaded(page, &SourcesPage::loaded);
-        QVERIFY(pageLoaded.wait(20000));
+        QVERIFY(waitForSignals(pageLoaded, 1));
         QCOMPARE(page->model()->rowCount(), 0);
 
         // Add through the dialog, password to the keychain.
@@ -82,9 +85,9 @@ private slots:
         });
         QSignalSpy changed(page, &SourcesPage::changeFinished);
         QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("addButton")), Qt::LeftButton);
-        QVERIFY(changed.count() > 0 || changed.wait(20000));
+        QVERIFY(waitForSignals(changed));
         QVERIFY2(changed.first().first().toBool(), qPrintable(page->messageText()));
-        QVERIFY(pageLoaded.wait(20000));
+        QVERIFY(waitForSignals(pageLoaded, 2));
         QCOMPARE(page->model()->rowCount(), 1);
 
         auto r = admin.exec("SELECT data_source_id, data_source, username, pwd FROM mimeo.dblink_mapping_mimeo");
@@ -109,7 +112,7 @@ private slots:
         QVERIFY(page->selectSource(id));
         QSignalSpy tested(page, &SourcesPage::testFinished);
         QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("testButton")), Qt::LeftButton);
-        QVERIFY(tested.wait(20000));
+        QVERIFY(waitForSignals(tested));
         QVERIFY2(tested.first().first().toBool(), qPrintable(page->testText()));
         QVERIFY(!prompted);
         const QString report = page->testText();
@@ -129,7 +132,7 @@ private slots:
         });
         changed.clear();
         QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("editButton")), Qt::LeftButton);
-        QVERIFY(changed.count() > 0 || changed.wait(20000));
+        QVERIFY(waitForSignals(changed));
         QVERIFY2(changed.first().first().toBool(), qPrintable(page->messageText()));
         r = admin.exec("SELECT data_source, pwd IS NULL FROM mimeo.dblink_mapping_mimeo");
         QVERIFY(q(r.text(0, 0)).contains(QStringLiteral("host='localhost'")));
@@ -138,12 +141,12 @@ private slots:
         // Remove is refused while a table uses the source, naming the table.
         admin.exec("INSERT INTO mimeo.refresh_config_snap (source_table, dest_table, dblink) VALUES "
                    "('shop.orders', 'rep.orders', " + std::to_string(id) + ")");
-        QVERIFY(pageLoaded.wait(20000)); // the edit's reload
+        QVERIFY(waitForSignals(pageLoaded, 3)); // the edit's reload
         QVERIFY(page->selectSource(id));
         auto watch4 = onModal<QMessageBox>([](QMessageBox *b) { b->button(QMessageBox::Yes)->click(); });
         changed.clear();
         QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("removeButton")), Qt::LeftButton);
-        QVERIFY(changed.count() > 0 || changed.wait(20000));
+        QVERIFY(waitForSignals(changed));
         QCOMPARE(changed.first().first().toBool(), false);
         QVERIFY2(page->messageText().contains(QStringLiteral("rep.orders")), qPrintable(page->messageText()));
         QCOMPARE(admin.exec("SELECT count(*) FROM mimeo.dblink_mapping_mimeo").toInt(0, 0), 1);
@@ -153,7 +156,7 @@ private slots:
         auto watch5 = onModal<QMessageBox>([](QMessageBox *b) { b->button(QMessageBox::Yes)->click(); });
         changed.clear();
         page->removeSource();
-        QVERIFY(changed.count() > 0 || changed.wait(20000));
+        QVERIFY(waitForSignals(changed));
         QVERIFY2(changed.first().first().toBool(), qPrintable(page->messageText()));
         QCOMPARE(admin.exec("SELECT count(*) FROM mimeo.dblink_mapping_mimeo").toInt(0, 0), 0);
         QTRY_VERIFY(!keychainRead(q(catalog::sourceSecretKey(identity.toStdString(), "mimeo", id))));
@@ -179,15 +182,15 @@ private slots:
         DestinationTarget t;
         t.conninfo = q(dest.conninfo());
         w.openDestination(t);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(waitForSignals(loaded));
         // A stale password in the keychain: the server refuses it, the user is asked.
         const QString key = q(catalog::sourceSecretKey(catalog::destinationIdentity(admin), "mimeo", id));
         w.passwordStore()->write(key, QStringLiteral("stale-pw"));
         QTRY_COMPARE(keychainRead(key).value_or(QString()), QStringLiteral("stale-pw"));
 
         SourcesPage *page = w.openSources(t.key());
-        QSignalSpy pageLoaded(page, &SourcesPage::loaded);
-        QVERIFY(pageLoaded.wait(20000));
+        QSignalSpy pageLoaded(page, &SourcesPage::loaded); // made before the event loop runs again
+        QVERIFY(waitForSignals(pageLoaded));
         QString problem;
         auto watch6 = onModal<PasswordDialog>([&](PasswordDialog *d) {
             problem = d->findChild<QLabel *>(QStringLiteral("problemLabel"))->text();
@@ -198,7 +201,7 @@ private slots:
         QVERIFY(page->selectSource(id));
         QSignalSpy tested(page, &SourcesPage::testFinished);
         page->testSource();
-        QVERIFY(tested.wait(30000));
+        QVERIFY(waitForSignals(tested, 1, 30000));
         QVERIFY2(tested.first().first().toBool(), qPrintable(page->testText()));
         QVERIFY2(problem.contains(QStringLiteral("refused")), qPrintable(problem));
         QTRY_COMPARE(keychainRead(key).value_or(QString()), role.qpassword());

@@ -13,8 +13,9 @@ class CancelToken;
 namespace mimeo::jobs {
 
 // How long to wait for the lock. mimeo's concurrent_lock_check semantics,
-// with the waiting that its 1.5.1 never did (bug 9.2 #1). No wait is
-// unbounded unless asked for with untilGranted().
+// with the waiting that its 1.5.1 never did (bug 9.2 #1): noWait() or
+// forSeconds(n <= 0): one try; forSeconds(n > 0): keep trying for n seconds;
+// untilGranted(): as long as it takes. No wait is unbounded unless asked.
 struct LockWait {
     bool wait = false;
     int seconds = 0;

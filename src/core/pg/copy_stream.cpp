@@ -101,6 +101,7 @@ CopyStats streamCopy(Connection &from, std::string_view copyOutSql, Connection &
         return ok == 1;
     };
 
+    bool destinationFailed = false;
     for (;;) {
         if (options.cancel && options.cancel->requested()) {
             abortCopyOut(from);
@@ -114,8 +115,10 @@ CopyStats streamCopy(Connection &from, std::string_view copyOutSql, Connection &
             chunk.append(raw, static_cast<size_t>(n));
             ++stats.rows;
             stats.bytes += n;
-            if (chunk.size() >= options.chunkBytes && !flush())
-                break; // destination failed; reported below
+            if (chunk.size() >= options.chunkBytes && !flush()) {
+                destinationFailed = true; // reported below
+                break;
+            }
             if (options.progress && stats.rows >= nextProgress) {
                 options.progress(stats);
                 nextProgress = stats.rows + options.progressEveryRows;
@@ -123,34 +126,41 @@ CopyStats streamCopy(Connection &from, std::string_view copyOutSql, Connection &
             continue;
         }
         if (n == -1)
-            break; // source finished
-        // n == -2: the source failed (error, lost connection, cancel).
+            break; // the source's COPY ended: well or not, its result says
+        // n == -2: the source connection failed.
         std::optional<Error> err = finish(from, copyOutSql);
         abortCopyIn(to, "aborted because the source failed");
         throw err.value_or(Error::fromConnection(from.raw(), from.side(), copyOutSql));
     }
 
-    if (!flush() || PQputCopyEnd(to.raw(), nullptr) != 1) {
-        // The destination left COPY mode (it raised an error); stop the source too.
+    if (!destinationFailed) {
+        // A source that fails (an error, its backend terminated) also ends
+        // its COPY: only a clean end may complete the destination's, else
+        // the rows so far would stand as a finished COPY there.
+        int64_t sourceRows = -1;
+        if (std::optional<Error> srcErr = finish(from, copyOutSql, &sourceRows)) {
+            abortCopyIn(to, "aborted because the source failed");
+            throw *srcErr;
+        }
+        if (flush() && PQputCopyEnd(to.raw(), nullptr) == 1) {
+            if (std::optional<Error> dstErr = finish(to, copyInSql))
+                throw *dstErr;
+            // The source's "COPY n" tag is exact; the message count is off by one in
+            // binary format (the trailer travels as a message of its own).
+            if (sourceRows >= 0)
+                stats.rows = sourceRows;
+            if (options.progress)
+                options.progress(stats);
+            return stats;
+        }
+        // The destination refused the last rows or the end of its COPY.
         std::optional<Error> err = finish(to, copyInSql);
-        abortCopyOut(from);
         throw err.value_or(Error::fromConnection(to.raw(), to.side(), copyInSql));
     }
-
-    int64_t sourceRows = -1;
-    std::optional<Error> srcErr = finish(from, copyOutSql, &sourceRows);
-    std::optional<Error> dstErr = finish(to, copyInSql);
-    if (srcErr)
-        throw *srcErr;
-    if (dstErr)
-        throw *dstErr;
-    // The source's "COPY n" tag is exact; the message count is off by one in
-    // binary format (the trailer travels as a message of its own).
-    if (sourceRows >= 0)
-        stats.rows = sourceRows;
-    if (options.progress)
-        options.progress(stats);
-    return stats;
+    // The destination left COPY mode (it raised an error); stop the source too.
+    std::optional<Error> err = finish(to, copyInSql);
+    abortCopyOut(from);
+    throw err.value_or(Error::fromConnection(to.raw(), to.side(), copyInSql));
 }
 
 } // namespace mimeo::pg

@@ -28,8 +28,10 @@ struct Progress {
     int64_t estimatedRows = -1; // the source's estimate; -1 when unknown
 };
 
-// What a run needs besides the destination connection. The GUI adapts the
-// callbacks to signals; the CLI prints.
+// What a run needs besides the destination connection: the job log, whom
+// to tell of progress and warnings (the CLI prints them), the cancel token
+// and where a source password comes from. Plain callbacks, so the core
+// stays free of Qt.
 struct RunContext {
     std::string schema = "mimeo";
     jobs::JobLog *log = nullptr;

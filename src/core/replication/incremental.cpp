@@ -18,6 +18,8 @@
 #include "replication/source_relation.h"
 #include "replication/table_state.h"
 
+#include <functional>
+
 namespace mimeo::replication::incremental {
 namespace {
 
@@ -105,36 +107,46 @@ Pulled pullWindow(Job &job, pg::Connection &src, const SourceRelation &rel, cons
     return out;
 }
 
-// The value just below `top` in the control's own type: with an exclusive
-// lower bound it lets exactly the rows >= top through.
-std::string justBelow(pg::Connection &dest, const ControlColumn &control, const std::string &top)
-{
-    if (control.kind == ControlKind::Serial)
-        return dest.exec("SELECT ($1::bigint - 1)::text", {top}).text(0, 0);
-    return dest.exec("SELECT (" + control.cast("$1::text") + " - interval '1 microsecond')::timestamptz::text", {top}).text(0, 0);
-}
-
 // last_value after a run, as mimeo: max(control) of the whole destination.
-// When the destination is still empty, mimeo left it where it was, so a
-// table that stays empty rescanned the source from its start forever; here
-// it moves up to just below `examinedBelow` (every row under it was looked
-// at in this run), never down. Returns the value now stored.
+// While the destination is still empty, mimeo left it where it was, so a
+// table whose condition selects nothing re-read the source from its start on
+// every run. Here it moves up to the highest control value the run looked at
+// on the source (`examined`, asked only then), never down. It never passes a
+// value no row had: while the source is empty it stays below every value, so
+// rows loaded later with older stamps (a backfill, an import) still arrive.
+// Returns the value now stored.
 std::string setNextLowerBound(Job &job, const Family &family, const ControlColumn &control, const QualifiedName &destName,
-                              const std::optional<std::string> &examinedBelow, const std::optional<std::string> &ifEmpty)
+                              const std::function<std::optional<std::string>()> &examined,
+                              const std::optional<std::string> &ifEmpty)
 {
     auto &dest = job.dest();
     const std::string table = pg::quoteIdent(job.schema()) + "." + pg::quoteIdent(catalog::configTableFor(family.type()));
     const auto max = dest.exec("SELECT pg_catalog.max(" + control.ident() + ")::text FROM " + destName.quoted()).optText(0, 0);
     if (max) {
         catalog::updateConfig(dest, job.schema(), family.type(), job.destTable(), {{"last_value", *max}});
-    } else if (examinedBelow) {
-        const char *type = control.kind == ControlKind::Time ? "timestamptz" : "bigint";
-        dest.exec("UPDATE " + table + " SET last_value = GREATEST(last_value, $2::" + type + ") WHERE dest_table = $1",
-                  {job.destTable(), justBelow(dest, control, *examinedBelow)});
+    } else if (examined) {
+        if (const auto highest = examined()) {
+            const char *type = control.kind == ControlKind::Time ? "timestamptz" : "bigint";
+            dest.exec("UPDATE " + table + " SET last_value = GREATEST(last_value, $2::" + type + ") WHERE dest_table = $1",
+                      {job.destTable(), *highest});
+        }
     } else if (ifEmpty) {
         catalog::updateConfig(dest, job.schema(), family.type(), job.destTable(), {{"last_value", *ifEmpty}});
     }
     return dest.exec("SELECT last_value::text FROM " + table + " WHERE dest_table = $1", {job.destTable()}).text(0, 0);
+}
+
+// The window's lower end for a normal run: above last_value, except while
+// last_value is still the floor (below every value of the type) and nothing
+// has arrived: then there is no lower end at all, so even a row at the
+// floor's own value (a timestamp of -infinity) is read once.
+void lowerEnd(pg::Connection &dest, Window &window, const ControlColumn &control, const std::string &lastValue,
+              const QualifiedName &destName)
+{
+    if (lastValue == floorValue(control.kind)
+        && !dest.exec("SELECT EXISTS (SELECT FROM " + destName.quoted() + ")").toBool(0, 0))
+        return;
+    window.above(lastValue);
 }
 
 // A --repull-start/--repull-end value in the form both servers read alike,
@@ -225,7 +237,8 @@ RunResult make(Job &job, const MakeRequest &req)
              + (key ? ", key (" + pg::quoteIdentList(key->names) + ")" : std::string()));
 
     Pulled pulled;
-    std::optional<std::string> examinedBelow;
+    std::optional<std::string> examined; // the highest control value the initial pull looked at
+    bool pulledData = false;
     std::optional<std::string> ifEmpty;
     const bool time = control.kind == ControlKind::Time;
     if (kind) {
@@ -245,12 +258,18 @@ RunResult make(Job &job, const MakeRequest &req)
                 window.below(*top);
                 job.step("initial pull: rows " + window.describe());
                 pulled = pullWindow(job, src, rel, req.condition, window, destName, rel.columns, true, nullptr);
+                // Nothing the condition selects: the bound may still move past what was looked at.
+                if (pulled.rows == 0)
+                    examined = highestBelow(src, rel, control, *top);
             }
             stx.commit();
-            examinedBelow = top;
+            pulledData = true;
         } else if (time) {
-            // mimeo's rule: a time table made without data replicates rows
-            // newer than its making only (a serial one starts from the bottom).
+            // mimeo's rule, asked for with --no-pulldata: a time table made
+            // without data replicates rows newer than its making only, not
+            // the ones the source already has (a serial one starts from the
+            // bottom). Without that request an empty source leaves the
+            // bound below every value (setNextLowerBound).
             ifEmpty = sourceNow(src);
         }
         if (req.index && indexes) {
@@ -269,7 +288,10 @@ RunResult make(Job &job, const MakeRequest &req)
         }
     }
     dest.exec("ANALYZE " + destName.quoted());
-    const std::string lower = setNextLowerBound(job, family, control, destName, examinedBelow, ifEmpty);
+    std::function<std::optional<std::string>()> lookedAt;
+    if (pulledData)
+        lookedAt = [&examined] { return examined; };
+    const std::string lower = setNextLowerBound(job, family, control, destName, lookedAt, ifEmpty);
     job.step("next lower bound: " + lower);
     TableState st;
     st.copyIndexes = req.index;
@@ -340,7 +362,7 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
     bool freeze = false;
     switch (mode) {
     case Mode::Normal:
-        window.above(s.lastValue);
+        lowerEnd(dest, window, control, s.lastValue, destName);
         break;
     case Mode::Full:
         dest.exec("TRUNCATE " + destName.quoted());
@@ -386,7 +408,6 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
         pulled = pullWindow(job, src, rel, s.condition, window, destName, destCols, freeze, applyKey);
     else
         job.step("the source is empty: nothing to read");
-    stx.commit();
 
     if (cut.oversizeGroup) {
         job.warn("batch limit " + std::to_string(limit) + " is smaller than the " + std::to_string(pulled.rows)
@@ -397,11 +418,15 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
                  + " rows, whole groups of equal control values only; the rest waits for the next run");
     }
 
-    // A ranged repull looked at part of the table only: an empty destination
-    // says nothing about the rest, so last_value stays then.
-    const std::optional<std::string> examinedBelow =
-        (mode != Mode::Ranged && cut.kind == BatchCut::Kind::None) ? top : std::nullopt;
-    const std::string lower = setNextLowerBound(job, *family, control, destName, examinedBelow, std::nullopt);
+    // A ranged repull or a batch looked at part of the table only: an empty
+    // destination says nothing about the rest, so last_value stays then.
+    // Otherwise every row below the top was looked at, in the source
+    // snapshot still open here.
+    std::function<std::optional<std::string>()> lookedAt;
+    if (top && mode != Mode::Ranged && cut.kind == BatchCut::Kind::None)
+        lookedAt = [&] { return highestBelow(src, rel, control, *top); };
+    const std::string lower = setNextLowerBound(job, *family, control, destName, lookedAt, std::nullopt);
+    stx.commit();
     job.step("next lower bound: " + lower);
     catalog::updateConfig(dest, job.schema(), family->type(), job.destTable(), {{"last_run", job.now()}});
     tx.commit();

@@ -36,6 +36,16 @@ std::optional<std::string> upperBound(pg::Connection &src, const SourceRelation 
     return r.optText(0, 0);
 }
 
+std::optional<std::string> highestBelow(pg::Connection &src, const SourceRelation &rel, const ControlColumn &control,
+                                        const std::string &top)
+{
+    return src
+        .exec("SELECT pg_catalog.max(" + control.ident() + ")::text FROM " + rel.name.quoted() + " WHERE " + control.ident()
+                  + " < " + control.cast("$1::text"),
+              {top})
+        .optText(0, 0);
+}
+
 std::string sourceNow(pg::Connection &src) { return src.exec("SELECT pg_catalog.now()::text").text(0, 0); }
 
 BatchCut batchCut(pg::Connection &src, const SourceRelation &rel, const std::optional<std::string> &condition,

@@ -30,6 +30,12 @@ void setValueFormats(pg::Connection &conn);
 std::optional<std::string> upperBound(pg::Connection &src, const SourceRelation &rel, const ControlColumn &control,
                                       const std::string &boundary);
 
+// The highest control value of the source rows below `top`, the condition
+// aside (a run that read up to top looked at every one of them); nullopt
+// when there is no such row.
+std::optional<std::string> highestBelow(pg::Connection &src, const SourceRelation &rel, const ControlColumn &control,
+                                        const std::string &top);
+
 // The source's clock, for the lower bound of a time table made without data.
 std::string sourceNow(pg::Connection &src);
 
