@@ -355,6 +355,12 @@
         <translation>Eine Einstellung der mimeo-Erweiterung: ob deren eigenes refresh_dml auf diesem Katalog jeden abgeholten Stapel einfügt, bevor es den nächsten abholt. Mimeo Studio und der Befehl mimeo lesen sie nicht.</translation>
     </message>
     <message>
+        <source>%1
+Decides what a refresh reads and writes: to change it, destroy the replication and make it again.</source>
+        <translation>%1
+Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Replikation entfernen und neu anlegen.</translation>
+    </message>
+    <message>
         <location filename="../src/studio/config_model.cpp" line="354"/>
         <source>%1 (extension)</source>
         <comment>a column only the mimeo extension reads</comment>

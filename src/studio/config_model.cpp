@@ -16,6 +16,8 @@ const QColor kEditedBackground(0xff, 0xf3, 0xc4);
 const QColor kErrorBackground(0xfd, 0xe0, 0xe0);
 const QColor kNotApplicableBackground(0xee, 0xee, 0xee);
 const QColor kErrorText(0xb0, 0x00, 0x20);
+// Settings that decide what a refresh touches: shown, never edited in place.
+const QColor kFixedText(0x6e, 0x6e, 0x6e);
 
 QStringList arrayItems(const std::string &literal)
 {
@@ -200,6 +202,12 @@ QVariant ConfigTableModel::data(const QModelIndex &index, int role) const
 
     const auto v = value(row, col);
     const bool edited = pending_.count(row) && pending_.at(row).count(col);
+    const bool fixed = mimeo::catalog::configColumnReadOnly(col, rec.type);
+    if (fixed && role == Qt::ForegroundRole)
+        return QBrush(kFixedText);
+    if (fixed && role == Qt::ToolTipRole && col != "dest_table" && col != "type")
+        return tr("%1\nDecides what a refresh reads and writes: to change it, destroy the replication and make it again.")
+            .arg(v ? q(*v) : tr("NULL"));
     switch (role) {
     case Qt::BackgroundRole:
         return edited ? QBrush(kEditedBackground) : QVariant();
