@@ -109,7 +109,10 @@ private slots:
         t.start();
         ::kill(static_cast<pid_t>(refresh.p.processId()), sig);
         QVERIFY(refresh.p.waitForFinished(5000));
-        QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+        // The watcher ends any process 1.8 s after the signal; that this one
+        // ended by its cancel is shown by its job row (cancelled, with the
+        // reason) and its line. The bound here leaves room for a busy machine.
+        QVERIFY2(t.elapsed() < 4000, qPrintable(QString::number(t.elapsed())));
         QCOMPARE(refresh.p.exitCode(), code);
         const QString err = QString::fromUtf8(refresh.p.readAllStandardError());
         QVERIFY2(err.contains(QStringLiteral("refresh of rep.slow ") + reason), qPrintable(err));
@@ -137,7 +140,7 @@ private slots:
         t.start();
         ::kill(static_cast<pid_t>(run.p.processId()), SIGTERM);
         QVERIFY(run.p.waitForFinished(5000));
-        QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY2(t.elapsed() < 4000, qPrintable(QString::number(t.elapsed())));
         QCOMPARE(run.p.exitCode(), 143);
         const QString err = QString::fromUtf8(run.p.readAllStandardError());
         QCOMPARE(err.count(QStringLiteral("\n")), 1);
