@@ -77,6 +77,32 @@ QJsonObject waitRunning(const test::CliFixture &f, const QString &table)
     return job;
 }
 
+// Runs work with a fresh cancel token in f's context, requests the cancel
+// from another thread after ms, and says whether work threw; *elapsed is how
+// long it ran.
+bool cancelledAfter(test::ReplicationFixture &f, int ms, const std::function<void()> &work, qint64 *elapsed = nullptr)
+{
+    pg::CancelToken token;
+    f.context().cancel = &token;
+    std::thread canceller([&token, ms] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+        token.request("cancelled by the test");
+    });
+    QElapsedTimer t;
+    t.start();
+    bool threw = false;
+    try {
+        work();
+    } catch (const pg::Error &) {
+        threw = true;
+    }
+    if (elapsed)
+        *elapsed = t.elapsed();
+    canceller.join();
+    f.context().cancel = nullptr;
+    return threw;
+}
+
 } // namespace
 
 class TestJobControl : public QObject {
@@ -253,27 +279,12 @@ private slots:
             auto blocker = f.destDb().connect();
             pg::Transaction tx(blocker);
             block(blocker);
-            pg::CancelToken token;
-            f.context().cancel = &token;
-            std::thread canceller([&token] {
-                std::this_thread::sleep_for(std::chrono::milliseconds(700));
-                token.request("cancelled by the test");
-            });
             replication::RefreshRequest req;
             req.destTable = "rep.t";
             req.lockWait = wait;
-            QElapsedTimer t;
-            t.start();
-            bool threw = false;
-            try {
-                replication::refresh(f.dest(), req, f.context());
-            } catch (const pg::Error &) {
-                threw = true;
-            }
-            canceller.join();
-            f.context().cancel = nullptr;
-            QVERIFY(threw);
-            QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+            qint64 elapsed = 0;
+            QVERIFY(cancelledAfter(f, 700, [&] { replication::refresh(f.dest(), req, f.context()); }, &elapsed));
+            QVERIFY2(elapsed < 5000, qPrintable(QString::number(elapsed)));
         };
         // The table lock, waited for without a bound.
         attempt([](pg::Connection &c) { c.exec("SELECT pg_advisory_xact_lock(hashtext('mimeo advisory lock'), hashtext('rep.t'))"); },
@@ -299,30 +310,13 @@ private slots:
         test::ReplicationFixture f(env, "jobmake");
         f.src().exec(kSlowSource);
         f.dest().exec("CREATE SCHEMA rep");
-        auto cancelAfter = [&](int ms, const std::function<void()> &make) {
-            pg::CancelToken token;
-            f.context().cancel = &token;
-            std::thread canceller([&token, ms] {
-                std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-                token.request("cancelled by the test");
-            });
-            bool threw = false;
-            try {
-                make();
-            } catch (const pg::Error &) {
-                threw = true;
-            }
-            canceller.join();
-            f.context().cancel = nullptr;
-            return threw;
-        };
-        QVERIFY(cancelAfter(1000, [&] { f.make(f.request("snap", "src.slow", "rep.slow")); }));
+        QVERIFY(cancelledAfter(f, 1000, [&] { f.make(f.request("snap", "src.slow", "rep.slow")); }));
         QCOMPARE(f.lastJob("rep.slow").at(0), QStringLiteral("cancelled"));
 
         auto holder = f.srcDb().connect();
         pg::Transaction tx(holder);
         holder.exec("LOCK TABLE src.t IN EXCLUSIVE MODE"); // CREATE TRIGGER waits for it
-        QVERIFY(cancelAfter(700, [&] { f.make(f.request("dml", "src.t", "rep.t")); }));
+        QVERIFY(cancelledAfter(f, 700, [&] { f.make(f.request("dml", "src.t", "rep.t")); }));
         tx.rollback();
         QCOMPARE(f.lastJob("rep.t").at(0), QStringLiteral("cancelled"));
 

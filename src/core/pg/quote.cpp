@@ -76,6 +76,27 @@ bool isIdentCont(unsigned char c)
     return isIdentStart(c) || (c >= '0' && c <= '9') || c == '$';
 }
 
+// Reads the double-quoted part that starts at text[pos] ('"'), where ""
+// stands for one quote, into out; pos ends after the closing quote. False
+// when the quote is never closed.
+bool readQuoted(std::string_view text, size_t &pos, std::string &out)
+{
+    for (++pos; pos < text.size(); ++pos) {
+        if (text[pos] != '"') {
+            out.push_back(text[pos]);
+            continue;
+        }
+        if (pos + 1 < text.size() && text[pos + 1] == '"') {
+            out.push_back('"');
+            ++pos;
+            continue;
+        }
+        ++pos;
+        return true;
+    }
+    return false;
+}
+
 struct Parser {
     std::string_view text;
     size_t pos = 0;
@@ -98,21 +119,8 @@ struct Parser {
             fail("a name part is missing");
         std::string out;
         if (text[pos] == '"') {
-            ++pos;
-            for (;;) {
-                if (pos >= text.size())
-                    fail("unterminated quoted identifier");
-                if (text[pos] == '"') {
-                    if (pos + 1 < text.size() && text[pos + 1] == '"') {
-                        out.push_back('"');
-                        pos += 2;
-                        continue;
-                    }
-                    ++pos;
-                    break;
-                }
-                out.push_back(text[pos++]);
-            }
+            if (!readQuoted(text, pos, out))
+                fail("unterminated quoted identifier");
             if (out.empty())
                 fail("zero-length quoted identifier");
         } else {
@@ -164,21 +172,8 @@ QualifiedName QualifiedName::fromCatalogText(std::string_view text)
     for (;;) {
         std::string part;
         if (pos < text.size() && text[pos] == '"') {
-            ++pos;
-            for (;;) {
-                if (pos >= text.size())
-                    fail("unterminated quoted part");
-                if (text[pos] == '"') {
-                    if (pos + 1 < text.size() && text[pos + 1] == '"') {
-                        part.push_back('"');
-                        pos += 2;
-                        continue;
-                    }
-                    ++pos;
-                    break;
-                }
-                part.push_back(text[pos++]);
-            }
+            if (!readQuoted(text, pos, part))
+                fail("unterminated quoted part");
             if (pos < text.size() && text[pos] != '.')
                 fail("a quoted part must be followed by a dot or the end");
         } else {
