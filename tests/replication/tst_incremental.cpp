@@ -363,7 +363,7 @@ private slots:
                                               << "control column rev is bigint: --time needs timestamp, timestamptz or date";
         QTest::newRow("missing") << "inserter" << "nope" << QStringList() << "control column nope does not exist in src.items";
         QTest::newRow("filtered out") << "inserter" << "ts" << QStringList{"id", "v"} << "control column ts is not in the column filter";
-        QTest::newRow("none") << "inserter" << "" << QStringList() << "inserter needs a control column: --control COLUMN";
+        QTest::newRow("none") << "inserter" << "" << QStringList() << "inserter needs --control COLUMN (a timestamp, timestamptz or date column for time";
     }
     void controlColumnIsChecked()
     {

@@ -1,5 +1,6 @@
 #include "replication/queue_replication.h"
 
+#include "catalog/replication_types.h"
 #include "catalog/replication_identity.h"
 #include "pg/array.h"
 #include "pg/connection.h"
@@ -36,7 +37,7 @@ namespace {
 
 using pg::QualifiedName;
 
-bool isLogdel(const std::string &type) { return type == "logdel"; }
+bool isLogdel(const std::string &type) { return catalog::concreteType(type).marksDeleted; }
 
 std::string readRepeatable() { return "BEGIN ISOLATION LEVEL REPEATABLE READ"; }
 
