@@ -851,7 +851,7 @@ private slots:
         std::string failure;
         std::thread waiter([&] {
             try {
-                waited = refreshWith(f, "rep.items", [](replication::RefreshRequest &r) { r.lockWait = jobs::LockWait::untilGranted(); }); // waits until granted
+                waited = refreshWith(f, "rep.items", [](replication::RefreshRequest &r) { r.lockWait = catalog::LockWait::untilGranted(); }); // waits until granted
             } catch (const std::exception &e) {
                 failure = e.what();
             }

@@ -2,7 +2,7 @@
 
 #include "catalog/config_row.h"
 #include "catalog/replication_types.h"
-#include "jobs/advisory_lock.h"
+#include "catalog/table_lock.h"
 #include "pg/error.h"
 #include "pg/quote.h"
 
@@ -25,7 +25,7 @@ RowcountReport checkRowcount(const CheckContext &ctx, const std::string &destTab
     auto src = ctx.connectSource(config.dataSourceId(), destTable);
     pg::Transaction tx(dest);
     // Counting while a refresh runs would compare two moving things.
-    if (!jobs::acquireTableLock(dest, destTable, jobs::LockWait::noWait()))
+    if (!catalog::acquireTableLock(dest, destTable, catalog::LockWait::noWait()))
         throw pg::Error::usage("a refresh of " + destTable + " is running; check again when it is done", pg::Side::Destination);
 
     std::string destWhere, srcExtra;

@@ -48,7 +48,7 @@ RunResult make(pg::Connection &dest, const MakeRequest &req, RunContext &ctx)
         refuseConfigured();
         // Makes of one destination at once: one after the other, and the
         // later ones find it configured (not a duplicate key half-way).
-        const jobs::SessionTableLock oneMakeAtATime(dest, j.destTable());
+        const catalog::SessionTableLock oneMakeAtATime(dest, j.destTable());
         refuseConfigured();
         switch (family) {
         case catalog::TypeFamily::Snapshot: return snapshot::make(j, req);

@@ -3,8 +3,9 @@
 // configured table. Each runs as one destination transaction under the
 // table's advisory lock and writes one job-log row with its steps.
 #include "catalog/make_request.h"
-#include "jobs/advisory_lock.h"
+#include "catalog/table_lock.h"
 #include "pg/quote.h"
+#include "replication/job_recorder.h"
 
 #include <cstdint>
 #include <functional>
@@ -15,9 +16,6 @@
 namespace mimeo::pg {
 class Connection;
 class CancelToken;
-}
-namespace mimeo::jobs {
-class JobLog;
 }
 
 namespace mimeo::replication {
@@ -33,7 +31,7 @@ struct Progress {
 // callbacks to signals; the CLI prints.
 struct RunContext {
     std::string schema = "mimeo";
-    jobs::JobLog *log = nullptr;
+    JobRecorder *log = nullptr; // jobs::JobLog, or none
     std::function<void(const Progress &)> progress;
     std::function<void(const std::string &)> warn; // non-fatal problems (also in the job log)
     std::function<void(const std::string &)> stepped; // each step as it happens (mimeo refresh --verbose)
@@ -53,7 +51,7 @@ struct RefreshRequest {
     std::optional<int64_t> limit;
     std::optional<std::string> repullStart;
     std::optional<std::string> repullEnd;
-    jobs::LockWait lockWait;
+    catalog::LockWait lockWait;
 };
 
 enum class Outcome { Done, Skipped, Locked };

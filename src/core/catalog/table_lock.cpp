@@ -1,4 +1,4 @@
-#include "jobs/advisory_lock.h"
+#include "catalog/table_lock.h"
 
 #include "pg/cancel.h"
 #include "pg/connection.h"
@@ -6,7 +6,7 @@
 #include <chrono>
 #include <thread>
 
-namespace mimeo::jobs {
+namespace mimeo::catalog {
 
 namespace {
 constexpr const char *kTry = "SELECT pg_catalog.pg_try_advisory_xact_lock(pg_catalog.hashtext('mimeo advisory lock'), "
@@ -54,4 +54,4 @@ bool acquireTableLock(pg::Connection &dest, const std::string &destTable, LockWa
     }
 }
 
-} // namespace mimeo::jobs
+} // namespace mimeo::catalog
