@@ -41,6 +41,13 @@ bool acquireTableLock(pg::Connection &dest, const std::string &destTable, LockWa
 // the lock goes with the session). The transaction-level lock a
 // maker takes inside is then granted at once: advisory locks are
 // re-entrant within a session.
+// The session-level lock without waiting, for a runner that holds it over
+// a whole refresh on a connection of its own: true when now held. Release
+// it with releaseSessionTableLock (never throws; a broken connection has
+// lost it with its session).
+bool tryHoldSessionTableLock(pg::Connection &dest, const std::string &destTable);
+void releaseSessionTableLock(pg::Connection &dest, const std::string &destTable) noexcept;
+
 class SessionTableLock {
 public:
     SessionTableLock(pg::Connection &dest, std::string destTable);
