@@ -5,7 +5,7 @@
 #include "catalog/replication_identity.h"
 #include "command_parser.h"
 #include "commands.h"
-#include "jobs/advisory_lock.h"
+#include "catalog/table_lock.h"
 #include "pg/connection.h"
 #include "pg/error.h"
 #include "pg/quote.h"
@@ -29,7 +29,7 @@ int runAdopt(CliContext &ctx, const QStringList &args)
     const std::string table = catalog::requireConfiguredTable(dest, ctx.schema, toStd(p.positional().at(0)));
     pg::Transaction tx(dest);
     // Not while a refresh of it runs: it would record what that refresh is changing.
-    if (!jobs::acquireTableLock(dest, table, jobs::LockWait::forSeconds(30)))
+    if (!catalog::acquireTableLock(dest, table, catalog::LockWait::forSeconds(30)))
         throw pg::Error::usage(table + " is being refreshed; try again when it finishes", pg::Side::Destination);
     const auto row = catalog::requireConfig(dest, ctx.schema, table);
     if (!dest.exec("SELECT pg_catalog.to_regclass($1) IS NOT NULL", {pg::QualifiedName::fromCatalogText(table).quoted()})

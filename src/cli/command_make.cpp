@@ -1,39 +1,68 @@
 // mimeo make TYPE SOURCE_TABLE --source ID [...]: set up a replication.
 #include "catalog/config_tables.h"
+#include "catalog/make_request.h"
+#include "catalog/replication_types.h"
 #include "command_parser.h"
 #include "commands.h"
 #include "pg/error.h"
 #include "run_reporter.h"
 
+#include <algorithm>
+
 namespace mimeo::cli {
+
+namespace {
+
+using catalog::MakeOption;
+
+// The help of an option some types refuse starts with the types that take it.
+QString scoped(MakeOption o, const char *text)
+{
+    const auto &types = catalog::makeTypes();
+    const bool everyType = std::all_of(types.begin(), types.end(), [o](const auto &t) { return t.allows(o); });
+    const QString help = QString::fromUtf8(text);
+    return everyType ? help : fromStd(catalog::typesAllowingText(o)) + QStringLiteral(": ") + help;
+}
+
+QString typesHelp()
+{
+    QString out;
+    for (const auto &t : catalog::makeTypes())
+        out += QStringLiteral("\n  %1 %2").arg(fromStd(std::string(t.name)), -9).arg(fromStd(std::string(t.summary)));
+    return out;
+}
+
+} // namespace
 
 int runMake(CliContext &ctx, const QStringList &args)
 {
     CommandParser p(QStringLiteral("make"),
                     QStringLiteral("Sets up the replication of SOURCE_TABLE (schema.table on the source) into the\n"
                                    "destination: creates the destination objects, registers the configuration\n"
-                                   "and pulls the data. TYPE is snap, table, inserter, updater, dml or logdel;\n"
-                                   "for inserter and updater the control column's type picks time or serial."));
-    p.addPositional(QStringLiteral("TYPE"), QStringLiteral("snap, table, inserter, updater, dml or logdel"));
+                                   "and pulls the data. TYPE is one of:%1\n"
+                                   "For inserter and updater the control column's type picks time or serial.")
+                        .arg(typesHelp()));
+    const QString typeNames = fromStd(catalog::makeTypeNamesText());
+    p.addPositional(QStringLiteral("TYPE"), typeNames);
     p.addPositional(QStringLiteral("SOURCE_TABLE"), QStringLiteral("schema.table on the source"));
     const QCommandLineOption source(QStringLiteral("source"), QStringLiteral("data_source_id of the source (see mimeo source list)."), QStringLiteral("ID"));
     const QCommandLineOption destTable(QStringLiteral("dest-table"), QStringLiteral("Destination schema.table (default: the source's name)."), QStringLiteral("NAME"));
-    const QCommandLineOption control(QStringLiteral("control"), QStringLiteral("inserter/updater: the column that orders new rows."), QStringLiteral("COLUMN"));
-    const QCommandLineOption boundary(QStringLiteral("boundary"), QStringLiteral("inserter/updater: interval (time) or integer (serial) left out at the top."), QStringLiteral("VALUE"));
-    const QCommandLineOption filter(QStringLiteral("filter"), QStringLiteral("Replicate only these columns."), QStringLiteral("COL,COL"));
-    const QCommandLineOption condition(QStringLiteral("condition"), QStringLiteral("SQL appended after FROM on the source (WHERE ..., or extra tables)."), QStringLiteral("SQL"));
-    const QCommandLineOption noIndex(QStringLiteral("no-index"), QStringLiteral("Do not copy the source's indexes."));
-    const QCommandLineOption noPull(QStringLiteral("no-pulldata"), QStringLiteral("Create everything but pull no data now."));
-    const QCommandLineOption pkName(QStringLiteral("pk-name"), QStringLiteral("Key columns, when the source has no usable key (views)."), QStringLiteral("COL,COL"));
-    const QCommandLineOption pkType(QStringLiteral("pk-type"), QStringLiteral("Types of the --pk-name columns."), QStringLiteral("TYPE,TYPE"));
-    const QCommandLineOption sequences(QStringLiteral("sequences"), QStringLiteral("table: destination sequences to reset after each refresh."), QStringLiteral("SEQ,SEQ"));
-    const QCommandLineOption period(QStringLiteral("period"), QStringLiteral("How often `mimeo run` refreshes it (an interval)."), QStringLiteral("INTERVAL"));
-    const QCommandLineOption batchLimit(QStringLiteral("batch-limit"), QStringLiteral("Rows (or queued keys) per refresh for incremental/dml/logdel."), QStringLiteral("N"));
+    const QCommandLineOption control(QStringLiteral("control"), scoped(MakeOption::Control, "the column that orders new rows."), QStringLiteral("COLUMN"));
+    const QCommandLineOption boundary(QStringLiteral("boundary"), scoped(MakeOption::Boundary, "interval (time) or integer (serial) left out at the top."), QStringLiteral("VALUE"));
+    const QCommandLineOption filter(QStringLiteral("filter"), scoped(MakeOption::Filter, "Replicate only these columns."), QStringLiteral("COL,COL"));
+    const QCommandLineOption condition(QStringLiteral("condition"), scoped(MakeOption::Condition, "SQL appended after FROM on the source (WHERE ..., or extra tables)."), QStringLiteral("SQL"));
+    const QCommandLineOption noIndex(QStringLiteral("no-index"), scoped(MakeOption::NoIndex, "Do not copy the source's indexes."));
+    const QCommandLineOption noPull(QStringLiteral("no-pulldata"), scoped(MakeOption::NoPulldata, "Create everything but pull no data now."));
+    const QCommandLineOption pkName(QStringLiteral("pk-name"), scoped(MakeOption::Key, "key columns, when the source has no usable key (views)."), QStringLiteral("COL,COL"));
+    const QCommandLineOption pkType(QStringLiteral("pk-type"), scoped(MakeOption::Key, "types of the --pk-name columns."), QStringLiteral("TYPE,TYPE"));
+    const QCommandLineOption sequences(QStringLiteral("sequences"), scoped(MakeOption::Sequences, "destination sequences to reset after each refresh."), QStringLiteral("SEQ,SEQ"));
+    const QCommandLineOption period(QStringLiteral("period"), scoped(MakeOption::Period, "How often `mimeo run` refreshes it (an interval)."), QStringLiteral("INTERVAL"));
+    const QCommandLineOption batchLimit(QStringLiteral("batch-limit"), scoped(MakeOption::BatchLimit, "Rows (or queued keys) per refresh for incremental/dml/logdel."), QStringLiteral("N"));
     const QCommandLineOption useExisting(QStringLiteral("use-existing"),
-                                         QStringLiteral("table: replicate into a destination table that already exists; "
-                                                        "every refresh replaces its rows."));
-    const QCommandLineOption time(QStringLiteral("time"), QStringLiteral("inserter/updater: the control column is a time."));
-    const QCommandLineOption serial(QStringLiteral("serial"), QStringLiteral("inserter/updater: the control column is a serial number."));
+                                         scoped(MakeOption::UseExisting, "replicate into a destination table that already exists; "
+                                                                         "every refresh replaces its rows."));
+    const QCommandLineOption time(QStringLiteral("time"), scoped(MakeOption::TimeOrSerial, "the control column is a time."));
+    const QCommandLineOption serial(QStringLiteral("serial"), scoped(MakeOption::TimeOrSerial, "the control column is a serial number."));
     for (const auto *o : {&source, &destTable, &control, &boundary, &filter, &condition, &noIndex, &noPull, &pkName, &pkType,
                           &sequences, &period, &batchLimit, &useExisting, &time, &serial})
         p.addOption(*o);
@@ -42,24 +71,24 @@ int runMake(CliContext &ctx, const QStringList &args)
 
     replication::MakeRequest req;
     const QString type = p.positional().at(0);
-    static const QStringList types{QStringLiteral("snap"), QStringLiteral("table"), QStringLiteral("inserter"),
-                                   QStringLiteral("updater"), QStringLiteral("dml"), QStringLiteral("logdel")};
-    if (!types.contains(type))
-        throw UsageError{QStringLiteral("make: unknown type \"%1\"; expected one of %2").arg(type, types.join(QStringLiteral(", "))),
+    const auto *described = catalog::findType(toStd(type));
+    if (!described || !described->isMakeLevel())
+        throw UsageError{QStringLiteral("make: unknown type \"%1\"; expected one of %2").arg(type, typeNames),
                          QStringLiteral("see: mimeo make --help")};
     if (p.isSet(time) && p.isSet(serial))
         throw UsageError{QStringLiteral("make: --time and --serial exclude each other"), {}};
-    if ((p.isSet(time) || p.isSet(serial)) && type != QStringLiteral("inserter") && type != QStringLiteral("updater"))
-        throw UsageError{QStringLiteral("make: --time and --serial apply to inserter and updater only"), {}};
+    if ((p.isSet(time) || p.isSet(serial)) && !described->allows(MakeOption::TimeOrSerial))
+        throw UsageError{QStringLiteral("make: --time and --serial apply to %1 only, not to %2")
+                             .arg(fromStd(catalog::typesAllowingText(MakeOption::TimeOrSerial)), type),
+                         QStringLiteral("see: mimeo make --help")};
     req.type = toStd(type);
     if (p.isSet(time))
         req.type += "_time";
     else if (p.isSet(serial))
         req.type += "_serial";
     req.source = parseTableArgument(p.positional().at(1), QStringLiteral("SOURCE_TABLE"));
-    if (!p.isSet(source))
-        throw UsageError{QStringLiteral("make: --source ID is required"), QStringLiteral("list the sources with: mimeo source list")};
-    req.dataSourceId = static_cast<int>(p.intValue(QStringLiteral("source"), 1, 2147483647));
+    if (p.isSet(source))
+        req.dataSourceId = static_cast<int>(p.intValue(QStringLiteral("source"), 1, 2147483647));
     if (p.isSet(destTable))
         req.dest = parseTableArgument(p.value(destTable), QStringLiteral("--dest-table"));
     if (p.isSet(control))
@@ -70,8 +99,6 @@ int runMake(CliContext &ctx, const QStringList &args)
         req.filter = parseList(p.value(filter), QStringLiteral("filter"));
     if (p.isSet(condition))
         req.condition = toStd(p.value(condition));
-    if (p.isSet(useExisting) && type != QStringLiteral("table"))
-        throw UsageError{QStringLiteral("make: --use-existing applies to table only"), QStringLiteral("see: mimeo make --help")};
     req.useExisting = p.isSet(useExisting);
     req.index = !p.isSet(noIndex);
     req.pullData = !p.isSet(noPull);
@@ -79,18 +106,22 @@ int runMake(CliContext &ctx, const QStringList &args)
         req.pkName = parseList(p.value(pkName), QStringLiteral("pk-name"));
     if (p.isSet(pkType))
         req.pkType = parseList(p.value(pkType), QStringLiteral("pk-type"));
-    if (req.pkName.size() != req.pkType.size())
-        throw UsageError{QStringLiteral("make: --pk-name and --pk-type must list the same number of items"), {}};
     if (p.isSet(sequences))
         req.sequences = parseList(p.value(sequences), QStringLiteral("sequences"));
     if (p.isSet(period))
         req.period = toStd(p.value(period));
     if (p.isSet(batchLimit))
         req.batchLimit = p.intValue(QStringLiteral("batch-limit"), 1, 2147483647);
-    if ((type == QStringLiteral("inserter") || type == QStringLiteral("updater")) && !p.isSet(control))
-        throw UsageError{QStringLiteral("make: %1 needs --control COLUMN (a timestamp, timestamptz or date column for time, "
-                                        "a smallint, integer or bigint column for serial)").arg(type),
-                         QStringLiteral("see: mimeo make --help")};
+    // The engine's make() checks the same again: one validation for the CLI and the application.
+    if (const auto problems = catalog::validateMakeRequest(req); !problems.empty()) {
+        QStringList messages, hints;
+        for (const auto &problem : problems) {
+            messages << QStringLiteral("make: ") + fromStd(problem.message);
+            if (!problem.hint.empty() && !hints.contains(fromStd(problem.hint)))
+                hints << fromStd(problem.hint);
+        }
+        throw UsageError{messages.join(QLatin1Char('\n')), hints.join(QLatin1Char('\n'))};
+    }
 
     auto dest = ctx.connectDestination("make:" + req.source.catalogText());
     requireCatalog(dest, ctx.schema);

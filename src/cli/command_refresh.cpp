@@ -37,7 +37,7 @@ int runRefresh(CliContext &ctx, const QStringList &args)
         req.repullEnd = toStd(p.value(end));
     if (p.isSet(lockWait)) {
         const auto seconds = p.intValue(QStringLiteral("lock-wait"), -2147483647, 2147483647);
-        req.lockWait = seconds > 0 ? jobs::LockWait::forSeconds(static_cast<int>(seconds)) : jobs::LockWait::untilGranted();
+        req.lockWait = seconds > 0 ? catalog::LockWait::forSeconds(static_cast<int>(seconds)) : catalog::LockWait::untilGranted();
     }
 
     auto dest = ctx.connectDestination("refresh:" + toStd(p.positional().at(0)));

@@ -1,4 +1,5 @@
 // mimeo run: refresh everything that is due (for cron and systemd timers).
+#include "catalog/replication_types.h"
 #include "command_parser.h"
 #include "commands.h"
 #include "signals.h"
@@ -16,7 +17,7 @@ int runRun(CliContext &ctx, const QStringList &args)
                                    "(tables without a period, or never run, are not due). Safe to start from\n"
                                    "several hosts at once: each due table is refreshed once. Exit status 1 when\n"
                                    "any refresh failed, with one line per failure on stderr."));
-    const QCommandLineOption type(QStringLiteral("type"), QStringLiteral("Only this type: snap, table, inserter, updater, dml or logdel."),
+    const QCommandLineOption type(QStringLiteral("type"), QStringLiteral("Only this type: %1.").arg(fromStd(catalog::makeTypeNamesText())),
                                   QStringLiteral("TYPE"));
     const QCommandLineOption batch(QStringLiteral("batch-limit"), QStringLiteral("Start at most N tables in this run."), QStringLiteral("N"));
     const QCommandLineOption jobs(QStringLiteral("jobs"), QStringLiteral("Refresh N tables at once (default 1)."), QStringLiteral("N"));
@@ -34,10 +35,8 @@ int runRun(CliContext &ctx, const QStringList &args)
     o.typeFilter = toStd(p.value(type));
     if (p.isSet(type) && o.typeFilter.empty())
         throw UsageError{QStringLiteral("--type: empty"), {}};
-    static const QStringList types{QStringLiteral("snap"), QStringLiteral("table"), QStringLiteral("inserter"),
-                                   QStringLiteral("updater"), QStringLiteral("dml"), QStringLiteral("logdel")};
-    if (p.isSet(type) && !types.contains(p.value(type)))
-        throw UsageError{QStringLiteral("--type: expected one of %1, got \"%2\"").arg(types.join(QStringLiteral(", ")), p.value(type)), {}};
+    if (const auto *t = catalog::findType(o.typeFilter); p.isSet(type) && (!t || !t->isMakeLevel()))
+        throw UsageError{QStringLiteral("--type: expected one of %1, got \"%2\"").arg(fromStd(catalog::makeTypeNamesText()), p.value(type)), {}};
     if (p.isSet(batch))
         o.batchLimit = static_cast<int>(p.intValue(QStringLiteral("batch-limit"), 0, 1000000));
     if (p.isSet(jobs))

@@ -1,11 +1,14 @@
 // The command line contract that needs no server: --version, --help, every
 // command's --help, exit status 2 with a hint for bad usage, and a warning
 // (never an echo) for a password on the command line.
+#include "catalog/replication_types.h"
 #include "testenv.h"
 
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTest>
+
+#include <map>
 
 using mimeo::test::runMimeo;
 
@@ -74,6 +77,81 @@ private slots:
         QVERIFY2(r.all().contains(mentions), qPrintable(r.all()));
         if (!args.isEmpty())
             QVERIFY2(r.err.contains(QStringLiteral("hint:")), qPrintable(r.err));
+    }
+
+    // The types in `mimeo make --help` are exactly the description's
+    // (catalog/replication_types.h), not a list of the CLI's own.
+    void makeHelpListsTheDescribedTypes()
+    {
+        const auto r = runMimeo({QStringLiteral("make"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        const auto lines = r.out.split(QLatin1Char('\n'));
+        const auto start = lines.indexOf(QRegularExpression(QStringLiteral(".*TYPE is one of:$")));
+        QVERIFY2(start >= 0, qPrintable(r.out));
+        QStringList listed;
+        for (auto i = start + 1; i < lines.size() && lines[i].startsWith(QStringLiteral("  ")); ++i)
+            listed << lines[i].trimmed().section(QLatin1Char(' '), 0, 0);
+        QStringList described;
+        for (const auto &t : mimeo::catalog::makeTypes())
+            described << QString::fromStdString(std::string(t.name));
+        QCOMPARE(listed, described);
+        QVERIFY2(r.out.contains(QStringLiteral("TYPE                   ")
+                                + QString::fromStdString(mimeo::catalog::makeTypeNamesText())),
+                 qPrintable(r.out));
+    }
+
+    // Every option a type does not take is refused before any connection,
+    // naming the option and the type: the CLI asks the description.
+    void makeRefusesOptionsTheTypeDoesNotTake()
+    {
+        using mimeo::catalog::MakeOption;
+        const std::map<MakeOption, QStringList> args = {
+            {MakeOption::Control, {"--control", "c"}},
+            {MakeOption::Boundary, {"--boundary", "1"}},
+            {MakeOption::Filter, {"--filter", "id"}},
+            {MakeOption::Condition, {"--condition", "WHERE true"}},
+            {MakeOption::Key, {"--pk-name", "id", "--pk-type", "integer"}},
+            {MakeOption::Sequences, {"--sequences", "s.q"}},
+            {MakeOption::UseExisting, {"--use-existing"}},
+            {MakeOption::NoIndex, {"--no-index"}},
+            {MakeOption::NoPulldata, {"--no-pulldata"}},
+            {MakeOption::Period, {"--period", "1 hour"}},
+            {MakeOption::BatchLimit, {"--batch-limit", "5"}},
+            {MakeOption::TimeOrSerial, {"--time"}},
+        };
+        QCOMPARE(args.size(), mimeo::catalog::allMakeOptions().size());
+        int refusals = 0;
+        for (const auto &type : mimeo::catalog::makeTypes()) {
+            const QString name = QString::fromStdString(std::string(type.name));
+            for (const auto option : mimeo::catalog::allMakeOptions()) {
+                if (type.allows(option))
+                    continue;
+                QStringList call{"--dest", "host=/nonexistent", "make", name, "s.t", "--source", "1"};
+                if (type.needs(MakeOption::Control))
+                    call << "--control" << "c";
+                call << args.at(option);
+                const auto r = runMimeo(call);
+                const QString what = name + QStringLiteral(" with ") + args.at(option).first() + QStringLiteral(": ") + r.all();
+                QVERIFY2(r.exitCode == 2, qPrintable(what));
+                QVERIFY2(r.err.contains(QString::fromStdString(std::string(mimeo::catalog::makeOptionText(option)))), qPrintable(what));
+                QVERIFY2(r.err.contains(QStringLiteral("only, not to ") + name), qPrintable(what));
+                QVERIFY2(r.err.contains(QStringLiteral("hint:")), qPrintable(what));
+                ++refusals;
+            }
+        }
+        QVERIFY(refusals >= 20); // snap alone refuses seven
+    }
+
+    // Every problem at once, so a wizard (or a person) fixes them in one go.
+    void makeListsEveryProblem()
+    {
+        const auto r = runMimeo({"--dest", "host=/nonexistent", "make", "updater", "t", "--pk-name", "a,b", "--pk-type", "int",
+                                 "--sequences", "s.q"});
+        QCOMPARE(r.exitCode, 2);
+        for (const char *m : {"--source ID is required", "source table t must be schema-qualified",
+                              "--sequences applies to table only, not to updater", "updater needs --control COLUMN",
+                              "--pk-name and --pk-type must list the same number of items"})
+            QVERIFY2(r.err.contains(QLatin1String(m)), qPrintable(QLatin1String(m) + QStringLiteral(" not in:\n") + r.err));
     }
 
     void passwordInDestIsWarnedAboutNeverShown_data()

@@ -71,8 +71,8 @@ private slots:
                                           << "control column n is bigint: --time needs timestamp, timestamptz or date";
         QTest::newRow("both") << base + QStringList{"--control", "n", "--time", "--serial"} << 2 << "exclude each other";
         QTest::newRow("bad boundary") << base + QStringList{"--control", "ts", "--boundary", "later"} << 1 << "is not an interval";
-        QTest::newRow("pk for inserter") << base + QStringList{"--control", "ts", "--pk-name", "id", "--pk-type", "int"} << 1
-                                         << "--pk-name and --pk-type apply to updater";
+        QTest::newRow("pk for inserter") << base + QStringList{"--control", "ts", "--pk-name", "id", "--pk-type", "int"} << 2
+                                         << "--pk-name and --pk-type apply to updater, dml and logdel only, not to inserter";
     }
     void makeRefusals()
     {

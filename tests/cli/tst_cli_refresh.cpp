@@ -90,7 +90,8 @@ private slots:
                                      << "\"src\".\"MyTab\"";
         QTest::newRow("unknown source id") << QStringList{"make", "snap", "src.t", "--source", "7", "--dest-table", "rep.x"} << 1
                                            << "source 7 does not exist";
-        QTest::newRow("unqualified") << QStringList{"make", "snap", "t", "--source", "1"} << 1 << "schema-qualified";
+        // Seen without a server (catalog::validateMakeRequest): a usage error.
+        QTest::newRow("unqualified") << QStringList{"make", "snap", "t", "--source", "1"} << 2 << "schema-qualified";
         QTest::newRow("keep and drop") << QStringList{"destroy", "rep.t", "--keep-table", "--drop-table"} << 2 << "exclude";
         QTest::newRow("pk counts") << QStringList{"make", "updater", "src.t", "--source", "1", "--pk-name", "a,b", "--pk-type", "int"}
                                    << 2 << "same number";

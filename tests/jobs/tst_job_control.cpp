@@ -275,7 +275,7 @@ private slots:
         const int64_t queued = f.src().exec("SELECT count(*) FROM mimeo.src_t_q").toInt(0, 0);
         QVERIFY(queued > 0);
 
-        auto attempt = [&](const std::function<void(pg::Connection &)> &block, jobs::LockWait wait) {
+        auto attempt = [&](const std::function<void(pg::Connection &)> &block, catalog::LockWait wait) {
             auto blocker = f.destDb().connect();
             pg::Transaction tx(blocker);
             block(blocker);
@@ -288,10 +288,10 @@ private slots:
         };
         // The table lock, waited for without a bound.
         attempt([](pg::Connection &c) { c.exec("SELECT pg_advisory_xact_lock(hashtext('mimeo advisory lock'), hashtext('rep.t'))"); },
-                jobs::LockWait::untilGranted());
+                catalog::LockWait::untilGranted());
         QCOMPARE(f.lastJob("rep.t").at(0), QStringLiteral("cancelled"));
         // The apply, behind a row another session holds.
-        attempt([](pg::Connection &c) { c.exec("SELECT * FROM rep.t WHERE id = 1 FOR UPDATE"); }, jobs::LockWait::noWait());
+        attempt([](pg::Connection &c) { c.exec("SELECT * FROM rep.t WHERE id = 1 FOR UPDATE"); }, catalog::LockWait::noWait());
         QCOMPARE(f.lastJob("rep.t").at(0), QStringLiteral("cancelled"));
         // Nothing applied, nothing taken from the queue, nothing left running.
         QCOMPARE(f.dest().exec("SELECT count(*) FROM rep.t WHERE v = 'changed'").toInt(0, 0), int64_t(0));

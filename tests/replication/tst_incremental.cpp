@@ -416,7 +416,7 @@ private slots:
                                               << "control column rev is bigint: --time needs timestamp, timestamptz or date";
         QTest::newRow("missing") << "inserter" << "nope" << QStringList() << "control column nope does not exist in src.items";
         QTest::newRow("filtered out") << "inserter" << "ts" << QStringList{"id", "v"} << "control column ts is not in the column filter";
-        QTest::newRow("none") << "inserter" << "" << QStringList() << "inserter needs a control column: --control COLUMN";
+        QTest::newRow("none") << "inserter" << "" << QStringList() << "inserter needs --control COLUMN (a timestamp, timestamptz or date column for time";
     }
     void controlColumnIsChecked()
     {
@@ -897,7 +897,7 @@ private slots:
         std::string failure;
         std::thread waiter([&] {
             try {
-                waited = refreshWith(f, "rep.items", [](replication::RefreshRequest &r) { r.lockWait = jobs::LockWait::untilGranted(); }); // waits until granted
+                waited = refreshWith(f, "rep.items", [](replication::RefreshRequest &r) { r.lockWait = catalog::LockWait::untilGranted(); }); // waits until granted
             } catch (const std::exception &e) {
                 failure = e.what();
             }

@@ -2,6 +2,7 @@
 
 #include "catalog/config_tables.h"
 #include "catalog/replication_identity.h"
+#include "catalog/replication_types.h"
 #include "pg/array.h"
 #include "pg/quote.h"
 
@@ -297,13 +298,14 @@ std::string withChannel(std::string sql, const std::string &schema)
 std::string recordExistingRows(const std::string &quotedSchema)
 {
     std::string sql;
-    for (const auto &type : configTypes()) {
+    for (const auto &t : concreteTypes()) {
+        const std::string type(t.name);
         sql += "INSERT INTO " + quotedSchema + ".studio_replication_identity (dest_table, dest_oid, settings)\n"
                "SELECT c.dest_table, pg_catalog.to_regclass(pg_catalog.format('%I.%I', pg_catalog.split_part(c.dest_table, '.', 1), "
                "pg_catalog.substr(c.dest_table, pg_catalog.strpos(c.dest_table, '.') + 1))),\n"
                "       (SELECT pg_catalog.jsonb_object_agg(e.key, e.value) FROM pg_catalog.jsonb_each(pg_catalog.to_jsonb(c)) AS e\n"
                "         WHERE e.key = ANY (" + pg::quoteLiteral(pg::toTextArrayLiteral(recordedColumns(type))) + "::text[]))\n"
-               "  FROM " + quotedSchema + "." + pg::quoteIdent(configTableForType(type)) + " AS c ON CONFLICT DO NOTHING;\n";
+               "  FROM " + quotedSchema + "." + pg::quoteIdent(std::string(t.configTable)) + " AS c ON CONFLICT DO NOTHING;\n";
     }
     return sql;
 }

@@ -1,5 +1,6 @@
 #include "catalog/config_list.h"
 
+#include "catalog/replication_types.h"
 #include "pg/connection.h"
 #include "pg/iso_time.h"
 #include "pg/quote.h"
@@ -31,11 +32,8 @@ std::vector<ConfigSummary> listConfiguredTables(pg::Connection &dest, const std:
 
 std::string typeFamily(const std::string &type)
 {
-    if (type.rfind("inserter", 0) == 0)
-        return "inserter";
-    if (type.rfind("updater", 0) == 0)
-        return "updater";
-    return type;
+    const auto *t = findType(type);
+    return t ? std::string(t->group) : type;
 }
 
 } // namespace mimeo::catalog

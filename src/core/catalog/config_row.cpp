@@ -10,24 +10,6 @@
 
 namespace mimeo::catalog {
 
-std::string configTableFor(const std::string &type)
-{
-    static const std::map<std::string, std::string> tables = {
-        {"snap", "refresh_config_snap"},
-        {"table", "refresh_config_table"},
-        {"inserter_time", "refresh_config_inserter_time"},
-        {"inserter_serial", "refresh_config_inserter_serial"},
-        {"updater_time", "refresh_config_updater_time"},
-        {"updater_serial", "refresh_config_updater_serial"},
-        {"dml", "refresh_config_dml"},
-        {"logdel", "refresh_config_logdel"},
-    };
-    auto it = tables.find(type);
-    if (it == tables.end())
-        throw pg::Error::usage("unknown replication type \"" + type + "\"", pg::Side::Destination);
-    return it->second;
-}
-
 std::optional<std::string> ConfigRow::optText(const std::string &column) const
 {
     auto it = values_.find(column);

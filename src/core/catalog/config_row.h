@@ -2,6 +2,7 @@
 // One row of a refresh_config child table, read generically: every column as
 // text (or NULL). Each replication type reads the columns it knows; a new
 // column in a future mimeo does not break us.
+#include "catalog/replication_types.h" // configTableFor, for the readers of rows
 #include "pg/connection.h"
 
 #include <map>
@@ -10,10 +11,6 @@
 #include <vector>
 
 namespace mimeo::catalog {
-
-// The child table that holds rows of a type: snap -> refresh_config_snap, ...
-// Throws Error for an unknown type.
-std::string configTableFor(const std::string &type);
 
 class ConfigRow {
 public:

@@ -3,6 +3,7 @@
 #include "catalog/config_row.h"
 #include "catalog/job_rows.h"
 #include "catalog/replication_identity.h"
+#include "catalog/replication_types.h"
 #include "pg/array.h"
 #include "pg/connection.h"
 #include "pg/quote.h"
@@ -24,12 +25,27 @@ ConfigChangeError::ConfigChangeError(size_t index, pg::Error error)
 
 namespace {
 
-bool isTime(std::string_view type) { return type == "inserter_time" || type == "updater_time"; }
-bool isSerial(std::string_view type) { return type == "inserter_serial" || type == "updater_serial"; }
-bool isIncremental(std::string_view type) { return isTime(type) || isSerial(type); }
-bool isUpdaterLike(std::string_view type)
+// Unknown types have none of the type-specific columns.
+const ReplicationType *described(std::string_view type)
 {
-    return type == "updater_time" || type == "updater_serial" || type == "dml" || type == "logdel";
+    const auto *t = findType(type);
+    return t && t->isConcrete() ? t : nullptr;
+}
+bool isFamily(std::string_view type, TypeFamily f)
+{
+    const auto *t = described(type);
+    return t && t->family == f;
+}
+bool isTime(std::string_view type)
+{
+    const auto *t = described(type);
+    return t && t->control == ControlKind::Time;
+}
+bool isIncremental(std::string_view type) { return isFamily(type, TypeFamily::Incremental); }
+bool isKeyed(std::string_view type)
+{
+    const auto *t = described(type);
+    return t && t->keyed;
 }
 
 std::string sqlType(ColumnKind kind)
@@ -284,17 +300,13 @@ std::string formatTextArray(const std::vector<std::string> &items) { return pg::
 
 const std::vector<std::string> &configTypes()
 {
-    static const std::vector<std::string> types = {"snap",         "table",          "inserter_time", "inserter_serial",
-                                                   "updater_time", "updater_serial", "dml",           "logdel"};
+    static const std::vector<std::string> types = [] {
+        std::vector<std::string> v;
+        for (const auto &t : concreteTypes())
+            v.emplace_back(t.name);
+        return v;
+    }();
     return types;
-}
-
-std::string configTableForType(std::string_view type)
-{
-    const auto &types = configTypes();
-    if (std::find(types.begin(), types.end(), type) == types.end())
-        throw std::invalid_argument("unknown replication type: " + std::string(type));
-    return "refresh_config_" + std::string(type);
 }
 
 const std::vector<std::string> &configColumnNames()
@@ -320,7 +332,7 @@ std::optional<ColumnKind> configColumnKind(std::string_view c, std::string_view 
         return ColumnKind::TextArray;
     if (c == "jobmon")
         return ColumnKind::Boolean;
-    if (c == "control" && type != "snap" && type != "table")
+    if (c == "control" && (isIncremental(type) || isFamily(type, TypeFamily::Queue)))
         return ColumnKind::Text;
     if (c == "boundary" && isIncremental(type))
         return isTime(type) ? ColumnKind::Interval : ColumnKind::Integer;
@@ -332,21 +344,21 @@ std::optional<ColumnKind> configColumnKind(std::string_view c, std::string_view 
         if (c == "dst_start" || c == "dst_end")
             return ColumnKind::Integer;
     }
-    if (type == "snap") {
+    if (isFamily(type, TypeFamily::Snapshot)) {
         if (c == "check_stats")
             return ColumnKind::Boolean;
         if (c == "post_script")
             return ColumnKind::TextArray;
     }
-    if (type == "table") {
+    if (isFamily(type, TypeFamily::Table)) {
         if (c == "truncate_cascade")
             return ColumnKind::Boolean;
         if (c == "sequences")
             return ColumnKind::TextArray;
     }
-    if ((type == "dml" || type == "logdel") && c == "insert_on_fetch")
+    if (isFamily(type, TypeFamily::Queue) && c == "insert_on_fetch")
         return ColumnKind::Boolean;
-    if (isUpdaterLike(type) && (c == "pk_name" || c == "pk_type"))
+    if (isKeyed(type) && (c == "pk_name" || c == "pk_type"))
         return ColumnKind::TextArray;
     return std::nullopt;
 }
@@ -385,10 +397,10 @@ std::vector<ConfigRecord> readConfigRecords(pg::Connection &dest, const std::str
             else
                 select += pg::quoteIdent(c) + "::text";
         }
-        auto r = dest.exec("SELECT " + select + " FROM " + qs + "." + pg::quoteIdent(configTableForType(type)));
+        auto r = dest.exec("SELECT " + select + " FROM " + qs + "." + pg::quoteIdent(configTableFor(type)));
         for (int i = 0; i < r.rows(); ++i) {
             ConfigRecord row;
-            row.table = configTableForType(type);
+            row.table = configTableFor(type);
             row.type = type;
             for (size_t c = 0; c < cols.size(); ++c)
                 row.values[cols[c]] = r.optText(i, static_cast<int>(c));
@@ -522,9 +534,9 @@ void applyConfigChanges(pg::Connection &dest, const std::string &schema, const s
     for (size_t i = 0; i < changes.size(); ++i) {
         const auto &ch = changes[i];
         try {
-            configTableForType(ch.type);
-        } catch (const std::invalid_argument &e) {
-            throw ConfigChangeError(i, pg::Error::usage(e.what(), pg::Side::Destination));
+            configTableFor(ch.type);
+        } catch (const pg::Error &e) {
+            throw ConfigChangeError(i, e);
         }
         if (ch.values.empty())
             throw ConfigChangeError(i, pg::Error::usage("nothing to change for " + ch.destTable, pg::Side::Destination));
@@ -561,7 +573,7 @@ void applyConfigChanges(pg::Connection &dest, const std::string &schema, const s
                 + "::" + sqlType(*configColumnKind(col, ch.type));
         }
         try {
-            auto r = dest.exec("UPDATE " + qs + "." + pg::quoteIdent(configTableForType(ch.type)) + " SET " + set
+            auto r = dest.exec("UPDATE " + qs + "." + pg::quoteIdent(configTableFor(ch.type)) + " SET " + set
                                    + " WHERE dest_table = $1",
                                params);
             if (r.affected() == 0)

@@ -20,12 +20,9 @@ namespace mimeo::catalog {
 
 enum class ColumnKind { Text, Integer, BigInt, Interval, Timestamptz, Boolean, TextArray };
 
-// The eight concrete types, in mimeo's order.
+// The eight concrete types' names, in mimeo's order (concreteTypes() in
+// replication_types.h describes them; configTableFor there names their tables).
 const std::vector<std::string> &configTypes();
-
-// The concrete child table of a type: refresh_config_<type>. Throws
-// std::invalid_argument for anything that is not one of configTypes().
-std::string configTableForType(std::string_view type);
 
 // Every column of the concrete children, parent columns first, then the
 // type-specific ones. The snapshot statistics n_tup_* are left out: only

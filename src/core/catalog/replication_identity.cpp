@@ -1,6 +1,7 @@
 #include "catalog/replication_identity.h"
 
 #include "catalog/config_row.h"
+#include "catalog/replication_types.h"
 #include "pg/array.h"
 #include "pg/connection.h"
 #include "pg/error.h"
@@ -11,36 +12,34 @@
 namespace mimeo::catalog {
 namespace {
 
-bool isIncremental(std::string_view t) { return t.rfind("inserter_", 0) == 0 || t.rfind("updater_", 0) == 0; }
-bool isQueue(std::string_view t) { return t == "dml" || t == "logdel"; }
-
-std::vector<std::string> fixedFor(std::string_view type)
+std::vector<std::string> fixedFor(const ReplicationType &type)
 {
     // type, data source and source table: what is read. control: the
     // incremental control column, or the dml/logdel queue on the source,
     // whose rows a refresh deletes. The key and (dml/logdel) the filter
     // shape the queue and its trigger, made once on the source.
     std::vector<std::string> c = {"type", "dblink", "source_table"};
-    if (isIncremental(type) || isQueue(type))
+    const bool queue = type.family == TypeFamily::Queue;
+    if (type.family == TypeFamily::Incremental || queue)
         c.push_back("control");
-    if (type.rfind("updater_", 0) == 0 || isQueue(type)) {
+    if (type.keyed) {
         c.push_back("pk_name");
         c.push_back("pk_type");
     }
-    if (isQueue(type))
+    if (queue)
         c.push_back("filter");
     return c;
 }
 
-std::vector<std::string> recordedFor(std::string_view type)
+std::vector<std::string> recordedFor(const ReplicationType &type)
 {
     auto c = fixedFor(type);
     // Each runs with the refreshing role's rights on objects the row names:
     // post_script is SQL, sequences are reset, truncate_cascade empties the
     // tables that reference the destination.
-    if (type == "snap")
+    if (type.family == TypeFamily::Snapshot)
         c.push_back("post_script");
-    if (type == "table") {
+    if (type.family == TypeFamily::Table) {
         c.push_back("sequences");
         c.push_back("truncate_cascade");
     }
@@ -52,8 +51,8 @@ const std::vector<std::string> &cached(std::string_view type, bool recorded)
     static const std::vector<std::string> empty;
     static const std::vector<std::pair<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>>> all = [] {
         std::vector<std::pair<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>>> v;
-        for (const char *t : {"snap", "table", "inserter_time", "inserter_serial", "updater_time", "updater_serial", "dml", "logdel"})
-            v.push_back({t, {fixedFor(t), recordedFor(t)}});
+        for (const auto &t : concreteTypes())
+            v.push_back({std::string(t.name), {fixedFor(t), recordedFor(t)}});
         return v;
     }();
     for (const auto &[t, lists] : all)

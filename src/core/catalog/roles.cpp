@@ -2,6 +2,7 @@
 
 #include "catalog/config_tables.h"
 #include "catalog/replication_identity.h"
+#include "catalog/replication_types.h"
 #include "pg/array.h"
 #include "pg/connection.h"
 #include "pg/error.h"
@@ -41,7 +42,7 @@ std::vector<std::pair<std::string, char>> destinationObjects(pg::Connection &des
     for (const auto &[name, type] : configuredDestinations(dest, schema, onlyTable)) {
         schemas.push_back(name.schema);
         names.push_back(name.name);
-        if (type == "snap") {
+        if (const auto *t = findType(type); t && t->family == TypeFamily::Snapshot) {
             for (const char *suffix : {"_snap1", "_snap2"}) {
                 schemas.push_back(name.schema);
                 names.push_back(name.name + suffix);
@@ -73,15 +74,17 @@ std::vector<std::string> operatorRights(pg::Connection &dest, const std::string 
     const std::string op = pg::quoteIdent(operatorGroup(schema));
     std::vector<std::string> sql;
     sql.push_back("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + qs + " TO " + op);
-    std::string parents;
-    for (const char *t : {"refresh_config", "refresh_config_inserter", "refresh_config_updater"})
-        parents += std::string(parents.empty() ? "" : ", ") + qs + "." + t;
+    std::string parents = qs + ".refresh_config";
+    for (const auto &t : makeTypes())
+        if (!t.isConcrete()) // inserter and updater: the parents of their time and serial tables
+            parents += ", " + qs + "." + pg::quoteIdent(std::string(t.configTable));
     std::string children;
-    for (const auto &type : configTypes())
-        children += ", " + qs + "." + pg::quoteIdent(configTableForType(type));
+    for (const auto &t : concreteTypes())
+        children += ", " + qs + "." + pg::quoteIdent(std::string(t.configTable));
     sql.push_back("REVOKE UPDATE ON " + parents + children + " FROM " + op);
-    for (const auto &type : configTypes()) {
-        const std::string table = configTableForType(type);
+    for (const auto &t : concreteTypes()) {
+        const std::string type(t.name);
+        const std::string table(t.configTable);
         auto cols = dest.exec("SELECT a.attname FROM pg_catalog.pg_attribute a "
                               "WHERE a.attrelid = pg_catalog.to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped "
                               "AND a.attname <> 'dest_table' AND a.attname <> ALL ($2::text[]) ORDER BY a.attnum",

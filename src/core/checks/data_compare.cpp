@@ -1,6 +1,7 @@
 #include "checks/data_compare.h"
 
 #include "catalog/config_row.h"
+#include "catalog/replication_types.h"
 #include "pg/array.h"
 #include "pg/error.h"
 #include "pg/quote.h"
@@ -75,7 +76,7 @@ DataReport checkData(const CheckContext &ctx, const std::string &destTable, int 
     const auto config = catalog::requireConfig(dest, ctx.schema, destTable);
     DataReport rep;
     rep.destTable = destTable;
-    const std::string type = config.type();
+    const auto &type = catalog::concreteType(config.type());
     const auto srcName = pg::QualifiedName::fromCatalogText(config.sourceTable());
     const auto destName = pg::QualifiedName::fromCatalogText(destTable);
     auto src = ctx.connectSource(config.dataSourceId(), destTable);
@@ -104,13 +105,13 @@ DataReport checkData(const CheckContext &ctx, const std::string &destTable, int 
     if (auto cond = config.optText("condition"))
         s.from += " " + *cond;
     const bool srcHasWhere = config.optText("condition").has_value();
-    if (type.rfind("inserter", 0) == 0 || type.rfind("updater", 0) == 0) {
-        const std::string cast = type.find("serial") != std::string::npos ? "bigint" : "timestamptz";
+    if (type.family == catalog::TypeFamily::Incremental) {
+        const std::string cast = type.control == catalog::ControlKind::Serial ? "bigint" : "timestamptz";
         const std::string bound = pg::quoteIdent(config.text("control")) + " <= " + pg::quoteLiteral(config.text("last_value")) + "::" + cast;
         s.from += (srcHasWhere ? " AND " : " WHERE ") + srcQ + bound;
         d.from += " WHERE " + bound;
         rep.scope = "rows with " + config.text("control") + " <= last_value (" + config.text("last_value") + ")";
-    } else if (type == "logdel") {
+    } else if (type.marksDeleted) {
         d.from += " WHERE mimeo_source_deleted IS NULL";
         rep.scope = "rows not marked deleted on the destination";
     } else {

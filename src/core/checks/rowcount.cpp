@@ -1,7 +1,8 @@
 #include "checks/rowcount.h"
 
 #include "catalog/config_row.h"
-#include "jobs/advisory_lock.h"
+#include "catalog/replication_types.h"
+#include "catalog/table_lock.h"
 #include "pg/error.h"
 #include "pg/quote.h"
 
@@ -15,15 +16,16 @@ RowcountReport checkRowcount(const CheckContext &ctx, const std::string &destTab
     RowcountReport rep;
     rep.destTable = destTable;
     rep.type = config.type();
-    const bool incremental = rep.type.rfind("inserter", 0) == 0 || rep.type.rfind("updater", 0) == 0;
-    const bool serial = rep.type.find("serial") != std::string::npos;
+    const auto &type = catalog::concreteType(rep.type);
+    const bool incremental = type.family == catalog::TypeFamily::Incremental;
+    const bool serial = type.control == catalog::ControlKind::Serial;
     const auto destName = pg::QualifiedName::fromCatalogText(destTable);
     const auto srcName = pg::QualifiedName::fromCatalogText(config.sourceTable());
 
     auto src = ctx.connectSource(config.dataSourceId(), destTable);
     pg::Transaction tx(dest);
     // Counting while a refresh runs would compare two moving things.
-    if (!jobs::acquireTableLock(dest, destTable, jobs::LockWait::noWait()))
+    if (!catalog::acquireTableLock(dest, destTable, catalog::LockWait::noWait()))
         throw pg::Error::usage("a refresh of " + destTable + " is running; check again when it is done", pg::Side::Destination);
 
     std::string destWhere, srcExtra;
@@ -46,7 +48,7 @@ RowcountReport checkRowcount(const CheckContext &ctx, const std::string &destTab
         }
         srcExtra = destWhere;
     }
-    if (rep.type == "logdel") {
+    if (type.marksDeleted) {
         destWhere += (destWhere.empty() ? "" : " AND ") + std::string("mimeo_source_deleted IS NULL");
         rep.note = "rows marked deleted on the destination are not counted";
     }
@@ -67,7 +69,7 @@ RowcountReport checkRowcount(const CheckContext &ctx, const std::string &destTab
     }
     rep.sourceCount = src.exec(srcSql).toInt(0, 0);
     rep.match = rep.sourceCount == rep.destCount;
-    if (!rep.match && rep.note.empty() && (rep.type.rfind("updater", 0) == 0 || rep.type == "dml"))
+    if (!rep.match && rep.note.empty() && type.keyed && !type.marksDeleted)
         rep.note = "updater and dml destinations may differ until the next refresh";
     return rep;
 }

@@ -1,31 +1,27 @@
 #include "jobs/due_jobs.h"
 
+#include "catalog/replication_types.h"
 #include "pg/connection.h"
 #include "pg/error.h"
 #include "pg/quote.h"
 
-#include <map>
 
 namespace mimeo::jobs {
 
 std::vector<DueJob> dueJobs(pg::Connection &dest, const std::string &schema, const std::string &typeFilter,
                             std::optional<int> batchLimit)
 {
-    // Each type filter reads the matching part of the inheritance tree, as run_refresh.py does.
-    static const std::map<std::string, std::string> tables = {
-        {"", "refresh_config"},
-        {"snap", "refresh_config_snap"},
-        {"table", "refresh_config_table"},
-        {"inserter", "refresh_config_inserter"},
-        {"updater", "refresh_config_updater"},
-        {"dml", "refresh_config_dml"},
-        {"logdel", "refresh_config_logdel"},
-    };
-    const auto it = tables.find(typeFilter);
-    if (it == tables.end())
-        throw pg::Error::usage("unknown type \"" + typeFilter + "\"", pg::Side::Unknown,
-                               "expected snap, table, inserter, updater, dml or logdel");
-    std::string sql = "SELECT dest_table, type FROM " + pg::quoteIdent(schema) + "." + pg::quoteIdent(it->second)
+    // Each type filter reads the matching part of the inheritance tree, as
+    // run_refresh.py does: inserter reads both inserter tables' parent.
+    std::string table = "refresh_config";
+    if (!typeFilter.empty()) {
+        const auto *t = catalog::findType(typeFilter);
+        if (!t || !t->isMakeLevel())
+            throw pg::Error::usage("unknown type \"" + typeFilter + "\"", pg::Side::Unknown,
+                                   "expected " + catalog::makeTypeNamesText());
+        table = std::string(t->configTable);
+    }
+    std::string sql = "SELECT dest_table, type FROM " + pg::quoteIdent(schema) + "." + pg::quoteIdent(table)
         + " WHERE period IS NOT NULL AND last_run IS NOT NULL AND pg_catalog.now() - last_run > period"
           " ORDER BY last_run, dest_table";
     pg::Params params;

@@ -8,6 +8,7 @@
 // job: a failure is kept in lastWriteError() and the job goes on.
 #include "catalog/job_rows.h"
 #include "pg/connection.h"
+#include "replication/job_recorder.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -24,32 +25,32 @@ class Error;
 
 namespace mimeo::jobs {
 
-enum class JobStatus { Running, Ok, Failed, Skipped, Cancelled, Abandoned };
+using JobStatus = replication::JobStatus;
 std::string_view jobStatusName(JobStatus s);
 
 // Marks running rows whose process died as abandoned, with a reason (the
 // next `mimeo run` does); returns how many.
 long long recordAbandonedJobs(pg::Connection &dest, const std::string &schema);
 
-class JobLog {
+class JobLog : public replication::JobRecorder {
 public:
     // origin: who runs jobs ("mimeo run", "mimeo refresh", "studio"); written with every job row.
     JobLog(pg::ConnectSpec destination, std::string schema, std::string origin);
-    ~JobLog();
+    ~JobLog() override;
     JobLog(const JobLog &) = delete;
     JobLog &operator=(const JobLog &) = delete;
 
     // Returns the job id, or 0 when the log could not be written.
-    int64_t start(const std::string &destTable, const std::string &type, const std::string &action);
-    void step(int64_t job, const std::string &message, std::string_view status = "ok");
+    int64_t start(const std::string &destTable, const std::string &type, const std::string &action) override;
+    void step(int64_t job, const std::string &message, std::string_view status = "ok") override;
     // Noted in memory; written by the log's thread within about a second.
     // rowsExpected < 0: unknown.
-    void progress(int64_t job, const std::string &phase, int64_t rows, int64_t bytes, int64_t rowsExpected);
+    void progress(int64_t job, const std::string &phase, int64_t rows, int64_t bytes, int64_t rowsExpected) override;
     void finish(int64_t job, JobStatus status, std::optional<int64_t> rows = std::nullopt,
                 std::optional<int64_t> bytes = std::nullopt, const pg::Error *error = nullptr,
-                const std::string &reason = {});
+                const std::string &reason = {}) override;
     // Records a failure that is not a pg::Error (e.g. std::exception text).
-    void fail(int64_t job, const std::string &message);
+    void fail(int64_t job, const std::string &message) override;
 
     const std::string &lastWriteError() const { return lastWriteError_; }
 

@@ -1,5 +1,6 @@
 #include "jobs/runner.h"
 
+#include "catalog/table_lock.h"
 #include "jobs/job_history.h"
 #include "jobs/job_log.h"
 #include "pg/cancel.h"
@@ -30,11 +31,6 @@ int RunSummary::refreshed() const
 
 namespace {
 
-constexpr const char *kTrySessionLock = "SELECT pg_catalog.pg_try_advisory_lock(pg_catalog.hashtext('mimeo advisory lock'), "
-                                        "pg_catalog.hashtext($1))";
-constexpr const char *kUnlock = "SELECT pg_catalog.pg_advisory_unlock(pg_catalog.hashtext('mimeo advisory lock'), "
-                                "pg_catalog.hashtext($1))";
-
 class Worker {
 public:
     Worker(const RunnerOptions &o)
@@ -49,7 +45,7 @@ public:
         const auto start = std::chrono::steady_clock::now();
         try {
             ensureConnected();
-            if (!conn_.exec(kTrySessionLock, {job.destTable}).toBool(0, 0)) {
+            if (!catalog::tryHoldSessionTableLock(conn_, job.destTable)) {
                 out.kind = JobOutcome::Kind::Busy;
                 out.message = "another process is refreshing it";
             } else {
@@ -111,15 +107,7 @@ private:
         return out;
     }
 
-    void unlockQuietly(const DueJob &job)
-    {
-        try {
-            if (!conn_.isBad())
-                conn_.exec(kUnlock, {job.destTable});
-        } catch (...) {
-            // The lock goes with the session if this fails.
-        }
-    }
+    void unlockQuietly(const DueJob &job) { catalog::releaseSessionTableLock(conn_, job.destTable); }
 
     const RunnerOptions &options_;
     pg::Connection conn_;

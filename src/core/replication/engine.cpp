@@ -1,6 +1,7 @@
 #include "replication/engine.h"
 
 #include "catalog/config_row.h"
+#include "catalog/replication_types.h"
 #include "catalog/roles.h"
 #include "pg/connection.h"
 #include "pg/error.h"
@@ -11,19 +12,6 @@
 #include "replication/snapshot.h"
 
 namespace mimeo::replication {
-namespace {
-
-bool isIncremental(const std::string &type) { return type.rfind("inserter", 0) == 0 || type.rfind("updater", 0) == 0; }
-bool isQueue(const std::string &type) { return type == "dml" || type == "logdel"; }
-
-void requireQualified(const pg::QualifiedName &name, const char *what)
-{
-    if (!name.hasSchema())
-        throw pg::Error::usage(std::string(what) + " " + name.name + " must be schema-qualified (schema.table)");
-}
-
-} // namespace
-
 namespace {
 
 // Operators refresh what anyone made: once the catalog has an operator group
@@ -50,10 +38,8 @@ RunResult make(pg::Connection &dest, const MakeRequest &req, RunContext &ctx)
     const pg::QualifiedName destName = req.dest.value_or(req.source);
     Job job(dest, ctx, destName.catalogText(), req.type, "make");
     RunResult result = runJob(job, [&](Job &j) -> RunResult {
-        requireQualified(req.source, "source table");
-        requireQualified(destName, "destination table");
-        if (req.type != "inserter" && req.type != "updater")
-            catalog::configTableFor(req.type); // validates the type
+        catalog::requireValidMakeRequest(req);
+        const auto family = catalog::findType(req.type)->family;
         auto refuseConfigured = [&] {
             if (auto existing = catalog::findConfig(dest, ctx.schema, j.destTable()))
                 throw pg::Error::usage(j.destTable() + " is already configured (type " + existing->type() + ")",
@@ -62,15 +48,15 @@ RunResult make(pg::Connection &dest, const MakeRequest &req, RunContext &ctx)
         refuseConfigured();
         // Makes of one destination at once: one after the other, and the
         // later ones find it configured (not a duplicate key half-way).
-        const jobs::SessionTableLock oneMakeAtATime(dest, j.destTable());
+        const catalog::SessionTableLock oneMakeAtATime(dest, j.destTable());
         refuseConfigured();
-        if (req.type == "snap")
-            return snapshot::make(j, req);
-        if (req.type == "table")
-            return plain_table::make(j, req);
-        if (isIncremental(req.type))
-            return incremental::make(j, req);
-        return queue_replication::make(j, req);
+        switch (family) {
+        case catalog::TypeFamily::Snapshot: return snapshot::make(j, req);
+        case catalog::TypeFamily::Table: return plain_table::make(j, req);
+        case catalog::TypeFamily::Incremental: return incremental::make(j, req);
+        case catalog::TypeFamily::Queue: return queue_replication::make(j, req);
+        }
+        throw pg::Error::usage("unknown replication type " + req.type);
     });
     if (result.outcome == Outcome::Done)
         handOver(dest, ctx, job.destTable());
@@ -84,16 +70,13 @@ RunResult refresh(pg::Connection &dest, const RefreshRequest &req, RunContext &c
     return runJob(job, [&](Job &j) -> RunResult {
         if (!config)
             catalog::throwNotManaged(req.destTable);
-        const std::string type = config->type();
-        if (type == "snap")
-            return snapshot::refresh(j, *config, req);
-        if (type == "table")
-            return plain_table::refresh(j, *config, req);
-        if (isIncremental(type))
-            return incremental::refresh(j, *config, req);
-        if (isQueue(type))
-            return queue_replication::refresh(j, *config, req);
-        throw pg::Error::usage("unknown replication type " + type + " for " + req.destTable, pg::Side::Destination);
+        switch (catalog::concreteType(config->type()).family) {
+        case catalog::TypeFamily::Snapshot: return snapshot::refresh(j, *config, req);
+        case catalog::TypeFamily::Table: return plain_table::refresh(j, *config, req);
+        case catalog::TypeFamily::Incremental: return incremental::refresh(j, *config, req);
+        case catalog::TypeFamily::Queue: return queue_replication::refresh(j, *config, req);
+        }
+        throw pg::Error::usage("unknown replication type " + config->type() + " for " + req.destTable, pg::Side::Destination);
     });
 }
 
@@ -104,16 +87,13 @@ RunResult destroy(pg::Connection &dest, const std::string &destTable, bool keepT
     return runJob(job, [&](Job &j) -> RunResult {
         if (!config)
             catalog::throwNotManaged(destTable);
-        const std::string type = config->type();
-        if (type == "snap")
-            return snapshot::destroy(j, *config, keepTable);
-        if (type == "table")
-            return plain_table::destroy(j, *config, keepTable);
-        if (isIncremental(type))
-            return incremental::destroy(j, *config, keepTable);
-        if (isQueue(type))
-            return queue_replication::destroy(j, *config, keepTable);
-        throw pg::Error::usage("unknown replication type " + type + " for " + destTable, pg::Side::Destination);
+        switch (catalog::concreteType(config->type()).family) {
+        case catalog::TypeFamily::Snapshot: return snapshot::destroy(j, *config, keepTable);
+        case catalog::TypeFamily::Table: return plain_table::destroy(j, *config, keepTable);
+        case catalog::TypeFamily::Incremental: return incremental::destroy(j, *config, keepTable);
+        case catalog::TypeFamily::Queue: return queue_replication::destroy(j, *config, keepTable);
+        }
+        throw pg::Error::usage("unknown replication type " + config->type() + " for " + destTable, pg::Side::Destination);
     });
 }
 

@@ -2,8 +2,10 @@
 // The replication engine's entry points: make, refresh and destroy any
 // configured table. Each runs as one destination transaction under the
 // table's advisory lock and writes one job-log row with its steps.
-#include "jobs/advisory_lock.h"
+#include "catalog/make_request.h"
+#include "catalog/table_lock.h"
 #include "pg/quote.h"
+#include "replication/job_recorder.h"
 
 #include <cstdint>
 #include <functional>
@@ -14,9 +16,6 @@
 namespace mimeo::pg {
 class Connection;
 class CancelToken;
-}
-namespace mimeo::jobs {
-class JobLog;
 }
 
 namespace mimeo::replication {
@@ -34,7 +33,7 @@ struct Progress {
 // stays free of Qt.
 struct RunContext {
     std::string schema = "mimeo";
-    jobs::JobLog *log = nullptr;
+    JobRecorder *log = nullptr; // jobs::JobLog, or none
     std::function<void(const Progress &)> progress;
     std::function<void(const std::string &)> warn; // non-fatal problems (also in the job log)
     std::function<void(const std::string &)> stepped; // each step as it happens (mimeo refresh --verbose)
@@ -44,27 +43,9 @@ struct RunContext {
     std::string applicationPrefix = "mimeo"; // application_name: <prefix>:<action>:<table>
 };
 
-struct MakeRequest {
-    std::string type; // snap, table, inserter_time, inserter_serial, updater_time, updater_serial, dml, logdel
-    pg::QualifiedName source;
-    int dataSourceId = 0;
-    std::optional<pg::QualifiedName> dest; // defaults to the source's name
-    std::vector<std::string> filter;
-    std::optional<std::string> condition;
-    bool index = true;
-    bool pullData = true;
-    std::optional<std::string> period;
-    std::optional<int64_t> batchLimit;
-    std::vector<std::string> sequences; // table: sequences to reset after each refresh
-    // table: replicate into a destination table that already exists (mimeo's
-    // table_maker does so silently; every refresh then empties it first).
-    bool useExisting = false;
-    // Incremental and dml/logdel types.
-    std::optional<std::string> control;
-    std::optional<std::string> boundary;
-    std::vector<std::string> pkName;
-    std::vector<std::string> pkType;
-};
+// The request and its server-less validation live in catalog/, which the
+// CLI and the application share.
+using MakeRequest = catalog::MakeRequest;
 
 struct RefreshRequest {
     std::string destTable; // catalog text form schema.table
@@ -72,7 +53,7 @@ struct RefreshRequest {
     std::optional<int64_t> limit;
     std::optional<std::string> repullStart;
     std::optional<std::string> repullEnd;
-    jobs::LockWait lockWait;
+    catalog::LockWait lockWait;
 };
 
 enum class Outcome { Done, Skipped, Locked };

@@ -223,7 +223,7 @@ RunResult make(Job &job, const MakeRequest &req)
     const std::string boundary = normalizeBoundary(dest, control.kind, req.boundary);
 
     pg::Transaction tx(dest);
-    if (!jobs::acquireTableLock(dest, job.destTable(), jobs::LockWait::forSeconds(30), job.ctx().cancel))
+    if (!catalog::acquireTableLock(dest, job.destTable(), catalog::LockWait::forSeconds(30), job.ctx().cancel))
         return job.finishLocked();
     setValueFormats(dest);
     requireSchema(dest, destName.schema);

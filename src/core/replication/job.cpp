@@ -3,8 +3,7 @@
 #include "catalog/job_rows.h"
 #include "catalog/replication_identity.h"
 #include "catalog/sources.h"
-#include "jobs/advisory_lock.h"
-#include "jobs/job_log.h"
+#include "catalog/table_lock.h"
 #include "pg/cancel.h"
 #include "pg/error.h"
 
@@ -71,9 +70,9 @@ pg::Connection Job::connectSource(int dataSourceId)
     return src;
 }
 
-std::optional<catalog::ConfigRow> Job::lockAndReadConfig(jobs::LockWait wait)
+std::optional<catalog::ConfigRow> Job::lockAndReadConfig(catalog::LockWait wait)
 {
-    if (!jobs::acquireTableLock(dest_, destTable_, wait, ctx_.cancel))
+    if (!catalog::acquireTableLock(dest_, destTable_, wait, ctx_.cancel))
         return std::nullopt;
     auto config = catalog::findConfig(dest_, ctx_.schema, destTable_, true);
     if (!config)
@@ -85,7 +84,7 @@ std::optional<catalog::ConfigRow> Job::lockAndReadConfig(jobs::LockWait wait)
 
 void Job::lockForDestroy()
 {
-    if (!jobs::acquireTableLock(dest_, destTable_, jobs::LockWait::forSeconds(60), ctx_.cancel))
+    if (!catalog::acquireTableLock(dest_, destTable_, catalog::LockWait::forSeconds(60), ctx_.cancel))
         throw pg::Error::usage("cannot destroy " + destTable_ + " now: " + catalog::describeLockHolder(dest_, ctx_.schema, destTable_, jobId_),
                                pg::Side::Destination, "try again when it finishes");
 }
@@ -93,7 +92,7 @@ void Job::lockForDestroy()
 RunResult Job::finishDone(int64_t rows, int64_t bytes, std::string message)
 {
     if (ctx_.log)
-        ctx_.log->finish(jobId_, jobs::JobStatus::Ok, rows, bytes);
+        ctx_.log->finish(jobId_, JobStatus::Ok, rows, bytes);
     return {Outcome::Done, rows, bytes, std::move(message), jobId_};
 }
 
@@ -101,7 +100,7 @@ RunResult Job::finishSkipped(std::string reason)
 {
     if (ctx_.log) {
         ctx_.log->step(jobId_, reason);
-        ctx_.log->finish(jobId_, jobs::JobStatus::Skipped, 0, 0, nullptr, reason);
+        ctx_.log->finish(jobId_, JobStatus::Skipped, 0, 0, nullptr, reason);
     }
     return {Outcome::Skipped, 0, 0, std::move(reason), jobId_};
 }
@@ -111,7 +110,7 @@ RunResult Job::finishLocked()
     const std::string reason = catalog::describeLockHolder(dest_, ctx_.schema, destTable_, jobId_);
     if (ctx_.log) {
         ctx_.log->step(jobId_, reason, "warning");
-        ctx_.log->finish(jobId_, jobs::JobStatus::Skipped, 0, 0, nullptr, reason);
+        ctx_.log->finish(jobId_, JobStatus::Skipped, 0, 0, nullptr, reason);
     }
     return {Outcome::Locked, 0, 0, destTable_ + " skipped: " + reason, jobId_};
 }
@@ -123,11 +122,11 @@ void Job::finishFailed(const std::exception &e)
     const auto *pe = dynamic_cast<const pg::Error *>(&e);
     if (ctx_.cancel && ctx_.cancel->requested()) {
         // Whatever the error says (57014, a broken COPY...), it came from the cancel.
-        ctx_.log->finish(jobId_, jobs::JobStatus::Cancelled, std::nullopt, std::nullopt, nullptr, ctx_.cancel->reason());
+        ctx_.log->finish(jobId_, JobStatus::Cancelled, std::nullopt, std::nullopt, nullptr, ctx_.cancel->reason());
         return;
     }
     if (pe)
-        ctx_.log->finish(jobId_, jobs::JobStatus::Failed, std::nullopt, std::nullopt, pe);
+        ctx_.log->finish(jobId_, JobStatus::Failed, std::nullopt, std::nullopt, pe);
     else
         ctx_.log->fail(jobId_, e.what());
 }

@@ -37,7 +37,7 @@ public:
     // since the run before may have changed it (last_value, batch_limit...).
     // nullopt: another process holds the lock (finish with finishLocked);
     // a configuration gone meanwhile is an Error.
-    std::optional<catalog::ConfigRow> lockAndReadConfig(jobs::LockWait wait);
+    std::optional<catalog::ConfigRow> lockAndReadConfig(catalog::LockWait wait);
 
     // destroy: waits up to a minute for a running refresh to finish; then an
     // Error naming who holds the table.

@@ -40,7 +40,7 @@ RunResult make(Job &job, const MakeRequest &req)
     const auto rel = describeSource(src, req.source, req.filter, req.dataSourceId);
 
     pg::Transaction tx(dest);
-    if (!jobs::acquireTableLock(dest, job.destTable(), jobs::LockWait::forSeconds(30), job.ctx().cancel))
+    if (!catalog::acquireTableLock(dest, job.destTable(), catalog::LockWait::forSeconds(30), job.ctx().cancel))
         return job.finishLocked();
     requireSchema(dest, destName.schema);
     const auto kind = relationKind(dest, destName);

@@ -1,6 +1,6 @@
 #include "replication/queue_orphans.h"
 
-#include "jobs/advisory_lock.h"
+#include "catalog/table_lock.h"
 #include "pg/connection.h"
 #include "replication/queue_names.h"
 
@@ -92,9 +92,9 @@ std::set<std::string> referencedQueues(pg::Connection &dest, const std::string &
 bool noMakeRunning(pg::Connection &dest, const std::string &destTable)
 {
     if (dest.inTransaction())
-        return jobs::acquireTableLock(dest, destTable, jobs::LockWait::noWait());
+        return catalog::acquireTableLock(dest, destTable, catalog::LockWait::noWait());
     pg::Transaction tx(dest);
-    return jobs::acquireTableLock(dest, destTable, jobs::LockWait::noWait()); // released by the rollback
+    return catalog::acquireTableLock(dest, destTable, catalog::LockWait::noWait()); // released by the rollback
 }
 
 } // namespace

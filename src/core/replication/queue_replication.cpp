@@ -1,5 +1,6 @@
 #include "replication/queue_replication.h"
 
+#include "catalog/replication_types.h"
 #include "catalog/replication_identity.h"
 #include "pg/array.h"
 #include "pg/connection.h"
@@ -36,7 +37,7 @@ namespace {
 
 using pg::QualifiedName;
 
-bool isLogdel(const std::string &type) { return type == "logdel"; }
+bool isLogdel(const std::string &type) { return catalog::concreteType(type).marksDeleted; }
 
 std::string readRepeatable() { return "BEGIN ISOLATION LEVEL REPEATABLE READ"; }
 
@@ -262,7 +263,7 @@ RunResult make(Job &job, const MakeRequest &req)
     const auto plan = queue::checkMakePrerequisites(src, rel, req, job.schema(), logdel);
 
     pg::Transaction tx(dest);
-    if (!jobs::acquireTableLock(dest, job.destTable(), jobs::LockWait::forSeconds(30), job.ctx().cancel))
+    if (!catalog::acquireTableLock(dest, job.destTable(), catalog::LockWait::forSeconds(30), job.ctx().cancel))
         return job.finishLocked();
     requireSchema(dest, destName.schema);
     const auto kind = relationKind(dest, destName);

@@ -89,7 +89,7 @@ void truncateOldQuietly(Job &job, const std::string &destTable, const SnapNames 
     try {
         auto &dest = job.dest();
         pg::Transaction tx(dest);
-        if (!jobs::acquireTableLock(dest, destTable, jobs::LockWait::noWait()))
+        if (!catalog::acquireTableLock(dest, destTable, catalog::LockWait::noWait()))
             return;
         const auto active = viewSource(dest, names.view);
         if (!active || *active == old || !relationKind(dest, old))
@@ -115,7 +115,7 @@ RunResult make(Job &job, const MakeRequest &req)
     const bool checkStats = !rel.isView() && !standby && (rel.relkind == 'r' || rel.relkind == 'p');
 
     pg::Transaction tx(dest);
-    if (!jobs::acquireTableLock(dest, job.destTable(), jobs::LockWait::forSeconds(30), job.ctx().cancel))
+    if (!catalog::acquireTableLock(dest, job.destTable(), catalog::LockWait::forSeconds(30), job.ctx().cancel))
         return job.finishLocked();
     requireSchema(dest, viewName.schema);
     requireAbsent(dest, names.view);

@@ -1,4 +1,4 @@
-#include "jobs/advisory_lock.h"
+#include "catalog/table_lock.h"
 
 #include "pg/cancel.h"
 #include "pg/connection.h"
@@ -6,7 +6,7 @@
 #include <chrono>
 #include <thread>
 
-namespace mimeo::jobs {
+namespace mimeo::catalog {
 
 namespace {
 constexpr const char *kTry = "SELECT pg_catalog.pg_try_advisory_xact_lock(pg_catalog.hashtext('mimeo advisory lock'), "
@@ -15,6 +15,8 @@ constexpr const char *kWait = "SELECT pg_catalog.pg_advisory_xact_lock(pg_catalo
                               "pg_catalog.hashtext($1))";
 constexpr const char *kSessionLock = "SELECT pg_catalog.pg_advisory_lock(pg_catalog.hashtext('mimeo advisory lock'), "
                                      "pg_catalog.hashtext($1))";
+constexpr const char *kTrySessionLock = "SELECT pg_catalog.pg_try_advisory_lock(pg_catalog.hashtext('mimeo advisory lock'), "
+                                        "pg_catalog.hashtext($1))";
 constexpr const char *kSessionUnlock = "SELECT pg_catalog.pg_advisory_unlock(pg_catalog.hashtext('mimeo advisory lock'), "
                                        "pg_catalog.hashtext($1))";
 } // namespace
@@ -26,12 +28,19 @@ SessionTableLock::SessionTableLock(pg::Connection &dest, std::string destTable)
     dest_.exec(kSessionLock, {destTable_});
 }
 
-SessionTableLock::~SessionTableLock()
+SessionTableLock::~SessionTableLock() { releaseSessionTableLock(dest_, destTable_); }
+
+bool tryHoldSessionTableLock(pg::Connection &dest, const std::string &destTable)
+{
+    return dest.exec(kTrySessionLock, {destTable}).toBool(0, 0);
+}
+
+void releaseSessionTableLock(pg::Connection &dest, const std::string &destTable) noexcept
 {
     // A connection that broke has lost the lock with its session.
     try {
-        if (!dest_.isBad())
-            dest_.exec(kSessionUnlock, {destTable_});
+        if (!dest.isBad())
+            dest.exec(kSessionUnlock, {destTable});
     } catch (...) {
     }
 }
@@ -54,4 +63,4 @@ bool acquireTableLock(pg::Connection &dest, const std::string &destTable, LockWa
     }
 }
 
-} // namespace mimeo::jobs
+} // namespace mimeo::catalog

@@ -2,7 +2,9 @@
 // One refresh of a table at a time, across every process and host: a
 // transaction-scoped advisory lock on the destination, with exactly mimeo's
 // key (hashtext('mimeo advisory lock'), hashtext(dest_table)), so our runs and
-// the extension's exclude each other too.
+// the extension's exclude each other too. Below replication (the key is the
+// catalog's dest_table), so the replication units, the checks and the
+// runner take the same lock without replication including jobs/.
 #include <string>
 
 namespace mimeo::pg {
@@ -10,7 +12,7 @@ class Connection;
 class CancelToken;
 }
 
-namespace mimeo::jobs {
+namespace mimeo::catalog {
 
 // How long to wait for the lock. mimeo's concurrent_lock_check semantics,
 // with the waiting that its 1.5.1 never did (bug 9.2 #1): noWait() or
@@ -40,6 +42,13 @@ bool acquireTableLock(pg::Connection &dest, const std::string &destTable, LockWa
 // the lock goes with the session). The transaction-level lock a
 // maker takes inside is then granted at once: advisory locks are
 // re-entrant within a session.
+// The session-level lock without waiting, for a runner that holds it over
+// a whole refresh on a connection of its own: true when now held. Release
+// it with releaseSessionTableLock (never throws; a broken connection has
+// lost it with its session).
+bool tryHoldSessionTableLock(pg::Connection &dest, const std::string &destTable);
+void releaseSessionTableLock(pg::Connection &dest, const std::string &destTable) noexcept;
+
 class SessionTableLock {
 public:
     SessionTableLock(pg::Connection &dest, std::string destTable);
@@ -52,4 +61,4 @@ private:
     std::string destTable_;
 };
 
-} // namespace mimeo::jobs
+} // namespace mimeo::catalog
