@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/incremental.h"
 
 #include "catalog/replication_identity.h"
@@ -202,13 +203,8 @@ RunResult make(Job &job, const MakeRequest &req)
 {
     auto &dest = job.dest();
     const auto requested = requestedFamily(req.type);
-    const std::string kindName = requested.updater ? "updater" : "inserter";
-    if (!req.control || req.control->empty())
-        throw pg::Error::usage(kindName + " needs a control column: --control COLUMN (a timestamp or an integer column)");
-    if (!requested.updater && (!req.pkName.empty() || !req.pkType.empty()))
-        throw pg::Error::usage("--pk-name and --pk-type apply to updater, dml and logdel only");
-    if (req.batchLimit && *req.batchLimit < 1)
-        throw pg::Error::usage("the batch limit must be at least 1");
+    // The control column, the key options and the batch limit were checked
+    // by validateMakeRequest before the engine got here.
     const QualifiedName destName = req.dest.value_or(req.source);
     auto src = job.connectSource(req.dataSourceId);
     const auto rel = describeSource(src, req.source, req.filter, req.dataSourceId);
