@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: PostgreSQL
 # One place for the settings every target of ours shares.
 
 # C++20, warnings on (and fatal when MIMEO_WERROR is set, as CI does).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: PostgreSQL
 # CPack settings for the Debian packages. In a build tree:
 #   cpack -G DEB      ->  mimeo_<version>_<arch>.deb, mimeo-studio_<version>_<arch>.deb
 # The packages always install under /usr, whatever CMAKE_INSTALL_PREFIX says.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # Configures and builds into ./build (warnings are errors, as in CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."

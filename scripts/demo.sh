@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # Sets everything up on a fresh Debian 12 machine and shows Mimeo Studio at
 # work: builds, starts a local source and destination PostgreSQL, loads a
 # small shop into the source, installs the catalog, registers the source,

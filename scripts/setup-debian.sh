@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # Installs everything Mimeo Studio needs to build, test and run on Debian 12
 # (as root, or through sudo). Skips apt when everything is already there.
 set -euo pipefail

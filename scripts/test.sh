@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # Sets everything up on a fresh Debian 12 machine and runs the whole test
 # suite: unit tests, and integration tests against throwaway PostgreSQL
 # clusters that the suite starts and stops itself.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: PostgreSQL
 # Reads the `mimeo` binary's own help output into a data structure, so the
 # man page and the bash completion are generated from the one source of truth
 # (the command table and QCommandLineParser options in src/cli) and never need

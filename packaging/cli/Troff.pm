@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: PostgreSQL
 # Help text to troff (man macros), for the generated man pages: escaping,
 # usage lines, paragraphs and option lists.
 package Troff;

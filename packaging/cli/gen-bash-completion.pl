@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: PostgreSQL
 # Writes the bash completion of mimeo from the binary's own help output (see
 # MimeoHelp.pm): command names word by word ("source" then "add"), global
 # options before the command, each command's options after it. Run by the

@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: PostgreSQL
 # Writes mimeo(1) from the mimeo binary's own help output (see MimeoHelp.pm)
 # plus the hand-written sections that do not change with the commands
 # (mimeo.1.extra: environment, files, examples, see also). Run by the build

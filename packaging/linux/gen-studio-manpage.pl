@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: PostgreSQL
 # Writes mimeo-studio(1) from `mimeo-studio --help` (its options, read with
 # packaging/cli/MimeoHelp.pm) plus mimeo-studio.1.extra, the hand-written
 # rest. Run by the build whenever mimeo-studio is rebuilt.

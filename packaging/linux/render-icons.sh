@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # Renders the application icon (resources/icons/mimeo-studio.svg, the one
 # source) into the fixed-size PNGs of the hicolor theme that menus and
 # software centres use where they do not scale SVG. The PNGs are committed

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # Takes the screenshots of Mimeo Studio that the README and the AppStream
 # metainfo show: the real program, built from this tree, on a virtual X
 # screen (Xvfb), connected to a throwaway destination that replicates the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "cli_context.h"
 
 namespace mimeo::cli {

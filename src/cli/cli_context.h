@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // What every command shares: where the destination is, which catalog schema,
 // and how to say things on stdout/stderr.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo adopt DEST_TABLE: records a replication's catalog row as it is now,
 // as the role that runs the command (issue 13.2). For tables the mimeo
 // extension made after `mimeo init`, and for edits made on purpose.

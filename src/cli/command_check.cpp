@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo check rowcount|columns|missing|snapshots|data: monitoring. Exit
 // status 1 when a check finds a difference, so monitors can alert on it.
 #include "catalog/config_row.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo init: install or upgrade the destination catalog.
 #include "catalog/catalog_ddl.h"
 #include "catalog/installer.h"

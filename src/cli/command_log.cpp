@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo log [DEST_TABLE]: the job log, newest first; --steps JOB_ID, one
 // job's steps; --follow, jobs of every process and host on this catalog as
 // they start, progress and end (LISTEN on the job log's channel, polling as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo make TYPE SOURCE_TABLE --source ID [...]: set up a replication.
 #include "catalog/config_tables.h"
 #include "catalog/make_request.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "command_parser.h"
 
 #include "cli_context.h"

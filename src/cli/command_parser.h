@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // A QCommandLineParser set up for one command: its options, its positional
 // arguments, --help, and errors turned into UsageError (exit status 2).

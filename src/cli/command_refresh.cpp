@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo refresh DEST_TABLE and mimeo destroy DEST_TABLE.
 #include "catalog/config_row.h"
 #include "command_parser.h"

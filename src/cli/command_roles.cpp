@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo grant ROLE --operator|--monitor and mimeo revoke ROLE.
 #include "catalog/roles.h"
 #include "command_parser.h"

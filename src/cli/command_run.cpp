@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo run: refresh everything that is due (for cron and systemd timers).
 #include "catalog/replication_types.h"
 #include "command_parser.h"

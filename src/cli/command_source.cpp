@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo source add|list|remove|test|move-password: the rows of dblink_mapping_mimeo.
 #include "catalog/source_probe.h"
 #include "catalog/sources.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo status: one line (or JSON object) per configured table.
 #include "command_parser.h"
 #include "json_output.h"

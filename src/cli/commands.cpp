@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "commands.h"
 
 namespace mimeo::cli {

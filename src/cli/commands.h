@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The table of commands: name, one-line summary, and the function that runs it.
 #include "cli_context.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "json_output.h"
 
 #include <QJsonDocument>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // What every --json output shares: the option itself, NULL-aware values, and
 // printing one indented array.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo: per-table PostgreSQL replication from the command line (for cron,
 // systemd and scripts). Global options come before the command.
 #include "cli_context.h"

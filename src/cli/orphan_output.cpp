@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "orphan_output.h"
 
 #include <QJsonObject>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // How `mimeo source test` shows the queue objects an interrupted dml/logdel
 // make left on the source (replication/queue_orphans.h).

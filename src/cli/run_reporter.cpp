@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "run_reporter.h"
 
 #include "jobs/job_log.h"

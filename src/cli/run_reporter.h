@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // How the CLI runs an engine call: a job log, warnings on stderr, progress on
 // stderr when it is a terminal, the outcome on stdout, and the exit status.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "signals.h"
 
 #include <atomic>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // SIGINT and SIGTERM become a cancel of everything the process runs: the
 // token's PQcancel reaches each job's running statements, each job rolls

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "background_task.h"
 
 #include "pg/error.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Runs a function on the global thread pool and delivers its result (or the
 // error) back on the GUI thread. The GUI never blocks on the network.

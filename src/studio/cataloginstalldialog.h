@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Installs, upgrades or adopts the catalog of a destination. Shows every
 // step and the SQL that will run before anything happens; installs in one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "config_delegate.h"
 
 #include "catalog/config_tables.h"

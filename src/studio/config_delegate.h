@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Editors that fit each column of the configuration editor: line edits that
 // check intervals and numbers as you type (and say why a value is refused),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Sorting and filtering of the configuration editor: a text filter over
 // every column and a filter by replication type.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "config_model.h"
 
 #include <QBrush>

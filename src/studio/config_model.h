@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Every configured table of one destination (all refresh_config children)
 // as one table: a state column, then the catalog's columns under their own

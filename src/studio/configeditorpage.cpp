@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "configeditorpage.h"
 
 #include "background_task.h"

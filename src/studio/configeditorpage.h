@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The refresh configuration editor of one destination: every configured
 // table in one sortable, filterable view with editors that fit each column;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "connectdialog.h"
 
 #include "background_task.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // "Add Destination" / "Edit Destination": how to reach the server (server
 // fields, service or conninfo), a password for the keychain, the catalog

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "connectionfields.h"
 
 #include "pg/conninfo.h"

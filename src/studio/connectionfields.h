@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // How to reach a PostgreSQL server, three ways: server fields (host, port,
 // database, user, sslmode, root certificate), a libpq service name, or a

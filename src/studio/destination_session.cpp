@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "destination_session.h"
 
 #include "catalog/secret_keys.h"

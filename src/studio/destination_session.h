@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // One destination the user has opened: how to reach it (conninfo, catalog
 // schema, a password held in memory only) and what was last read from it.

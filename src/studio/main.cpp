@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo-studio: the desktop application.
 #include "mainwindow.h"
 #include "mimeo/version.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The main window: navigator of destinations (left), central tabs (the
 // configuration editor, the sources and the roles of each destination), log pane.

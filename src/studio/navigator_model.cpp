@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "navigator_model.h"
 
 #include <map>

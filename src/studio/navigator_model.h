@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The tree on the left: each destination, under it its sources and its
 // replicated tables grouped by type, and its roles.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "password_flow.h"
 
 #include "password_store.h"

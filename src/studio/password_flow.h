@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The one way the application connects where a password may be needed:
 // take it from this session or the keychain, run the work off the GUI

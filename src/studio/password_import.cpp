@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "password_import.h"
 
 #include "background_task.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Moves passwords an existing mimeo install keeps in plain text
 // (dblink_mapping_mimeo.pwd, or password=... inside data_source) into the

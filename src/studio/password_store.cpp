@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "password_store.h"
 
 #include "catalog/secret_keys.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Passwords of destinations and sources: in the OS keychain (QtKeychain:
 // Secret Service, KWallet, macOS Keychain, Windows Credential Store), never

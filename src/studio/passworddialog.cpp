@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "passworddialog.h"
 
 #include "ui_passworddialog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Asks for a password the server wants and libpq, the keychain and this
 // session's memory did not have. Offers to save it in the keychain when one

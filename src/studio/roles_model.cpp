@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "roles_model.h"
 
 #include "catalog/roles.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The login roles of a destination's cluster and their place in the
 // catalog's two group roles, <schema>_monitor and <schema>_operator

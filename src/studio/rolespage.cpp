@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "rolespage.h"
 
 #include "background_task.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The login roles of one destination and their access to its catalog:
 // make a role a monitor (reads the catalog and the job log) or an operator

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "rolesqldialog.h"
 
 #include "ui_rolesqldialog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Shows the exact statements a role change will run (from planGrant or
 // planRevoke, catalog/roles.h) and asks before anything happens. The text

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "sourcedialog.h"
 
 #include "pg/conninfo.h"

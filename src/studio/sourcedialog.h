@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Add or edit a source (a row of dblink_mapping_mimeo): how to reach it,
 // the role used there, and its password, which goes to the keychain (the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "sources_model.h"
 
 #include <QColor>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The rows of a destination's dblink_mapping_mimeo for a table view: id,
 // connection, user, where the password is, and the tables that use it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "sourcespage.h"
 
 #include "background_task.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The sources of one destination: list, add, edit, remove (refused while
 // tables use the source, naming them) and test (version, standby, and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "valueeditdialog.h"
 
 #include "ui_valueeditdialog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Edits one value of the configuration that does not fit in a cell: a
 // multi-line SQL text (condition), a list with one item per line

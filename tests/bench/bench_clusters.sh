@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: PostgreSQL
 # Sourced by the benchmark scripts (needs $here, this folder): throwaway
 # source and destination clusters, stopped and removed on exit, each with an
 # empty database "bench"; sets src/dst (the clusters' postgres databases) and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // Benchmark: dml refresh against the mimeo 1.5.1 extension's refresh_dml, in
 // the same run, on the same servers.
 //

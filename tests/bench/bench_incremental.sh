@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # Incremental refresh benchmark. On throwaway clusters, two source tables of
 # ROWS rows (bigint pk, int, ~40-character text, timestamptz control, numeric)
 # are replicated by `mimeo make inserter|updater` and by the mimeo 1.5.1

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # Snapshot refresh benchmark. Builds a table of ROWS rows (bigint pk, int,
 # ~40-character text, timestamptz, numeric) on a throwaway source cluster and
 # times, in the same run and on the same data:

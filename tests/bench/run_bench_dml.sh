@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # Builds and runs the dml benchmark (tests/bench/bench_dml.cpp) against two
 # throwaway clusters, then stops them.
 #   tests/bench/run_bench_dml.sh BUILD_DIR [ROWS] [REPETITIONS]

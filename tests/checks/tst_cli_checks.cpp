@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo check rowcount|columns|missing|snapshots|data through the binary,
 // on data with known differences.
 #include "cli_fixture.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // The command line contract that needs no server: --version, --help, every
 // command's --help, exit status 2 with a hint for bad usage, and a warning
 // (never an echo) for a password on the command line.

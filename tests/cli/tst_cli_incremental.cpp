@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo make inserter|updater and mimeo refresh of incremental tables through
 // the binary: --control and the type it picks, --time/--serial, refusals,
 // --limit, --repull and --repull-start/--repull-end, exit statuses.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo make/refresh/destroy dml and logdel through the binary: the options
 // (filter, key, limit, repull, no-pulldata), the prerequisite report with
 // its fixing statements, exit statuses (1 failed, 3 locked), status and log;

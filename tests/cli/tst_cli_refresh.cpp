@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo make/refresh/destroy through the binary: output, exit statuses
 // (3 when another process holds the table), --lock-wait, name forms,
 // concurrent makes of one destination, an existing destination table.

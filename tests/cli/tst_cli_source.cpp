@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // `mimeo init` and `mimeo source add|list|remove|test|move-password` end to
 // end against real servers, through the built binary.
 #include "pg/connection.h"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: PostgreSQL
 # The parts of src/core may use only the parts before them (design.md):
 # pg -> catalog -> replication -> jobs -> checks. Replication records jobs
 # through replication/job_recorder.h and takes catalog/table_lock.h; it never

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // text[] values in their text form: what the server prints and what people
 // type are read alike; what we write reads back the same.
 #include "pg/array.h"

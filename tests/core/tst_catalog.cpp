@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // `init`: the catalog has exactly the mimeo 1.5.1 shape (compared with a
 // real extension install), installing twice changes nothing, an extension
 // install is adopted without touching it, odd schema names work, and the

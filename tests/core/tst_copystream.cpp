@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // COPY streaming between two real servers: every common type arrives intact
 // in text and binary format, memory stays flat however many rows pass, and
 // a failure on either side (or a cancel) is reported with its side and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // The libpq layer against real servers: connecting (conninfo, URI, libpq
 // defaults), application_name, parameters, hostile identifiers, errors with
 // SQLSTATE and side and no password, cancellation from another thread.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // Identifier/literal quoting and name parsing, without a server (the
 // round trip through real tables is in tst_pgconnection).
 #include "pg/quote.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // Passwords never survive redact(): in conninfo strings, URIs, and anywhere a
 // remembered secret shows up.
 #include "pg/conninfo.h"

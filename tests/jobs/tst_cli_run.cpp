@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo run, log and status through the binary: which tables are due and in
 // what order, type filter, batch limit, parallel workers, two runners at
 // once doing each table exactly once, failures, the destination dropping

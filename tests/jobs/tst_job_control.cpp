@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // Issue 14: jobs you can watch and stop. A cancel reaches both servers in
 // any phase and leaves everything as a failure would; SIGINT/SIGTERM end the
 // CLI within 2 s with 130/143; a running job's row shows its phase and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # The bash completion of mimeo agrees with the program: at each word of every
 # command of `mimeo --help` it offers that word, after the command it offers
 # exactly the options of `mimeo COMMAND --help`, before it the global options.

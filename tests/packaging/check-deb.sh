@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # The .deb packages: `cpack -G DEB` in the build tree makes exactly
 # mimeo_<version>_<arch>.deb (and mimeo-studio_<version>_<arch>.deb), with
 # dependencies computed from the binaries (mimeo: libpq and QtCore, no GUI

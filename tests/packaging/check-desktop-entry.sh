@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # The desktop entry is valid, is named after the application id Qt is given
 # (src/studio/main.cpp), and starts the installed program with its icon.
 #

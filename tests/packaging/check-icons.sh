@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # Every hicolor PNG of the application icon exists and has the size its name
 # says (read from the PNG header), so render-icons.sh and the install rules
 # stay in step.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # mimeo(1) agrees with the program: one COMMANDS entry per command of
 # `mimeo --help` (no more, no fewer), every option of `mimeo COMMAND --help`
 # under its command and no other, every global option, every exit status;

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # The AppStream metainfo passes `appstreamcli validate --no-net`, names the
 # desktop entry, has an OARS rating, lists the project's version as its
 # newest release, and every screenshot it shows is committed in

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # The screenshot script still works against the real program: it makes the
 # same set of pictures as packaging/screenshots holds, each a plausible
 # window (not an empty or tiny image).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # mimeo-studio(1) lists every option of `mimeo-studio --help`, and troff reads
 # it without warnings.
 #

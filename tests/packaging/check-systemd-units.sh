@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # mimeo-run.service and mimeo-run.timer: systemd accepts them, the service is
 # hardened (offline exposure score at most 2.0 of 10), runs `mimeo run` as an
 # unprivileged user with the destination from an environment file, the timer

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: PostgreSQL
 # Sourced by the packaging tests: what `mimeo --help` says, read with plain
 # shell tools. Deliberately independent of packaging/cli/MimeoHelp.pm, which
 # generates the man page and the completion these tests check.

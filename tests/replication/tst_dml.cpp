@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // The dml type against real servers: mimeo's source objects (names, shapes,
 // truncation, UPDATE OF with a filter), random workloads that converge,
 // composite and text keys, hostile names, conditions, several destinations

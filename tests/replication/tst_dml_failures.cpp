@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // dml under failure: a source or destination backend killed at each point of
 // a refresh, a destination commit that fails, changes committed while a
 // refresh runs, a writer that never stops, a failing make, a held lock.

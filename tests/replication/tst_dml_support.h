@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Helpers shared by the dml, logdel and queue interop suites.
 #include "pg/connection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // Issue 13.1: names that hold a dot. "a.b".c and a."b.c" are two tables;
 // mimeo's catalog keeps plain `schema.table` text, and reading it back by
 // splitting at the first dot replicated the wrong source table into (and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // The incremental types inserter_time, inserter_serial, updater_time and
 // updater_serial against real servers: make/refresh equality, the window's
 // exclusive bounds, type detection and refusals, updater keys and views,

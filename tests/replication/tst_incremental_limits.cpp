@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // Incremental edge rules against real servers: batch limits that never split
 // a group of equal control values (and never lose or duplicate a row), the
 // daylight saving time pause, and a source that dies in the middle of a

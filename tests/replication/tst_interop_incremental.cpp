@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // Both directions with the mimeo 1.5.1 extension for the four incremental
 // types: tables its inserter_maker/updater_maker made are refreshed by our
 // engine and then by its refresh_inserter/refresh_updater again, and tables

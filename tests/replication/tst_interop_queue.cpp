@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // dml and logdel with the mimeo 1.5.1 extension on the same catalog and the
 // same source table: tables the extension's dml_maker/logdel_maker made are
 // refreshed by our engine and the other way round, turn about, and each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // Both directions with the mimeo 1.5.1 extension on the same catalog: tables
 // the extension made are refreshed by our engine, tables we made are
 // refreshed by the extension's refresh_snap/refresh_table, and either can

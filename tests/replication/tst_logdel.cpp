@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // The logdel type against real servers: mimeo's queue shape, deletions kept
 // with their time and values, a deletion and a re-insert (or two deletions)
 // of one key in one batch, random workloads against an independent model,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // The table type: truncate and reload in one transaction, truncate_cascade,
 // sequences reset to the highest value in use, existing destinations, destroy.
 #include "catalog/config_row.h"

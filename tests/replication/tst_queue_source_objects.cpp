@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // The objects dml and logdel keep on the SOURCE, under attack and under
 // neglect: type names from --pk-type resolved by the source (never spliced
 // as given), the SECURITY DEFINER trigger function closed to everybody but

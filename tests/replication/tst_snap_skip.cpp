@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // The snapshot skip rule on a source cluster no other suite writes to: a
 // refresh skips only when nothing can have changed, and never skips a change
 // that committed before it started, even one whose statistics have not been

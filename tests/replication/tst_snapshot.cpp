@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // The snap type against real servers: data equality for every common type,
 // hostile names, column changes rebuilt in one run with grants, owner and
 // post_script kept, filter and condition, views as sources, failures that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // mimeo grant/revoke: a monitor reads status, the job log and the source
 // list (masked) but neither the stored passwords (pwd, or inside
 // data_source) nor anything it could change; an operator refreshes,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // Every replication type made, refreshed and run by roles that are not
 // superusers: on the source a role with only SELECT (plus TRIGGER and a
 // queue schema for dml/logdel), on the destination an operator from

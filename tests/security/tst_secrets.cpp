@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // No password reaches an output, an error message or the job log: a
 // recognisable password is used for the destination and a source, jobs
 // succeed and fail, and every output and the whole job log are searched.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // TLS with sslmode=verify-full against a cluster with a throwaway CA: works
 // with the right root certificate, fails with a clear message with a wrong
 // one or a wrong host name; the same through `mimeo source test`.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: PostgreSQL
 # Soak test (not part of ctest): a steady source workload on a dml, a logdel,
 # an inserter and a snapshot table while `mimeo run --jobs 2` runs every few
 # seconds, with a source backend terminated and the destination restarted

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: PostgreSQL
 # Runs a Studio test in a D-Bus session of its own with an unlocked
 # gnome-keyring, so keychain code meets a real Secret Service (as on a
 # desktop) and never the keyring of whoever runs the tests. HOME and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // What the Studio GUI tests share: driving modal dialogs (which block in
 // exec()) from a timer, waiting for signals that may already have come,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // The refresh configuration editor: real editors in the cells, values read
 // back with SQL after saving, an invalid interval refused with its reason,
 // a concurrent last_run update surviving an edit of another column, server

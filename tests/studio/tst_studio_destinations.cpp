@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // Destinations: added through the dialog with a password that ends up in a
 // real keychain and nowhere else; test connection; the catalog installed
 // from the application; an existing mimeo extension install adopted, and

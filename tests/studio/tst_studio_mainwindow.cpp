@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // The main window opens, the connect dialog tests a real destination off
 // the GUI thread, and the navigator shows its sources and tables by type.
 #include "catalog/installer.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // Without any keychain backend (this test runs with no D-Bus session at
 // all): the application says so once, asks for passwords when the server
 // wants one, keeps them in memory only, and never falls back to plain text.

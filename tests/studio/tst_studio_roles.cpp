@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // Roles page: monitor and operator granted to real login roles through the
 // page, each after a confirmation dialog that shows exactly the statements
 // planGrant/planRevoke produce; membership checked with SQL; cancel changes

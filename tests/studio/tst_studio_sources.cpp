@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // Sources: added through the dialog with the password in a real keychain
 // (the catalog's pwd column stays NULL), tested with the keychain's
 // password, edited, and removal refused while a table uses the source; a

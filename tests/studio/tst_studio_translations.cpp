@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // The German translation stays complete: lupdate runs over the current
 // sources into a copy of translations/mimeo-studio_de.ts, and every
 // message there must have a finished, non-empty translation. A new tr()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 // The configuration editor refuses bad values before anything is written.
 // Its checks must agree with the server: every case here is also cast by a
 // real PostgreSQL, and both must say the same.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "cli_fixture.h"
 
 #include "pg/connection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Two scratch databases driven through the mimeo binary, as the CLI suites
 // need them: the source set up by the suite's SQL, the destination with a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication_fixture.h"
 
 #include "catalog/installer.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // A source database and a destination database with the catalog installed
 // and the source registered (as data source 1), for replication tests.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "testenv.h"
 
 #include "pg/conninfo.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // What integration tests share: the clusters started by the CTest fixture,
 // scratch databases that vanish after the test, and running the `mimeo` CLI.

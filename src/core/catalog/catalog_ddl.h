@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The SQL that builds the destination catalog: mimeo 1.5.1's tables exactly
 // (same names, columns, defaults, checks, keys, rules and triggers, so the

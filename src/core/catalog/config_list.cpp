@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "catalog/config_list.h"
 
 #include "catalog/replication_types.h"

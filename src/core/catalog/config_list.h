@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Every configured table of a catalog (all refresh_config children), with
 // the columns every type shares. Type-specific columns are read by the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // One row of a refresh_config child table, read generically: every column as
 // text (or NULL). Each replication type reads the columns it knows; a new

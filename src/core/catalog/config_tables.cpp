@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "catalog/config_tables.h"
 
 #include "catalog/config_row.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Typed access to every refresh_config child, for editors of the
 // configuration: which columns each type's table has and of which SQL type,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // What a destination is: server version, primary or standby, and the state
 // of the catalog in the chosen schema. Used by "Test connection".

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "catalog/installer.h"
 
 #include "catalog/catalog_ddl.h"

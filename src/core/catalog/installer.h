@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // `mimeo init`: installs or upgrades the destination catalog, or adopts an
 // existing mimeo extension install by adding only our own tables.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "catalog/job_rows.h"
 
 #include "pg/connection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Reading studio_job_log rows as every client should: which jobs still run
 // (a row whose process died is abandoned), and who holds a table.

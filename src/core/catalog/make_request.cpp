@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "catalog/make_request.h"
 
 #include "catalog/replication_types.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // What a make asks for, and the one check of it that needs no server: the
 // CLI refuses a bad request with it before connecting, the engine's make()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "catalog/replication_identity.h"
 
 #include "catalog/config_row.h"

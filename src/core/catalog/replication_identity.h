@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // What each replication was made from and onto (issue 13.2). Operators may
 // edit the catalog, and `mimeo run` usually runs as a more powerful role, so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "catalog/replication_types.h"
 
 #include "pg/error.h"

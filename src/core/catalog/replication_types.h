@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The one description of the replication types: their names, family,
 // config table, the make options each accepts or needs, and what each needs

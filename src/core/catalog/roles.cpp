@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "catalog/roles.h"
 
 #include "catalog/config_tables.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Least privilege on the destination: two group roles per catalog,
 // <schema>_monitor (reads the catalog and the job log, never the stored

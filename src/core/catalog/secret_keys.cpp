@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "catalog/secret_keys.h"
 
 #include "pg/connection.h"

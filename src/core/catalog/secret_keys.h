@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Where passwords live in the OS keychain: one service, and keys that name
 // the destination and the source, so the desktop application and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "catalog/source_columns.h"
 
 #include "pg/connection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The columns of a source table, for choosing a replication's filter.
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "catalog/source_probe.h"
 
 #include "pg/connection.h"

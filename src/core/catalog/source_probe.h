@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // `mimeo source test`: what a source server is and what our role may do on
 // it, with the statement that fixes each missing privilege.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "catalog/sources.h"
 
 #include "pg/error.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The source registry: rows of mimeo's dblink_mapping_mimeo.
 #include "pg/connection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "catalog/table_lock.h"
 
 #include "pg/cancel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // One refresh of a table at a time, across every process and host: a
 // transaction-scoped advisory lock on the destination, with exactly mimeo's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "checks/check_context.h"
 
 #include "catalog/sources.h"

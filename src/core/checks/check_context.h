@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // What every check needs: the destination, the catalog schema, and how to
 // reach a source (with a keychain password when the application has one).

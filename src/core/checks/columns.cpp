@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "checks/columns.h"
 
 #include "catalog/config_row.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // `mimeo check columns`: source columns the destination lacks, or has with
 // another type (mimeo's check_source_columns, with its filter test fixed:

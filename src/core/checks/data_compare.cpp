@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "checks/data_compare.h"
 
 #include "catalog/config_row.h"

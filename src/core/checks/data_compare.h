@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // `mimeo check data`: compares the actual rows, not just counts. Each side
 // hashes every row (by its text form, in the same session settings) into a

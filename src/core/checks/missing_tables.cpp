@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "checks/missing_tables.h"
 
 #include "catalog/sources.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // `mimeo check missing`: source tables (and views, when asked) that no
 // configured table replicates. Partitions of a partitioned table are not

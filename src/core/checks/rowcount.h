@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // `mimeo check rowcount`: counts on both sides, mimeo's validate_rowcount
 // with its defects fixed: every incremental type gets its control bounds,

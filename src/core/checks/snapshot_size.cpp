@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "checks/snapshot_size.h"
 
 #include "pg/quote.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // `mimeo check snapshots`: snapshot sources that have grown big enough to
 // be better served by an incremental or dml replication (mimeo's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "jobs/due_jobs.h"
 
 #include "catalog/replication_types.h"

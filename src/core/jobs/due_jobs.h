@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Which configured tables are due: period set, and more than period since
 // last_run (mimeo's run_refresh.py rule: a table that never ran is not due),

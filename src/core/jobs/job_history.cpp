@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "jobs/job_history.h"
 
 #include "catalog/job_rows.h"

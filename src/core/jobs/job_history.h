@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Reading and pruning the job log.
 #include <optional>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "jobs/job_log.h"
 
 #include "pg/error.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The job log: one row per make/refresh/destroy run in <schema>.studio_job_log
 // and its steps in studio_job_step. It writes through a connection of its own,

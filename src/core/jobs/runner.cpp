@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "jobs/runner.h"
 
 #include "catalog/table_lock.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // `mimeo run`: refreshes every due table, N at a time, each worker with its
 // own connections. Several runners (processes or hosts) may run at once:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "jobs/status.h"
 
 #include "jobs/job_log.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // `mimeo status`: per configured table, when it last ran, when it is due,
 // whether it is late, and how its last job went (from the job log).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "pg/array.h"
 
 #include <stdexcept>

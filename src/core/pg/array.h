@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // PostgreSQL one-dimensional text[] values in their text form ({a,"b c",NULL}),
 // for catalog columns such as filter, post_script, pk_name and sequences.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "pg/cancel.h"
 
 #include <libpq-fe.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Stopping a job from another thread. A CancelToken is one job's (or one
 // process's) cancel: request() sets a flag that long loops check between

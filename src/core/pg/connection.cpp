@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "pg/connection.h"
 
 #include "pg/cancel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // RAII libpq connection. The only place (with copy_stream and cancel) that
 // talks to libpq directly; everything else asks this.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "pg/conninfo.h"
 
 #include "pg/redact.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Conninfo strings and URIs, parsed by libpq itself (PQconninfoParse), so we
 // accept exactly what psql accepts.

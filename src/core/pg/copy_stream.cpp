@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "pg/copy_stream.h"
 
 #include "pg/connection.h"

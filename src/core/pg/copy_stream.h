@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Streams `COPY ... TO STDOUT` on one connection into `COPY ... FROM STDIN` on
 // another, in bounded chunks: memory stays flat whatever the table size.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "pg/error.h"
 
 #include "pg/redact.h"

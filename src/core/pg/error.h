@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The one error type of the engine: which side failed, the SQLSTATE, the
 // server's message/detail/hint/context and the statement that failed. Every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Timestamps for machines: SQL that prints a timestamptz expression in UTC as
 // ISO 8601 with an explicit offset, whatever the session's TimeZone and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "pg/pgpass.h"
 
 #include <cerrno>

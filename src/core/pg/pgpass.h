@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // libpq's password file (~/.pgpass): the lines libpq looks a password up by,
 // and appending them safely. The one place a password is written to disk,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Identifier and literal quoting, and schema-qualified names.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Keeps passwords out of everything we print, log or store.
 //

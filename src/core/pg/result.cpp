@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "pg/result.h"
 
 #include <libpq-fe.h>

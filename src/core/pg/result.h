@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // RAII owner of a PGresult with typed accessors.
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "pg/savepoint.h"
 
 #include "pg/connection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Runs statements inside a savepoint: on a server error the transaction is
 // rolled back to the savepoint (and stays usable) and the error is returned

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "pg/search_path.h"
 
 #include "pg/connection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Runs catalog queries with search_path = pg_catalog, so format_type() and
 // pg_get_indexdef() schema-qualify every user type, table and function, and

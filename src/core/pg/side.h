@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Which server a connection or an error belongs to. Users need to know whether
 // the source or the destination refused something; every error carries it.

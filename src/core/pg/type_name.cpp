@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "pg/type_name.h"
 
 #include "pg/connection.h"

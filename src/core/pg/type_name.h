@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Type names that come from a user (--pk-type) or a catalog row go into SQL
 // text (a queue table's CREATE TABLE, mimeo's own refresh functions read

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/batch_plan_settings.h"
 
 #include "pg/connection.h"

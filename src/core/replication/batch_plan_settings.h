@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Planner settings for the set-based statements that apply a batch to a
 // destination table (dml/logdel queues, updater batches), local to the

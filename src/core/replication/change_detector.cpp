@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/change_detector.h"
 
 #include "pg/array.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Deciding whether a snapshot refresh may skip the pull because the source
 // has not changed.

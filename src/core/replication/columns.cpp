@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/columns.h"
 
 #include "pg/quote.h"

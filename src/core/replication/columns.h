@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Columns of a relation as both servers can agree on them.
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/copy_pull.h"
 
 #include "pg/connection.h"

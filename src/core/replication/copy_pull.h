@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Pulls a source relation into a destination table with one streamed COPY:
 // binary when both servers run the same major version and every column's

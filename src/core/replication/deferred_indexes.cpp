@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/deferred_indexes.h"
 
 #include "pg/connection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Loading a truncated table is faster without its indexes: COPY writes the
 // heap alone and each index is then built in one sorted pass. This takes the

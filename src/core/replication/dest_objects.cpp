@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/dest_objects.h"
 
 #include "pg/connection.h"

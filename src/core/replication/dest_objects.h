@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Destination-side objects: does a relation exist, what columns it has, and
 // creating tables from the source's columns.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/engine.h"
 
 #include "catalog/config_row.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The replication engine's entry points: make, refresh and destroy any
 // configured table. Each runs as one destination transaction under the

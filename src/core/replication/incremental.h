@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The incremental types: inserter_time, inserter_serial, updater_time,
 // updater_serial (rows newer than last_value, up to the source's max minus

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // How an updater's batch reaches the destination table, in the refresh's
 // destination transaction, set-based, never row by row:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The control column of an incremental table: which family it belongs to
 // (time or serial), the type its bounds are cast to, and the values that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // mimeo's pause of time-based tables around daylight saving time changes,
 // judged in the destination session's time zone as the extension does:

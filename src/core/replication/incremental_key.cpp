@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/incremental_key.h"
 
 #include "pg/array.h"

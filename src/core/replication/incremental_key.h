@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The replication key of an updater: the columns whose values name a row, so
 // a newer version of it replaces the old one on the destination.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/incremental_source.h"
 
 #include "pg/connection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // What an incremental run asks the source, inside the one REPEATABLE READ
 // transaction whose snapshot the COPY also reads: where the window ends, and

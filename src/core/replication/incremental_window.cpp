@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/incremental_window.h"
 
 namespace mimeo::replication::incremental {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The rows one incremental run reads: exclusive or inclusive bounds on the
 // control column, written once and evaluated on either server. COPY takes no

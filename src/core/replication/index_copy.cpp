@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/index_copy.h"
 
 #include "pg/array.h"

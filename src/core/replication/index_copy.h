@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Copying a source table's indexes to a destination table, as mimeo's
 // create_index does: the replication key first (a primary key becomes

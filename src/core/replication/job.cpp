@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/job.h"
 
 #include "catalog/job_rows.h"

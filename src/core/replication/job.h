@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The state one make/refresh/destroy run carries around: the destination
 // connection, the run context, its job-log row, and helpers to report steps,

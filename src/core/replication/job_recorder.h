@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // How a make, refresh or destroy records what it does: job started, steps,
 // progress, finished. Declared here so replication records through it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/plain_table.h"
 
 #include "catalog/replication_identity.h"

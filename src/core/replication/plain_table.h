@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The `table` type: truncate and reload an ordinary destination table.
 #include "catalog/config_row.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/privileges.h"
 
 #include "pg/connection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Saves the privileges and owner of a destination relation before it is
 // dropped and rebuilt (snapshot column changes), and puts them back. Unlike

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Applying a batch (pg_temp.mimeo_queue_batch, see queue_batch.h) to the
 // destination table with set-based statements, no per-row round trips.

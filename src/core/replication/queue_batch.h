@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Reading one batch of queued changes from the source with a single COPY:
 // the distinct queued keys LEFT JOIN the source table (as the condition

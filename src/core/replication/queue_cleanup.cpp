@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/queue_cleanup.h"
 
 #include "pg/cancel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Removing the queue rows a run read, without losing any and without
 // waiting for it: the DELETE starts on the source (in the reading REPEATABLE

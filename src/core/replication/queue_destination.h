@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Destination-side pieces of dml/logdel: the checks a refresh makes before it
 // touches the table, and the indexes the maker creates.

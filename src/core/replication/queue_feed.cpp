@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/queue_feed.h"
 
 #include "pg/connection.h"

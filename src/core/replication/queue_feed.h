@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Whether the source still queues every change of a dml/logdel replication:
 // its queue table exists, and a trigger on the source table, enabled, AFTER

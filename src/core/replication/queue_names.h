@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The names mimeo gives the source objects of a dml/logdel replication:
 // queue table <schema>_<table>_q, trigger function <schema>_<table>_mimeo_queue

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/queue_orphans.h"
 
 #include "catalog/table_lock.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Source objects of a dml/logdel make that never got its configuration row.
 //

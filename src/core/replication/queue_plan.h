@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // How a batch joins the tables it touches. A batch is usually a small part
 // of a table that stays in memory, and then a lookup per key through the

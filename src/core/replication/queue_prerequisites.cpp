@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/queue_prerequisites.h"
 
 #include "catalog/source_probe.h"

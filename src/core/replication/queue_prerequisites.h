@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // What `make dml|logdel` needs on the source, checked before anything is
 // created: a table (views have no row triggers), a replication key (primary

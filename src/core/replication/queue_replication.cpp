@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/queue_replication.h"
 
 #include "catalog/replication_types.h"

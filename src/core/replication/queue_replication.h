@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The dml and logdel types: a trigger on the source records changed keys in
 // a queue table; refresh replays them.

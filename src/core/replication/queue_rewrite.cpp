@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/queue_rewrite.h"
 
 #include "pg/connection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // A TRUNCATE of a dml/logdel source table fires no row trigger, so its
 // queue never hears of the rows that went (mimeo's bug 9.2 #5: they stayed

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The objects a dml/logdel replication keeps on the source, with mimeo's
 // names and shapes so the extension's refresh and destroyer work on ours:

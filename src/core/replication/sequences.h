@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // After a `table` refresh: set each listed sequence to the highest value any
 // column that draws from it holds, so new rows written on the destination

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/snapshot.h"
 
 #include "catalog/replication_identity.h"

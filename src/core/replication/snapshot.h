@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The `snap` type: two tables <dest>_snap1 and <dest>_snap2 behind a view
 // <dest>; each refresh loads the inactive table and points the view at it.

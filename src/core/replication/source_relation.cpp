@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/source_relation.h"
 
 #include "pg/connection.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // The source side of a replication: which relation the catalog's text names,
 // what kind it is, and its columns (restricted by the filter).

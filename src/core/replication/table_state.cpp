@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/table_state.h"
 
 #include "pg/array.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Our per-table state beside mimeo's refresh_config (studio_table_state).
 // Absent rows mean mimeo's defaults: tables made by the extension have none.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #include "replication/view_swap.h"
 
 #include "pg/connection.h"

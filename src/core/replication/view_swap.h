@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: PostgreSQL
 #pragma once
 // Pointing a snapshot's view at a freshly loaded table. The swap needs an
 // ACCESS EXCLUSIVE lock on the view; waiting for it in the lock queue would
