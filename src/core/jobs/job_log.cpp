@@ -125,9 +125,14 @@ void JobLog::progress(int64_t job, const std::string &phase, int64_t rows, int64
         return;
     Live &l = it->second;
     l.phase = phase;
-    l.rows = rows;
-    l.bytes = bytes;
-    l.rowsExpected = rowsExpected;
+    // "Rows so far": a later phase that counts nothing (indexing, applying)
+    // does not take back what was copied, nor the estimate.
+    if (rows > 0 || bytes > 0) {
+        l.rows = rows;
+        l.bytes = bytes;
+    }
+    if (rowsExpected >= 0)
+        l.rowsExpected = rowsExpected;
     l.dirty = true;
 }
 
