@@ -24,13 +24,14 @@ using namespace mimeo;
 
 namespace {
 
-// A source view that streams 2,000,000 rows and pauses 0.3 s after every
-// 200,000: a pull that is still copying for about 3 s, whatever the machine.
+// A source view that streams 2,000,000 rows and pauses 1 s after every
+// 200,000: a pull that is still copying for about 10 s, however busy the
+// machine (the tests act on it while it runs).
 constexpr const char *kSlowSource =
     "CREATE SCHEMA src; CREATE SCHEMA mimeo;"
     "CREATE TABLE src.t (id int PRIMARY KEY, v text); INSERT INTO src.t SELECT g, 'v' || g FROM generate_series(1, 1000) g;"
     "CREATE VIEW src.slow AS SELECT g AS id, 'row ' || g AS v FROM generate_series(1, 2000000) g "
-    "WHERE g % 200000 <> 0 OR pg_sleep(0.3) IS NOT NULL;";
+    "WHERE g % 200000 <> 0 OR pg_sleep(1) IS NOT NULL;";
 
 QJsonArray json(const test::CliResult &r) { return QJsonDocument::fromJson(r.out.toUtf8()).array(); }
 
@@ -161,8 +162,8 @@ private slots:
             QCOMPARE(f.run({"make", "snap", "src.slow", "--source", "1", "--dest-table", t, "--no-pulldata", "--period", "1 minute"}).exitCode, 0);
         f.dest.connect().exec("UPDATE mimeo.refresh_config SET last_run = now() - interval '1 hour'");
         Background run(f, {"run", "--jobs", "2"});
-        waitRunning(f, QStringLiteral("rep.a"));
-        waitRunning(f, QStringLiteral("rep.b"));
+        QCOMPARE(waitRunning(f, QStringLiteral("rep.a")).value(QStringLiteral("status")).toString(), QStringLiteral("running"));
+        QCOMPARE(waitRunning(f, QStringLiteral("rep.b")).value(QStringLiteral("status")).toString(), QStringLiteral("running"));
         QElapsedTimer t;
         t.start();
         ::kill(static_cast<pid_t>(run.p.processId()), SIGTERM);
@@ -191,6 +192,7 @@ private slots:
         QCOMPARE(f.run({"make", "snap", "src.slow", "--source", "1", "--dest-table", "rep.slow", "--no-pulldata"}).exitCode, 0);
         Background refresh(f, {"refresh", "rep.slow"});
         const auto first = waitRunning(f, QStringLiteral("rep.slow"));
+        QCOMPARE(first.value(QStringLiteral("status")).toString(), QStringLiteral("running"));
         QCOMPARE(first.value(QStringLiteral("pid")).toInteger(), refresh.p.processId());
         QVERIFY(!first.value(QStringLiteral("host")).toString().isEmpty());
         QVERIFY(!first.value(QStringLiteral("heartbeat_at")).toString().isEmpty());
@@ -224,7 +226,7 @@ private slots:
         test::CliFixture f(env, "jobskip", kSlowSource);
         QCOMPARE(f.run({"make", "snap", "src.slow", "--source", "1", "--dest-table", "rep.slow", "--no-pulldata"}).exitCode, 0);
         Background refresh(f, {"refresh", "rep.slow"});
-        waitRunning(f, QStringLiteral("rep.slow"));
+        QCOMPARE(waitRunning(f, QStringLiteral("rep.slow")).value(QStringLiteral("status")).toString(), QStringLiteral("running"));
         auto second = f.run({"refresh", "rep.slow"});
         QCOMPARE(second.exitCode, 3);
         const auto skipped = json(f.run({"log", "rep.slow", "--json", "--limit", "1"})).at(0).toObject();
@@ -245,7 +247,7 @@ private slots:
         test::CliFixture f(env, "jobsave", kSlowSource);
         QCOMPARE(f.run({"make", "snap", "src.slow", "--source", "1", "--dest-table", "rep.slow", "--no-pulldata"}).exitCode, 0);
         Background refresh(f, {"refresh", "rep.slow"});
-        waitRunning(f, QStringLiteral("rep.slow"));
+        QCOMPARE(waitRunning(f, QStringLiteral("rep.slow")).value(QStringLiteral("status")).toString(), QStringLiteral("running"));
         auto d = f.dest.connect();
         QElapsedTimer t;
         t.start();
