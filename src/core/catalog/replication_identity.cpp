@@ -47,19 +47,26 @@ std::vector<std::string> recordedFor(const ReplicationType &type)
     return c;
 }
 
+struct TypeColumns {
+    std::string type;
+    std::vector<std::string> fixed;
+    std::vector<std::string> recorded;
+};
+
+// Built once from the type description; an unknown type has none.
 const std::vector<std::string> &cached(std::string_view type, bool recorded)
 {
-    static const std::vector<std::string> empty;
-    static const std::vector<std::pair<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>>> all = [] {
-        std::vector<std::pair<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>>> v;
+    static const std::vector<std::string> none;
+    static const std::vector<TypeColumns> all = [] {
+        std::vector<TypeColumns> v;
         for (const auto &t : concreteTypes())
-            v.push_back({std::string(t.name), {fixedFor(t), recordedFor(t)}});
+            v.push_back({std::string(t.name), fixedFor(t), recordedFor(t)});
         return v;
     }();
-    for (const auto &[t, lists] : all)
-        if (t == type)
-            return recorded ? lists.second : lists.first;
-    return empty;
+    for (const auto &c : all)
+        if (c.type == type)
+            return recorded ? c.recorded : c.fixed;
+    return none;
 }
 
 bool contains(const std::vector<std::string> &v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
@@ -90,7 +97,8 @@ std::string adoptHint(const std::string &destTable)
 
 // What the recording role must be allowed to change for a refresh to act
 // for it; empty when it may.
-std::string missingRights(pg::Connection &dest, const ConfigRow &row, const std::string &recordedBy, const std::string &destOid)
+std::string missingRights(pg::Connection &dest, const ConfigRow &row, const std::string &recordedBy, const std::string &destOid,
+                          const std::string &refresher)
 {
     std::string problems;
     auto add = [&](const std::string &p) { problems += (problems.empty() ? "" : "; ") + p; };
@@ -138,8 +146,7 @@ std::string missingRights(pg::Connection &dest, const ConfigRow &row, const std:
                            "OR pg_catalog.pg_has_role($1, current_user, 'USAGE')",
                            {recordedBy});
         if (!p.toBool(0, 0))
-            add("its post_script would run with the rights of " + dest.exec("SELECT current_user::text").text(0, 0)
-                + ", which it does not have");
+            add("its post_script would run with the rights of " + refresher + ", which it does not have");
     }
     return problems;
 }
@@ -177,7 +184,7 @@ void verifyIdentity(pg::Connection &dest, const std::string &schema, const Confi
     const std::string quoted = pg::QualifiedName::fromCatalogText(destTable).quoted();
     auto rec = dest.exec("SELECT i.dest_oid::text, pg_catalog.to_regclass($2)::oid::text, i.recorded_by::text, "
                          "pg_catalog.to_char(i.recorded_at, 'YYYY-MM-DD HH24:MI:SS TZ'), i.recorded_by::text = current_user::text, "
-                         "EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = i.recorded_by) "
+                         "EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = i.recorded_by), current_user::text "
                          "FROM " + identityTable(schema) + " AS i WHERE i.dest_table = $1",
                          {destTable, quoted});
     if (rec.rows() == 0)
@@ -215,10 +222,10 @@ void verifyIdentity(pg::Connection &dest, const std::string &schema, const Confi
         return; // recorded by the refreshing role itself; a missing destination is the refresh's own error
     if (!rec.toBool(0, 5))
         refuse(destTable + " was recorded by role " + role + ", which no longer exists", adoptHint(destTable));
-    const std::string problems = missingRights(dest, row, role, *currentOid);
+    const std::string refresher = rec.text(0, 6);
+    const std::string problems = missingRights(dest, row, role, *currentOid, refresher);
     if (!problems.empty())
-        refuse(destTable + " was recorded by " + by + ", and a refresh by " + dest.exec("SELECT current_user::text").text(0, 0)
-                   + " never acts beyond the rights of the role that recorded it: " + problems,
+        refuse(destTable + " was recorded by " + by + ", and a refresh by " + refresher + " never acts beyond the rights of the role that recorded it: " + problems,
                "grant " + role + " those rights, or check the row and " + adoptHint(destTable));
 }
 
