@@ -38,10 +38,12 @@ bool tryHoldSessionTableLock(pg::Connection &dest, const std::string &destTable)
 
 void releaseSessionTableLock(pg::Connection &dest, const std::string &destTable) noexcept
 {
-    // A connection that broke has lost the lock with its session.
+    // A connection that broke has lost the lock with its session. A
+    // cancelled run releases it too (execCleanup): the connection may serve
+    // other runs, and others would wait for the lock until it closed.
     try {
         if (!dest.isBad())
-            dest.exec(kSessionUnlock, {destTable});
+            dest.execCleanup(kSessionUnlock, {destTable});
     } catch (...) {
     }
 }

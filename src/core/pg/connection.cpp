@@ -5,6 +5,7 @@
 #include "pg/error.h"
 #include "pg/quote.h"
 #include "pg/redact.h"
+#include "pg/statement_log.h"
 
 #include <libpq-fe.h>
 #include <poll.h>
@@ -106,28 +107,40 @@ Connection::Connection(Connection &&other) noexcept
     , side_(other.side_)
     , cancel_(std::move(other.cancel_))
     , cancelSlot_(other.cancelSlot_)
+    , log_(other.log_)
+    , rehearsing_(other.rehearsing_)
+    , rehearsalTx_(other.rehearsalTx_)
 {
     other.conn_ = nullptr;
     other.cancelSlot_ = 0;
+    other.log_ = nullptr;
+    other.rehearsing_ = other.rehearsalTx_ = false;
 }
 
 Connection &Connection::operator=(Connection &&other) noexcept
 {
     if (this != &other) {
+        rehearse(false);
         unwatch();
         PQfinish(conn_);
         conn_ = other.conn_;
         side_ = other.side_;
         cancel_ = std::move(other.cancel_);
         cancelSlot_ = other.cancelSlot_;
+        log_ = other.log_;
+        rehearsing_ = other.rehearsing_;
+        rehearsalTx_ = other.rehearsalTx_;
         other.conn_ = nullptr;
         other.cancelSlot_ = 0;
+        other.log_ = nullptr;
+        other.rehearsing_ = other.rehearsalTx_ = false;
     }
     return *this;
 }
 
 Connection::~Connection()
 {
+    rehearse(false); // rolls a rehearsal back before the connection goes
     unwatch();
     PQfinish(conn_);
 }
@@ -190,8 +203,57 @@ bool Connection::waitForNotification(int timeoutMs)
 
 Result Connection::execCleanup(std::string_view sql)
 {
+    if (log_ || rehearsing_) [[unlikely]]
+        return runObserved(sql, nullptr);
+    return run(sql, nullptr);
+}
+
+Result Connection::execCleanup(std::string_view sql, const Params &params)
+{
+    if (log_ || rehearsing_) [[unlikely]]
+        return runObserved(sql, &params);
+    return run(sql, &params);
+}
+
+Result Connection::execUnobserved(std::string_view sql) { return run(sql, nullptr); }
+
+Result Connection::startCopy(std::string_view sql)
+{
+    note(sql, nullptr);
+    return Result(PQexec(conn_, std::string(sql).c_str()));
+}
+
+void Connection::note(std::string_view sql, const Params *params)
+{
+    if (!log_)
+        return;
+    LoggedStatement statement{side_, redact(sql), {}};
+    if (params) {
+        statement.params.reserve(params->size());
+        for (const auto &p : *params)
+            statement.params.push_back(p ? Param(redact(*p)) : Param());
+    }
+    log_->append(std::move(statement));
+}
+
+Result Connection::runObserved(std::string_view sql, const Params *params)
+{
+    note(sql, params);
+    return rehearsing_ ? runRehearsed(sql, params) : run(sql, params);
+}
+
+Result Connection::run(std::string_view sql, const Params *params)
+{
     const std::string text(sql);
-    return check(PQexec(conn_, text.c_str()), sql);
+    if (!params)
+        return check(PQexec(conn_, text.c_str()), sql);
+    std::vector<const char *> values;
+    values.reserve(params->size());
+    for (const auto &p : *params)
+        values.push_back(p ? p->c_str() : nullptr);
+    return check(PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
+                              nullptr, 0),
+                 sql);
 }
 
 Result Connection::check(PGresult *res, std::string_view sql)
@@ -206,24 +268,31 @@ Result Connection::check(PGresult *res, std::string_view sql)
 Result Connection::exec(std::string_view sql)
 {
     throwIfCancelled();
-    const std::string text(sql);
-    return check(PQexec(conn_, text.c_str()), sql);
+    if (log_ || rehearsing_) [[unlikely]]
+        return runObserved(sql, nullptr);
+    return run(sql, nullptr);
 }
 
 Result Connection::exec(std::string_view sql, const Params &params)
 {
     throwIfCancelled();
-    const std::string text(sql);
-    std::vector<const char *> values;
-    values.reserve(params.size());
-    for (const auto &p : params)
-        values.push_back(p ? p->c_str() : nullptr);
-    return check(PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                              nullptr, nullptr, 0),
-                 sql);
+    if (log_ || rehearsing_) [[unlikely]]
+        return runObserved(sql, &params);
+    return run(sql, &params);
 }
 
 std::vector<Connection::ResultColumn> Connection::describeResult(std::string_view sql)
+{
+    if (rehearsing_ && !rehearsalTx_) [[unlikely]] {
+        // A statement the server refuses would abort the rehearsal's transaction.
+        std::vector<ResultColumn> out;
+        inStatementSavepoint([&] { out = describePlain(sql); });
+        return out;
+    }
+    return describePlain(sql);
+}
+
+std::vector<Connection::ResultColumn> Connection::describePlain(std::string_view sql)
 {
     const std::string text(sql);
     check(PQprepare(conn_, "", text.c_str(), 0, nullptr), sql);
@@ -238,6 +307,8 @@ int Connection::serverVersion() const { return PQserverVersion(conn_); }
 
 bool Connection::inTransaction() const
 {
+    if (rehearsing_)
+        return rehearsalTx_;
     const auto s = PQtransactionStatus(conn_);
     return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
 }

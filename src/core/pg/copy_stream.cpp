@@ -70,18 +70,95 @@ Error cancelledError(Side side)
     return Error(std::move(i));
 }
 
+// A rehearsal (Connection::rehearse) moves no row, but both statements are
+// sent exactly as the real run sends them, so the servers check them as they
+// would: the source's COPY starts inside a savepoint of its own and is
+// cancelled at once (a big table is not read to the end; the cancel aborts
+// that savepoint only), and the destination's ends with no data.
+constexpr const char *kCopySavepoint = "SAVEPOINT mimeo_rehearsal_copy";
+constexpr const char *kCopyRelease = "RELEASE SAVEPOINT mimeo_rehearsal_copy";
+constexpr const char *kCopyRollback = "ROLLBACK TO SAVEPOINT mimeo_rehearsal_copy; RELEASE SAVEPOINT mimeo_rehearsal_copy";
+
+void rehearseCopyOut(Connection &from, std::string_view sql)
+{
+    const bool guard = from.rehearsing() || from.inTransaction();
+    if (guard)
+        from.execUnobserved(kCopySavepoint);
+    std::optional<Error> err;
+    Result r = from.startCopy(sql);
+    if (PQresultStatus(r.get()) != PGRES_COPY_OUT) {
+        err = Error::fromResult(r.get(), from.raw(), from.side(), sql);
+    } else {
+        from.cancelHandle().cancel();
+        char *buf = nullptr;
+        while (PQgetCopyData(from.raw(), &buf, 0) > 0)
+            PQfreemem(buf);
+        err = finish(from, sql);
+        // 57014 is our cancel; anything else the real run would have met too.
+        if (err && err->sqlstate() == "57014")
+            err.reset();
+    }
+    if (guard && !from.isBad())
+        from.execUnobserved(kCopyRollback);
+    if (err)
+        throw *err;
+}
+
+void rehearseCopyIn(Connection &to, std::string_view sql)
+{
+    // The code's own transaction is a savepoint of the rehearsal's: a COPY
+    // FREEZE into a table created in it works there as in the real run. Only
+    // outside it does the COPY need a savepoint (autocommit).
+    const bool guard = to.rehearsing() && !to.inTransaction();
+    if (guard)
+        to.execUnobserved(kCopySavepoint);
+    std::optional<Error> err;
+    Result r = to.startCopy(sql);
+    if (PQresultStatus(r.get()) != PGRES_COPY_IN) {
+        err = Error::fromResult(r.get(), to.raw(), to.side(), sql);
+    } else {
+        // Binary COPY data is a header and a trailer even without rows.
+        static constexpr char kEmptyBinary[] = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', '\377', '\r', '\n', '\0', // signature
+                                                0, 0, 0, 0,   // flags
+                                                0, 0, 0, 0,   // header extension length
+                                                '\377', '\377'}; // trailer: field count -1
+        const bool sent = (!PQbinaryTuples(r.get()) || PQputCopyData(to.raw(), kEmptyBinary, sizeof kEmptyBinary) == 1)
+            && PQputCopyEnd(to.raw(), nullptr) == 1;
+        err = finish(to, sql);
+        if (!sent && !err)
+            err = Error::fromConnection(to.raw(), to.side(), sql);
+    }
+    if (guard && !to.isBad())
+        to.execUnobserved(err ? kCopyRollback : kCopyRelease);
+    if (err)
+        throw *err;
+}
+
+CopyStats rehearseCopy(Connection &from, std::string_view copyOutSql, Connection &to, std::string_view copyInSql,
+                       const CopyOptions &options)
+{
+    rehearseCopyOut(from, copyOutSql);
+    rehearseCopyIn(to, copyInSql);
+    CopyStats stats;
+    if (options.progress)
+        options.progress(stats);
+    return stats;
+}
+
 } // namespace
 
 CopyStats streamCopy(Connection &from, std::string_view copyOutSql, Connection &to, std::string_view copyInSql,
                      const CopyOptions &options)
 {
+    if (from.rehearsing() || to.rehearsing()) [[unlikely]]
+        return rehearseCopy(from, copyOutSql, to, copyInSql, options);
     {
-        Result r(PQexec(from.raw(), std::string(copyOutSql).c_str()));
+        Result r = from.startCopy(copyOutSql);
         if (PQresultStatus(r.get()) != PGRES_COPY_OUT)
             throw Error::fromResult(r.get(), from.raw(), from.side(), copyOutSql);
     }
     {
-        Result r(PQexec(to.raw(), std::string(copyInSql).c_str()));
+        Result r = to.startCopy(copyInSql);
         if (PQresultStatus(r.get()) != PGRES_COPY_IN) {
             Error err = Error::fromResult(r.get(), to.raw(), to.side(), copyInSql);
             abortCopyOut(from);

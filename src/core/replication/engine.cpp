@@ -36,6 +36,7 @@ void handOver(pg::Connection &dest, RunContext &ctx, const std::string &destTabl
 
 RunResult make(pg::Connection &dest, const MakeRequest &req, RunContext &ctx)
 {
+    const RunConnectionScope scope(dest, ctx);
     const pg::QualifiedName destName = req.dest.value_or(req.source);
     Job job(dest, ctx, destName.catalogText(), req.type, "make");
     RunResult result = runJob(job, [&](Job &j) -> RunResult {
@@ -66,6 +67,7 @@ RunResult make(pg::Connection &dest, const MakeRequest &req, RunContext &ctx)
 
 RunResult refresh(pg::Connection &dest, const RefreshRequest &req, RunContext &ctx)
 {
+    const RunConnectionScope scope(dest, ctx);
     const auto config = catalog::findConfig(dest, ctx.schema, req.destTable);
     Job job(dest, ctx, req.destTable, config ? config->type() : std::string(), "refresh");
     return runJob(job, [&](Job &j) -> RunResult {
@@ -83,6 +85,7 @@ RunResult refresh(pg::Connection &dest, const RefreshRequest &req, RunContext &c
 
 RunResult destroy(pg::Connection &dest, const std::string &destTable, bool keepTable, RunContext &ctx)
 {
+    const RunConnectionScope scope(dest, ctx);
     const auto config = catalog::findConfig(dest, ctx.schema, destTable);
     Job job(dest, ctx, destTable, config ? config->type() : std::string(), "destroy");
     return runJob(job, [&](Job &j) -> RunResult {

@@ -17,6 +17,7 @@
 namespace mimeo::pg {
 class Connection;
 class CancelToken;
+class StatementLog;
 }
 
 namespace mimeo::replication {
@@ -42,6 +43,13 @@ struct RunContext {
     // A source password from a keychain, when the application has one.
     std::function<std::optional<std::string>(int dataSourceId)> sourcePassword;
     std::string applicationPrefix = "mimeo"; // application_name: <prefix>:<action>:<table>
+    // Every statement the run sends to the destination and to the sources
+    // it opens, in order (pg::Connection::record); none when nullptr.
+    pg::StatementLog *statements = nullptr;
+    // Runs everything for real inside transactions that are rolled back at
+    // the end (pg::Connection::rehearse): nothing stays on either server and
+    // nothing goes to the job log (log is ignored). See replication/rehearsal.h.
+    bool rehearse = false;
 };
 
 // The request and its server-less validation live in catalog/, which the

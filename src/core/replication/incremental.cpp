@@ -254,9 +254,11 @@ RunResult make(Job &job, const MakeRequest &req)
                 window.below(*top);
                 job.step("initial pull: rows " + window.describe());
                 pulled = pullWindow(job, src, rel, req.condition, window, destName, rel.columns, true, nullptr);
-                // Nothing the condition selects: the bound may still move past what was looked at.
-                if (pulled.rows == 0)
-                    examined = highestBelow(src, rel, control, *top);
+                // Nothing the condition selects: the bound may still move past
+                // what was looked at. Asked whatever the pull brought, so the
+                // statements of a make do not depend on the rows it copied (a
+                // rehearsal copies none and must send what the real run sends).
+                examined = highestBelow(src, rel, control, *top);
             }
             stx.commit();
             pulledData = true;
@@ -284,10 +286,11 @@ RunResult make(Job &job, const MakeRequest &req)
         }
     }
     dest.exec("ANALYZE " + destName.quoted());
-    std::function<std::optional<std::string>()> lookedAt;
-    if (pulledData)
-        lookedAt = [&examined] { return examined; };
-    const std::string lower = setNextLowerBound(job, family, control, destName, lookedAt, ifEmpty);
+    // The new configuration row's last_value is still the floor, so the
+    // highest value looked at is simply the value while the destination is
+    // empty (setNextLowerBound's GREATEST would give the same, in another
+    // statement than the one a non-empty destination gets).
+    const std::string lower = setNextLowerBound(job, family, control, destName, {}, pulledData ? examined : ifEmpty);
     job.step("next lower bound: " + lower);
     TableState st;
     st.copyIndexes = req.index;

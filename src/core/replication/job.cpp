@@ -16,9 +16,10 @@ Job::Job(pg::Connection &dest, RunContext &ctx, std::string destTable, std::stri
     , destTable_(std::move(destTable))
     , type_(std::move(type))
     , action_(std::move(action))
+    , log_(ctx_.rehearse ? nullptr : ctx_.log)
 {
-    if (ctx_.log)
-        jobId_ = ctx_.log->start(destTable_, type_, action_);
+    if (log_)
+        jobId_ = log_->start(destTable_, type_, action_);
     // A cancel reaches the statement the destination runs for this job.
     dest_.watch(ctx_.cancel);
 }
@@ -27,24 +28,24 @@ Job::~Job() { dest_.watch(nullptr); }
 
 void Job::step(const std::string &message)
 {
-    if (ctx_.log)
-        ctx_.log->step(jobId_, message);
+    if (log_)
+        log_->step(jobId_, message);
     if (ctx_.stepped)
         ctx_.stepped(message);
 }
 
 void Job::warn(const std::string &message)
 {
-    if (ctx_.log)
-        ctx_.log->step(jobId_, message, "warning");
+    if (log_)
+        log_->step(jobId_, message, "warning");
     if (ctx_.warn)
         ctx_.warn(message);
 }
 
 void Job::progress(const Progress &p)
 {
-    if (ctx_.log)
-        ctx_.log->progress(jobId_, p.phase, p.rows, p.bytes, p.estimatedRows);
+    if (log_)
+        log_->progress(jobId_, p.phase, p.rows, p.bytes, p.estimatedRows);
     if (ctx_.progress)
         ctx_.progress(p);
 }
@@ -67,6 +68,9 @@ pg::Connection Job::connectSource(int dataSourceId)
     auto src = catalog::connectSourceById(dest_, ctx_.schema, dataSourceId,
                                           ctx_.applicationPrefix + ":" + action_ + ":" + destTable_, password);
     src.watch(ctx_.cancel);
+    src.record(ctx_.statements);
+    if (ctx_.rehearse)
+        src.rehearse(true); // rolled back when src closes
     checkCancel(); // requested while connecting
     return src;
 }
@@ -92,16 +96,16 @@ void Job::lockForDestroy()
 
 RunResult Job::finishDone(int64_t rows, int64_t bytes, std::string message)
 {
-    if (ctx_.log)
-        ctx_.log->finish(jobId_, JobStatus::Ok, rows, bytes);
+    if (log_)
+        log_->finish(jobId_, JobStatus::Ok, rows, bytes);
     return {Outcome::Done, rows, bytes, std::move(message), jobId_};
 }
 
 RunResult Job::finishSkipped(std::string reason)
 {
-    if (ctx_.log) {
-        ctx_.log->step(jobId_, reason);
-        ctx_.log->finish(jobId_, JobStatus::Skipped, 0, 0, nullptr, reason);
+    if (log_) {
+        log_->step(jobId_, reason);
+        log_->finish(jobId_, JobStatus::Skipped, 0, 0, nullptr, reason);
     }
     return {Outcome::Skipped, 0, 0, std::move(reason), jobId_};
 }
@@ -109,30 +113,49 @@ RunResult Job::finishSkipped(std::string reason)
 RunResult Job::finishLocked()
 {
     const std::string reason = catalog::describeLockHolder(dest_, ctx_.schema, destTable_, jobId_);
-    if (ctx_.log) {
-        ctx_.log->step(jobId_, reason, "warning");
-        ctx_.log->finish(jobId_, JobStatus::Skipped, 0, 0, nullptr, reason);
+    if (log_) {
+        log_->step(jobId_, reason, "warning");
+        log_->finish(jobId_, JobStatus::Skipped, 0, 0, nullptr, reason);
     }
     return {Outcome::Locked, 0, 0, destTable_ + " skipped: " + reason, jobId_};
 }
 
 void Job::finishFailed(const std::exception &e)
 {
-    if (!ctx_.log)
+    if (!log_)
         return;
     const auto *pe = dynamic_cast<const pg::Error *>(&e);
     if (ctx_.cancel && ctx_.cancel->requested()) {
         // Whatever the error says (57014, a broken COPY...), it came from the cancel.
-        ctx_.log->finish(jobId_, JobStatus::Cancelled, std::nullopt, std::nullopt, nullptr, ctx_.cancel->reason());
+        log_->finish(jobId_, JobStatus::Cancelled, std::nullopt, std::nullopt, nullptr, ctx_.cancel->reason());
         return;
     }
     if (pe)
-        ctx_.log->finish(jobId_, JobStatus::Failed, std::nullopt, std::nullopt, pe);
+        log_->finish(jobId_, JobStatus::Failed, std::nullopt, std::nullopt, pe);
     else
-        ctx_.log->fail(jobId_, e.what());
+        log_->fail(jobId_, e.what());
 }
 
 std::string Job::now() { return dest_.exec("SELECT pg_catalog.now()::text").text(0, 0); }
+
+RunConnectionScope::RunConnectionScope(pg::Connection &dest, const RunContext &ctx)
+    : dest_(dest)
+    , previousLog_(dest.recordingTo())
+{
+    if (ctx.statements)
+        dest_.record(ctx.statements);
+    if (ctx.rehearse && !dest_.rehearsing()) {
+        dest_.rehearse(true);
+        began_ = true;
+    }
+}
+
+RunConnectionScope::~RunConnectionScope()
+{
+    if (began_)
+        dest_.rehearse(false); // rolls back everything the run did
+    dest_.record(previousLog_);
+}
 
 RunResult runJob(Job &job, const std::function<RunResult(Job &)> &fn)
 {

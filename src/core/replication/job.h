@@ -59,7 +59,24 @@ private:
     std::string destTable_;
     std::string type_;
     std::string action_;
+    JobRecorder *log_; // ctx_.log, except in a rehearsal
     int64_t jobId_ = 0;
+};
+
+// Gives the destination connection of one run the context's statement
+// recording and rehearsal, and takes them back when the run is over (the
+// connection outlives it). Sources get theirs in Job::connectSource.
+class RunConnectionScope {
+public:
+    RunConnectionScope(pg::Connection &dest, const RunContext &ctx);
+    ~RunConnectionScope();
+    RunConnectionScope(const RunConnectionScope &) = delete;
+    RunConnectionScope &operator=(const RunConnectionScope &) = delete;
+
+private:
+    pg::Connection &dest_;
+    pg::StatementLog *previousLog_;
+    bool began_ = false;
 };
 
 // Runs fn inside a Job and turns any exception into a failed job-log row

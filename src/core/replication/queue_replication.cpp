@@ -197,10 +197,20 @@ void removeCreatedObjects(Job &job, pg::Connection &src, const QualifiedName &so
     objects.sourceExists = true;
     objects.function = created.names.function;
     objects.trigger = created.names.trigger;
+    // Also when the make was cancelled: this is the undo that leaves nothing
+    // behind, so the cancel must not stop it. A PQcancel the token sent just
+    // before it stopped watching may still land on the first attempt.
+    src.watch(nullptr);
     try {
         if (src.inTransaction())
-            src.exec("ROLLBACK");
-        queue::dropQueueObjects(src, source, objects);
+            src.execCleanup("ROLLBACK");
+        try {
+            queue::dropQueueObjects(src, source, objects);
+        } catch (const pg::Error &e) {
+            if (e.sqlstate() != "57014" || src.isBad())
+                throw;
+            queue::dropQueueObjects(src, source, objects);
+        }
         job.step("make failed: removed the queue table, trigger function and trigger it had created on the source");
     } catch (const std::exception &) {
         std::string statements;
