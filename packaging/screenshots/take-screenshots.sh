@@ -19,10 +19,11 @@ out=$(mkdir -p "${2:-$root/packaging/screenshots}" && cd "${2:-$root/packaging/s
 clusters_env=${3:-}
 mimeo=$build/src/cli/mimeo
 studio=$build/src/studio/mimeo-studio
+tour=$build/packaging/screenshots/mimeo-studio-wizard-tour
 for tool in xvfb-run xwininfo import convert psql; do
   command -v "$tool" >/dev/null || { echo "take-screenshots: $tool is missing (scripts/setup-debian.sh)" >&2; exit 1; }
 done
-[ -x "$mimeo" ] && [ -x "$studio" ] || { echo "take-screenshots: build $build first" >&2; exit 1; }
+[ -x "$mimeo" ] && [ -x "$studio" ] && [ -x "$tour" ] || { echo "take-screenshots: build $build first" >&2; exit 1; }
 
 work=$(mktemp -d /tmp/mimeo-shots.XXXXXX)
 cleanup() {
@@ -103,3 +104,12 @@ shoot() {
 }
 
 shoot main-window 3 --dest "$MIMEO_DEST"
+
+# The "New Replication" wizard, page by page, making one more replication of
+# the orders as dml (offscreen: the wizard draws itself into each PNG).
+QT_QPA_PLATFORM=offscreen "$build/packaging/screenshots/mimeo-studio-wizard-tour" --dest "$MIMEO_DEST" --out "$work" \
+  --source "$source_id" --table shop.orders --type dml --dest-table shop.orders_live >/dev/null
+for png in "$work"/wizard-*.png; do
+  convert "$png" -strip "$out/$(basename "$png")"
+  echo "$out/$(basename "$png")"
+done

@@ -11,6 +11,7 @@
 
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMessageBox>
 
 using mimeo::catalog::ColumnKind;
@@ -55,6 +56,25 @@ ConfigEditorPage::ConfigEditorPage(DestinationService *service, QWidget *parent)
     ui_->tableView->horizontalHeader()->setSectionsMovable(true);
     ui_->tableView->verticalHeader()->setDefaultSectionSize(ui_->tableView->fontMetrics().height() + 8);
     ui_->tableView->installEventFilter(this);
+    ui_->tableView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(ui_->tableView, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        QMenu menu(this);
+        const QString table = currentDestTable();
+        const QModelIndex current = proxy_->mapToSource(ui_->tableView->currentIndex());
+        int sourceId = 0;
+        QString sourceTable;
+        if (current.isValid()) {
+            const auto &rec = model_->record(current.row());
+            if (auto it = rec.values.find("dblink"); it != rec.values.end() && it->second)
+                sourceId = std::atoi(it->second->c_str());
+            if (auto it = rec.values.find("source_table"); it != rec.values.end() && it->second)
+                sourceTable = q(*it->second);
+        }
+        menu.addAction(tr("&New Replication…"), this, [this, sourceId, sourceTable] { emit makeRequested(sourceId, sourceTable); });
+        QAction *destroy = menu.addAction(tr("&Destroy Replication of %1…").arg(table), this, [this, table] { emit destroyRequested(table); });
+        destroy->setEnabled(!table.isEmpty());
+        menu.exec(ui_->tableView->viewport()->mapToGlobal(at));
+    });
 
     ui_->typeCombo->addItem(tr("All types"), QString());
     for (const auto &t : mimeo::catalog::configTypes())
@@ -198,6 +218,12 @@ void ConfigEditorPage::save()
         showMessage(false, tr("Nothing was saved: %1").arg(error.message));
         emit saved(false);
     });
+}
+
+QString ConfigEditorPage::currentDestTable() const
+{
+    const QModelIndex current = proxy_->mapToSource(ui_->tableView->currentIndex());
+    return current.isValid() ? q(model_->record(current.row()).destTable) : QString();
 }
 
 void ConfigEditorPage::revert()

@@ -31,6 +31,8 @@ public:
     QString messageText() const;
 
     DestinationService *service() const { return service_; }
+    // The destination table of the current row, empty when none.
+    QString currentDestTable() const;
     // Shows only this destination table (from the navigator).
     void showTable(const QString &destTable);
 
@@ -43,6 +45,9 @@ public slots:
     void setTypeFilter(const QString &type);
 
 signals:
+    // From the table's context menu: the window opens the wizard or the destroy dialog.
+    void makeRequested(int sourceId, const QString &sourceTable);
+    void destroyRequested(const QString &destTable);
     void loaded(bool ok);
     void saved(bool ok);
     void pendingChanged(bool hasPending);

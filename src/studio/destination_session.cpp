@@ -5,6 +5,11 @@
 
 mimeo::pg::Connection DestinationTarget::connect(const std::string &action, int timeoutSeconds) const
 {
+    return mimeo::pg::Connection::open(connectSpec(action, timeoutSeconds));
+}
+
+mimeo::pg::ConnectSpec DestinationTarget::connectSpec(const std::string &action, int timeoutSeconds) const
+{
     mimeo::pg::ConnectSpec spec;
     spec.conninfo = conninfo.toStdString();
     if (password)
@@ -12,7 +17,7 @@ mimeo::pg::Connection DestinationTarget::connect(const std::string &action, int 
     spec.applicationName = "mimeo-studio:" + action;
     spec.side = mimeo::pg::Side::Destination;
     spec.defaultConnectTimeoutSeconds = timeoutSeconds;
-    return mimeo::pg::Connection::open(spec);
+    return spec;
 }
 
 QString DestinationTarget::secretKey() const

@@ -24,6 +24,8 @@ struct DestinationTarget {
     // Opens a connection (call off the GUI thread); action goes into
     // application_name. timeoutSeconds bounds the wait for the server.
     mimeo::pg::Connection connect(const std::string &action, int timeoutSeconds = 10) const;
+    // What connect() uses: for the engine's job log, which opens its own connection.
+    mimeo::pg::ConnectSpec connectSpec(const std::string &action, int timeoutSeconds = 10) const;
 
     // The keychain key of this destination's password.
     QString secretKey() const;

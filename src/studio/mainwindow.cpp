@@ -5,6 +5,8 @@
 #include "config_model.h"
 #include "configeditorpage.h"
 #include "connectdialog.h"
+#include "destroydialog.h"
+#include "make_wizard.h"
 #include "destination_pages.h"
 #include "destination_registry.h"
 #include "mimeo/version.h"
@@ -18,6 +20,7 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 
@@ -52,6 +55,16 @@ MainWindow::MainWindow(QWidget *parent)
     connect(ui_->actionConfiguration, &QAction::triggered, this, [this] { openConfigEditor(currentDestination()); });
     connect(ui_->actionSources, &QAction::triggered, this, [this] { openSources(currentDestination()); });
     connect(ui_->actionRoles, &QAction::triggered, this, [this] { openRoles(currentDestination()); });
+    connect(ui_->actionNewReplication, &QAction::triggered, this, [this] { startMakeWizard(currentDestination()); });
+    connect(ui_->actionDestroyReplication, &QAction::triggered, this, [this] {
+        const QString table = selectedDestTable();
+        if (table.isEmpty())
+            statusBar()->showMessage(tr("Select a replicated table first (in the navigator or the configuration editor)."), 4000);
+        else
+            startDestroy(currentDestination(), table);
+    });
+    ui_->navigator->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(ui_->navigator, &QWidget::customContextMenuRequested, this, &MainWindow::showNavigatorMenu);
     connect(ui_->actionSave, &QAction::triggered, this, [this] {
         if (auto *e = currentEditor())
             e->save();
@@ -130,7 +143,8 @@ void MainWindow::updateActions()
 {
     const bool haveDest = !currentDestination().isEmpty();
     for (QAction *a : {ui_->actionEditDestination, ui_->actionRemoveDestination, ui_->actionInstallCatalog,
-                       ui_->actionConfiguration, ui_->actionSources, ui_->actionRoles})
+                       ui_->actionConfiguration, ui_->actionSources, ui_->actionRoles, ui_->actionNewReplication,
+                       ui_->actionDestroyReplication})
         a->setEnabled(haveDest);
     const bool editor = currentEditor() != nullptr;
     ui_->actionSave->setEnabled(editor);
@@ -232,6 +246,13 @@ void MainWindow::watch(DestinationService *service)
 
 void MainWindow::pageOpened(QWidget *page, DestinationService *service)
 {
+    if (auto *editor = qobject_cast<ConfigEditorPage *>(page)) {
+        const QString key = service->key();
+        connect(editor, &ConfigEditorPage::makeRequested, this, [this, key](int sourceId, const QString &sourceTable) {
+            startMakeWizard(key, sourceId, sourceTable);
+        });
+        connect(editor, &ConfigEditorPage::destroyRequested, this, [this, key](const QString &table) { startDestroy(key, table); });
+    }
     if (auto *roles = qobject_cast<RolesPage *>(page))
         connect(roles, &RolesPage::changeFinished, this, [this, roles, service](bool) {
             appendLog(tr("Roles of %1: %2").arg(service->displayName(), roles->messageText()));
@@ -338,6 +359,94 @@ void MainWindow::activateNavigatorItem(const QModelIndex &index)
     default:
         break;
     }
+}
+
+MakeWizard *MainWindow::startMakeWizard(const QString &key, int sourceId, const QString &sourceTable)
+{
+    DestinationService *service = loadedService(key);
+    if (!service)
+        return nullptr;
+    auto *wizard = new MakeWizard(service, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    if (sourceId)
+        wizard->presetSource(sourceId);
+    if (!sourceTable.isEmpty()) {
+        try {
+            wizard->presetTable(mimeo::pg::QualifiedName::fromCatalogText(sourceTable.toStdString()));
+        } catch (const std::exception &) {
+            // An odd name in the catalog: the user picks the table instead.
+        }
+    }
+    connect(wizard, &MakeWizard::made, this, [this, service](const QString &table) {
+        appendLog(tr("Made the replication of %1 in %2.").arg(table, service->displayName()));
+    });
+    connect(wizard, &MakeWizard::openInEditor, this, [this, key](const QString &table) {
+        if (auto *editor = openConfigEditor(key))
+            editor->showTable(table);
+    });
+    wizard->show();
+    return wizard;
+}
+
+DestroyDialog *MainWindow::startDestroy(const QString &key, const QString &destTable)
+{
+    DestinationService *service = loadedService(key);
+    if (!service || destTable.isEmpty())
+        return nullptr;
+    auto *dialog = new DestroyDialog(service, destTable, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DestroyDialog::destroyFinished, this, [this, destTable, service](bool ok) {
+        if (ok)
+            appendLog(tr("Destroyed the replication of %1 in %2.").arg(destTable, service->displayName()));
+    });
+    dialog->show();
+    return dialog;
+}
+
+QString MainWindow::selectedDestTable() const
+{
+    if (auto *editor = currentEditor(); editor && !editor->currentDestTable().isEmpty())
+        return editor->currentDestTable();
+    const QModelIndex i = ui_->navigator->currentIndex();
+    if (i.data(NavigatorModel::KindRole).toInt() == NavigatorModel::TableItem)
+        return i.data(NavigatorModel::KeyRole).toString();
+    return {};
+}
+
+void MainWindow::showNavigatorMenu(const QPoint &at)
+{
+    const QModelIndex index = ui_->navigator->indexAt(at);
+    if (!index.isValid())
+        return;
+    ui_->navigator->setCurrentIndex(index);
+    const QString key = currentDestination();
+    QMenu menu(this);
+    switch (index.data(NavigatorModel::KindRole).toInt()) {
+    case NavigatorModel::SourceItem: {
+        const int id = index.data(NavigatorModel::KeyRole).toInt();
+        menu.addAction(tr("&New Replication from Source %1…").arg(id), this, [this, key, id] { startMakeWizard(key, id); });
+        break;
+    }
+    case NavigatorModel::TableItem: {
+        const QString table = index.data(NavigatorModel::KeyRole).toString();
+        menu.addAction(tr("Open in the &Configuration Editor"), this, [this, key, table] {
+            if (auto *editor = openConfigEditor(key))
+                editor->showTable(table);
+        });
+        menu.addAction(tr("&New Replication…"), this, [this, key] { startMakeWizard(key); });
+        menu.addAction(tr("&Destroy Replication of %1…").arg(table), this, [this, key, table] { startDestroy(key, table); });
+        break;
+    }
+    case NavigatorModel::DestinationItem:
+    case NavigatorModel::TablesGroup:
+    case NavigatorModel::TypeGroup:
+    case NavigatorModel::SourcesGroup:
+        menu.addAction(ui_->actionNewReplication);
+        break;
+    default:
+        return;
+    }
+    menu.exec(ui_->navigator->viewport()->mapToGlobal(at));
 }
 
 void MainWindow::installCatalog()

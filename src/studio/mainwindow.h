@@ -15,6 +15,8 @@ namespace Ui {
 class MainWindow;
 }
 class ConfigEditorPage;
+class DestroyDialog;
+class MakeWizard;
 class DestinationPages;
 class DestinationRegistry;
 class NavigatorModel;
@@ -49,6 +51,11 @@ public:
     ConfigEditorPage *openConfigEditor(const QString &key);
     SourcesPage *openSources(const QString &key);
     RolesPage *openRoles(const QString &key);
+    // Opens the "New Replication" wizard (non-modal), the source and table
+    // chosen when given; null until the destination is loaded.
+    MakeWizard *startMakeWizard(const QString &key, int sourceId = 0, const QString &sourceTable = {});
+    // Opens the destroy dialog of one configured table (non-modal).
+    DestroyDialog *startDestroy(const QString &key, const QString &destTable);
 
 public slots:
     void addDestination();
@@ -70,6 +77,9 @@ private:
     void saveSettings() const;
     void showAbout();
     void activateNavigatorItem(const QModelIndex &index);
+    void showNavigatorMenu(const QPoint &at);
+    // The destination table of the navigator's or the editor's selection.
+    QString selectedDestTable() const;
     void watch(DestinationService *service);
     void pageOpened(QWidget *page, DestinationService *service);
     void offerPasswordImport(DestinationService *service);

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: PostgreSQL
+// Takes the pictures of the "New Replication" wizard for the README: the
+// real wizard on a real destination, stepped through every page of one make
+// (each page waits for its answers from the servers before the picture).
+// Run by take-screenshots.sh; not installed.
+//
+//   mimeo-studio-wizard-tour --dest CONNINFO --out DIR --source ID --table SCHEMA.TABLE
+//                            --type TYPE --dest-table SCHEMA.TABLE
+#include "destination_registry.h"
+#include "make_wizard.h"
+#include "password_store.h"
+#include "wizard_options_page.h"
+#include "wizard_preflight_page.h"
+#include "wizard_run_page.h"
+#include "wizard_source_page.h"
+#include "wizard_summary_page.h"
+#include "wizard_table_page.h"
+#include "wizard_type_page.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QLineEdit>
+#include <QTimer>
+
+#include <cstdio>
+#include <functional>
+
+namespace {
+
+// Runs the event loop until ready() or the time is up.
+bool waitFor(const std::function<bool()> &ready, int timeoutMs = 30000)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!ready()) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+[[noreturn]] void fail(const QString &what)
+{
+    std::fprintf(stderr, "wizard-tour: %s\n", qPrintable(what));
+    std::exit(1);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("MimeoStudioTour"));
+    QCommandLineParser p;
+    const QCommandLineOption dest(QStringLiteral("dest"), QStringLiteral("destination conninfo"), QStringLiteral("CONNINFO"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("folder for the PNGs"), QStringLiteral("DIR"));
+    const QCommandLineOption source(QStringLiteral("source"), QStringLiteral("data_source_id"), QStringLiteral("ID"));
+    const QCommandLineOption table(QStringLiteral("table"), QStringLiteral("source table"), QStringLiteral("NAME"));
+    const QCommandLineOption type(QStringLiteral("type"), QStringLiteral("concrete type"), QStringLiteral("TYPE"));
+    const QCommandLineOption destTable(QStringLiteral("dest-table"), QStringLiteral("destination table"), QStringLiteral("NAME"));
+    p.addOptions({dest, out, source, table, type, destTable});
+    p.process(app);
+    const QDir dir(p.value(out));
+
+    PasswordStore passwords;
+    DestinationRegistry registry(&passwords);
+    DestinationTarget t;
+    t.conninfo = p.value(dest);
+    DestinationService *service = registry.open(t);
+    if (!waitFor([&] { return service->isLoaded(); }))
+        fail(QStringLiteral("the destination did not load"));
+
+    MakeWizard wizard(service);
+    wizard.resize(900, 680);
+    wizard.show();
+    auto shoot = [&](const char *name) {
+        waitFor([] { return false; }, 100); // let it paint
+        if (!wizard.grab().save(dir.filePath(QString::fromLatin1(name))))
+            fail(QStringLiteral("could not write %1").arg(QString::fromLatin1(name)));
+        std::printf("%s\n", qPrintable(dir.filePath(QString::fromLatin1(name))));
+    };
+    const auto name = mimeo::pg::QualifiedName::fromCatalogText(p.value(table).toStdString());
+    const auto into = mimeo::pg::QualifiedName::fromCatalogText(p.value(destTable).toStdString());
+
+    auto *sources = qobject_cast<WizardSourcePage *>(wizard.page(MakeWizard::SourcePage));
+    if (!waitFor([&] { return sources->selectSource(p.value(source).toInt()); }))
+        fail(QStringLiteral("no source %1").arg(p.value(source)));
+    shoot("wizard-1-source.png");
+    wizard.next();
+    auto *tables = qobject_cast<WizardTablePage *>(wizard.page(MakeWizard::TablePage));
+    if (!waitFor([&] { return tables->selectTable(name) && tables->isComplete(); }))
+        fail(QStringLiteral("no table %1").arg(p.value(table)));
+    shoot("wizard-2-table.png");
+    wizard.next();
+    auto *types = qobject_cast<WizardTypePage *>(wizard.page(MakeWizard::TypePage));
+    if (!types->chooseType(p.value(type)))
+        fail(QStringLiteral("type %1 is not usable: %2").arg(p.value(type), types->reasonText(p.value(type))));
+    shoot("wizard-3-type.png");
+    wizard.next();
+    auto *options = qobject_cast<WizardOptionsPage *>(wizard.page(MakeWizard::OptionsPage));
+    options->findChild<QLineEdit *>(QStringLiteral("destSchemaEdit"))->setText(QString::fromStdString(into.schema));
+    options->findChild<QLineEdit *>(QStringLiteral("destNameEdit"))->setText(QString::fromStdString(into.name));
+    options->findChild<QLineEdit *>(QStringLiteral("periodEdit"))->setText(QStringLiteral("15 minutes"));
+    const bool incremental = p.value(type).startsWith(QLatin1String("inserter")) || p.value(type).startsWith(QLatin1String("updater"));
+    if (!waitFor([&] { return options->isComplete() && (!incremental || !options->boundarySentence().isEmpty()); }))
+        fail(QStringLiteral("options: %1 %2").arg(options->problemsText(), options->destinationStatus()));
+    shoot("wizard-4-options.png");
+    wizard.next();
+    auto *pre = qobject_cast<WizardPreflightPage *>(wizard.page(MakeWizard::PreflightPage));
+    if (!waitFor([&] { return pre->settled(); }) || !pre->isComplete())
+        fail(QStringLiteral("pre-flight is not green"));
+    shoot("wizard-5-preflight.png");
+    wizard.next();
+    auto *summary = qobject_cast<WizardSummaryPage *>(wizard.page(MakeWizard::SummaryPage));
+    if (!waitFor([&] { return summary->settled(); }) || !summary->isComplete())
+        fail(QStringLiteral("summary: %1").arg(summary->statusText()));
+    shoot("wizard-6-summary.png");
+    wizard.next();
+    auto *run = qobject_cast<WizardRunPage *>(wizard.page(MakeWizard::RunPage));
+    if (!waitFor([&] { return run->state() != WizardRunPage::State::Running; }, 120000) || run->state() != WizardRunPage::State::Made)
+        fail(QStringLiteral("make: %1").arg(run->resultText()));
+    shoot("wizard-7-run.png");
+    return 0;
+}
