@@ -105,6 +105,9 @@ shoot() {
 
 shoot main-window 3 --dest "$MIMEO_DEST"
 
+# dml keeps its queue in a schema named like the catalog on the source,
+# which the source's owner creates (the wizard's pre-flight says so).
+psql -X -q "${src/dbname=postgres/dbname=$shop}" -c "CREATE SCHEMA IF NOT EXISTS mimeo"
 # The "New Replication" wizard, page by page, making one more replication of
 # the orders as dml (offscreen: the wizard draws itself into each PNG).
 QT_QPA_PLATFORM=offscreen "$build/packaging/screenshots/mimeo-studio-wizard-tour" --dest "$MIMEO_DEST" --out "$work" \

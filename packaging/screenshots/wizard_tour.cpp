@@ -113,8 +113,12 @@ int main(int argc, char **argv)
     shoot("wizard-4-options.png");
     wizard.next();
     auto *pre = qobject_cast<WizardPreflightPage *>(wizard.page(MakeWizard::PreflightPage));
-    if (!waitFor([&] { return pre->settled(); }) || !pre->isComplete())
+    if (!waitFor([&] { return pre->settled(); }) || !pre->isComplete()) {
+        for (const auto &c : pre->checks())
+            if (!c.ok)
+                std::fprintf(stderr, "wizard-tour: red: %s: %s\n", c.what.c_str(), c.problem.c_str());
         fail(QStringLiteral("pre-flight is not green"));
+    }
     shoot("wizard-5-preflight.png");
     wizard.next();
     auto *summary = qobject_cast<WizardSummaryPage *>(wizard.page(MakeWizard::SummaryPage));

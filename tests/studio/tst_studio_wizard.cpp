@@ -24,7 +24,9 @@
 #include "wizard_table_page.h"
 #include "wizard_type_page.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QLabel>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -549,6 +551,40 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return run->state() != WizardRunPage::State::Running; }, 60000));
         QCOMPARE(run->state(), WizardRunPage::State::Made);
         shoot("wizard-7-run.png");
+    }
+
+    void keyboardAlone()
+    {
+        std::unique_ptr<MakeWizard> w(startWizard());
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
+        auto *sources = page<WizardSourcePage>(w.get(), MakeWizard::SourcePage);
+        QVERIFY(QTest::qWaitFor([&] { return sources->selectSource(1); }, 20000));
+        // Enter is Next.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE(w->currentId(), int(MakeWizard::TablePage));
+        // The search field has the focus: type, Tab to the list, Down to the first match.
+        auto *tables = page<WizardTablePage>(w.get(), MakeWizard::TablePage);
+        auto *filter = tables->findChild<QLineEdit *>(QStringLiteral("filterEdit"));
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClicks(filter, QStringLiteral("accounts"));
+        QVERIFY(QTest::qWaitFor([&] { return tables->model()->rowCount() == 1 && !tables->model()->isLoading(); }, 20000));
+        QTest::keyClick(filter, Qt::Key_Tab);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+        QVERIFY(QTest::qWaitFor([&] { return tables->isComplete(); }, 20000));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE(w->currentId(), int(MakeWizard::TypePage));
+        // A mnemonic picks a type (Alt+D: dml), Enter goes on.
+        auto *types = page<WizardTypePage>(w.get(), MakeWizard::TypePage);
+        QTest::keyClick(w.get(), Qt::Key_D, Qt::AltModifier);
+        QTRY_VERIFY(types->button(QStringLiteral("dml"))->isChecked());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE(w->currentId(), int(MakeWizard::OptionsPage));
+        // Every labelled field has an accessible name.
+        for (QWizardPage *p : {static_cast<QWizardPage *>(tables), static_cast<QWizardPage *>(page<WizardOptionsPage>(w.get(), MakeWizard::OptionsPage))})
+            for (QLabel *label : p->findChildren<QLabel *>())
+                if (label->buddy())
+                    QVERIFY2(!label->buddy()->accessibleName().isEmpty(), qPrintable(label->buddy()->objectName()));
     }
 
     void cleanupTestCase() { window_.reset(); }

@@ -44,7 +44,9 @@ WizardTablePage::WizardTablePage(MakeWizard *wizard)
         this);
     ui_->tableView->setModel(model_);
     ui_->tableView->verticalHeader()->hide();
-    ui_->tableView->horizontalHeader()->setStretchLastSection(true);
+    ui_->tableView->horizontalHeader()->setStretchLastSection(false);
+    ui_->tableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    ui_->tableView->horizontalHeader()->setSectionResizeMode(SourceTablesModel::NameColumn, QHeaderView::Stretch);
     ui_->tableView->verticalHeader()->setDefaultSectionSize(ui_->tableView->fontMetrics().height() + 6);
     ui_->splitter->setStretchFactor(0, 3);
     ui_->splitter->setStretchFactor(1, 2);
@@ -61,7 +63,6 @@ WizardTablePage::WizardTablePage(MakeWizard *wizard)
     });
     connect(model_, &SourceTablesModel::pageLoaded, this, [this](bool first, int rows) {
         if (first) {
-            ui_->tableView->resizeColumnsToContents();
             ui_->messageLabel->setText(rows == 0 ? tr("No relation matches.") : QString());
             if (auto preset = wizard_->presetTableName(); preset && !details_)
                 selectTable(*preset);
@@ -74,8 +75,10 @@ WizardTablePage::~WizardTablePage() = default;
 
 void WizardTablePage::initializePage()
 {
-    if (loadedFor_ == wizard_->sourceId())
+    if (loadedFor_ == wizard_->sourceId()) {
+        QTimer::singleShot(0, ui_->tableView, [this] { ui_->tableView->setFocus(); });
         return;
+    }
     loadedFor_ = wizard_->sourceId();
     details_.reset();
     ui_->details->clear();
@@ -98,7 +101,8 @@ void WizardTablePage::initializePage()
         }
     }, [this](const TaskError &e) { ui_->messageLabel->setText(e.message); });
     restart();
-    ui_->filterEdit->setFocus();
+    // After QWizard has shown the page and given the focus to its first widget.
+    QTimer::singleShot(0, ui_->filterEdit, [this] { ui_->filterEdit->setFocus(); });
 }
 
 void WizardTablePage::setFilterText(const QString &text)
@@ -169,7 +173,13 @@ void WizardTablePage::showDetails(const mimeo::setup::SourceTableDetails &d, con
     };
     html << QStringLiteral("<table cellspacing='2' cellpadding='2'>");
     row(tr("Relation"), QStringLiteral("%1 (%2)").arg(q(d.name.catalogText()).toHtmlEscaped(), relationKindName(d.relkind)));
-    row(tr("Rows"), d.estimatedRows < 0 ? tr("unknown (never analyzed)") : tr("about %1").arg(QLocale().toString(static_cast<qlonglong>(d.estimatedRows))));
+    // A table never analyzed has no estimate; its statistics still count live rows.
+    if (d.estimatedRows >= 0)
+        row(tr("Rows"), tr("about %1").arg(QLocale().toString(static_cast<qlonglong>(d.estimatedRows))));
+    else if (d.activity)
+        row(tr("Rows"), tr("about %1 (from the statistics; never analyzed)").arg(QLocale().toString(static_cast<qlonglong>(d.activity->live))));
+    else
+        row(tr("Rows"), tr("unknown (never analyzed)"));
     row(tr("Size"), d.bytes < 0 ? tr("–") : formatBytes(d.bytes));
     QStringList keys;
     for (const auto &k : d.keys)

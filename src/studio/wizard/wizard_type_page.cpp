@@ -32,7 +32,7 @@ QString typeTitle(const QString &type)
         {QStringLiteral("snap"), QT_TRANSLATE_NOOP("WizardTypePage", "&snap: snapshot, swapped in whole")},
         {QStringLiteral("table"), QT_TRANSLATE_NOOP("WizardTypePage", "&table: plain table, emptied and refilled")},
         {QStringLiteral("inserter_time"), QT_TRANSLATE_NOOP("WizardTypePage", "&inserter (time): new rows by a timestamp")},
-        {QStringLiteral("inserter_serial"), QT_TRANSLATE_NOOP("WizardTypePage", "i&nserter (serial): new rows by a number")},
+        {QStringLiteral("inserter_serial"), QT_TRANSLATE_NOOP("WizardTypePage", "inserter (se&rial): new rows by a number")},
         {QStringLiteral("updater_time"), QT_TRANSLATE_NOOP("WizardTypePage", "&updater (time): new and changed rows by a timestamp")},
         {QStringLiteral("updater_serial"), QT_TRANSLATE_NOOP("WizardTypePage", "u&pdater (serial): new and changed rows by a number")},
         {QStringLiteral("dml"), QT_TRANSLATE_NOOP("WizardTypePage", "&dml: every insert, update and delete, by trigger")},
