@@ -146,37 +146,47 @@
         <translation>Konfigurierte Tabellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="47"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="48"/>
         <source>Configuration – %1</source>
         <translation>Konfiguration – %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="59"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="73"/>
+        <source>&amp;New Replication…</source>
+        <translation>&amp;Neue Replikation…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/configeditorpage.cpp" line="74"/>
+        <source>&amp;Destroy Replication of %1…</source>
+        <translation>Replikation von %1 &amp;entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/configeditorpage.cpp" line="79"/>
         <source>All types</source>
         <translation>Alle Typen</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="78"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="98"/>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="125"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="145"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="125"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="145"/>
         <source>Forget the edits that are not saved and read the catalog again?</source>
         <translation>Nicht gespeicherte Änderungen verwerfen und den Katalog neu lesen?</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="129"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="149"/>
         <source>Reading the configuration…</source>
         <translation>Konfiguration wird gelesen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/configeditorpage.cpp" line="144"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="164"/>
         <source>%n configured table(s).</source>
         <translation>
             <numerusform>%n konfigurierte Tabelle.</numerusform>
@@ -184,12 +194,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="162"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="182"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/configeditorpage.cpp" line="181"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="201"/>
         <source>Saved %n table(s).</source>
         <translation>
             <numerusform>%n Tabelle gespeichert.</numerusform>
@@ -197,56 +207,55 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="192"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="212"/>
         <source>Nothing was saved: %1: %2</source>
         <translation>Nichts wurde gespeichert: %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="198"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="218"/>
         <source>Nothing was saved: %1</source>
         <translation>Nichts wurde gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="206"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="232"/>
         <source>Edits reverted.</source>
         <translation>Änderungen verworfen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="243"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="269"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="246"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="272"/>
         <source>SQL added to the query on the source. For incremental types it must start with WHERE. Empty removes the condition.</source>
         <translation>SQL, das an die Abfrage auf der Quelle angehängt wird. Bei inkrementellen Typen muss es mit WHERE beginnen. Leer entfernt die Bedingung.</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="256"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="282"/>
         <source>One SQL statement per line, run on the destination after each snapshot refresh.</source>
         <translation>Eine SQL-Anweisung pro Zeile; läuft nach jeder Snapshot-Aktualisierung auf dem Ziel.</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="258"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="284"/>
         <source>One destination sequence per line (schema.sequence), reset after each refresh.</source>
         <translation>Eine Sequenz des Ziels pro Zeile (schema.sequenz); wird nach jeder Aktualisierung zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="260"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="286"/>
         <source>One item per line.</source>
         <translation>Ein Eintrag pro Zeile.</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="277"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="303"/>
         <source>filter of %1</source>
         <translation>filter von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="278"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="304"/>
         <source>Columns of %1 to replicate.</source>
         <translation>Zu replizierende Spalten von %1.</translation>
     </message>
-    
 </context>
 <context>
     <name>ConfigTableModel</name>
@@ -668,6 +677,109 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
 </context>
 <context>
+    <name>DestroyDialog</name>
+    <message>
+        <location filename="../ui/destroydialog.ui" line="5"/>
+        <source>Destroy Replication</source>
+        <translation>Replikation entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/destroydialog.ui" line="15"/>
+        <source>&amp;Keep the destination table: its rows stay, it is no longer refreshed</source>
+        <translation>Zieltabelle &amp;behalten: Ihre Zeilen bleiben, sie wird nicht mehr aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/destroydialog.ui" line="21"/>
+        <source>&amp;Drop the destination table and its rows</source>
+        <translation>Zieltabelle samt ihren Zeilen &amp;löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/destroydialog.ui" line="32"/>
+        <source>SQL on the destination</source>
+        <translation>SQL auf dem Ziel</translation>
+    </message>
+    <message>
+        <location filename="../ui/destroydialog.ui" line="38"/>
+        <source>SQL on the source</source>
+        <translation>SQL auf der Quelle</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/destroydialog.cpp" line="28"/>
+        <source>Destroy Replication – %1</source>
+        <translation>Replikation entfernen – %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/destroydialog.cpp" line="29"/>
+        <source>&amp;Destroy</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/destroydialog.cpp" line="42"/>
+        <source>Stop replicating %1 (type %2, from %3 on source %4). Its row leaves the catalog.</source>
+        <translation>Die Replikation von %1 beenden (Typ %2, aus %3 auf Quelle %4). Ihre Zeile wird aus dem Katalog entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/destroydialog.cpp" line="48"/>
+        <source>On the source, the trigger on %1, its trigger function and the queue table are removed, with any changes still queued. The source&apos;s role must own %1 (or be a member of its owner) to drop the trigger; otherwise the destroy stops and names the statements for the owner to run.</source>
+        <translation>Auf der Quelle werden der Trigger auf %1, seine Triggerfunktion und die Warteschlangentabelle entfernt, samt aller Änderungen, die noch in der Warteschlange stehen. Die Rolle der Quelle muss Eigentümerin von %1 sein (oder Mitglied der Eigentümerrolle), um den Trigger zu löschen; andernfalls bricht das Entfernen ab und nennt die Anweisungen, die der Eigentümer ausführen muss.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/destroydialog.cpp" line="52"/>
+        <source>Nothing is changed on the source.</source>
+        <translation>Auf der Quelle wird nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/destroydialog.cpp" line="99"/>
+        <source>Rehearsing the destroy…</source>
+        <translation>Probelauf des Entfernens…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/destroydialog.cpp" line="116"/>
+        <source>This is what Destroy runs (a rehearsal: nothing was changed).</source>
+        <translation>Dies führt das Entfernen aus (ein Probelauf: Nichts wurde geändert).</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/destroydialog.cpp" line="119"/>
+        <source>The destroy would fail: %1</source>
+        <translation>Das Entfernen würde fehlschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/destroydialog.cpp" line="132"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/destroydialog.cpp" line="133"/>
+        <source>Destroying %1…</source>
+        <translation>%1 wird entfernt…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/destroydialog.cpp" line="141"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/destroydialog.cpp" line="153"/>
+        <source>Another process holds %1; nothing was destroyed.</source>
+        <translation>Ein anderer Prozess hält %1 gesperrt; nichts wurde entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/destroydialog.cpp" line="155"/>
+        <source>Destroyed: %1</source>
+        <translation>Entfernt: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/destroydialog.cpp" line="158"/>
+        <source>Stopped: nothing was destroyed.</source>
+        <translation>Abgebrochen: Nichts wurde entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/destroydialog.cpp" line="159"/>
+        <source>The destroy failed and nothing was changed: %1</source>
+        <translation>Das Entfernen ist fehlgeschlagen, nichts wurde geändert: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.ui" line="9"/>
@@ -710,233 +822,264 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>&amp;Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="80"/>
+        <location filename="../ui/mainwindow.ui" line="83"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="89"/>
+        <location filename="../ui/mainwindow.ui" line="92"/>
         <source>Main Toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="105"/>
+        <location filename="../ui/mainwindow.ui" line="110"/>
         <source>&amp;Add Destination…</source>
         <translation>Ziel &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="106"/>
+        <location filename="../ui/mainwindow.ui" line="111"/>
         <source>Connect to a destination database</source>
         <translation>Mit einer Zieldatenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="107"/>
+        <location filename="../ui/mainwindow.ui" line="112"/>
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="110"/>
+        <location filename="../ui/mainwindow.ui" line="115"/>
         <source>&amp;Edit Destination…</source>
         <translation>Ziel &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="111"/>
+        <location filename="../ui/mainwindow.ui" line="116"/>
         <source>Change how the selected destination is reached</source>
         <translation>Ändern, wie das gewählte Ziel erreicht wird</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="114"/>
+        <location filename="../ui/mainwindow.ui" line="119"/>
         <source>Re&amp;move Destination</source>
         <translation>Ziel &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="115"/>
+        <location filename="../ui/mainwindow.ui" line="120"/>
         <source>Forget the selected destination and its saved password (the database is not touched)</source>
         <translation>Das gewählte Ziel und sein gespeichertes Passwort vergessen (die Datenbank bleibt unberührt)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="118"/>
+        <location filename="../ui/mainwindow.ui" line="123"/>
         <source>&amp;Reload</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="119"/>
+        <location filename="../ui/mainwindow.ui" line="124"/>
         <source>Read sources and tables again from every destination</source>
         <translation>Quellen und Tabellen aller Ziele neu lesen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="120"/>
+        <location filename="../ui/mainwindow.ui" line="125"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="123"/>
+        <location filename="../ui/mainwindow.ui" line="128"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="124"/>
+        <location filename="../ui/mainwindow.ui" line="129"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="127"/>
+        <location filename="../ui/mainwindow.ui" line="132"/>
         <source>&amp;Save Configuration</source>
         <translation>Konfiguration &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="128"/>
+        <location filename="../ui/mainwindow.ui" line="133"/>
         <source>Write the edited columns of the configuration editor</source>
         <translation>Die geänderten Spalten des Konfigurationseditors schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="129"/>
+        <location filename="../ui/mainwindow.ui" line="134"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="132"/>
+        <location filename="../ui/mainwindow.ui" line="137"/>
         <source>Re&amp;vert Configuration</source>
         <translation>Konfiguration &amp;verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="133"/>
+        <location filename="../ui/mainwindow.ui" line="138"/>
         <source>Forget the edits that are not saved</source>
         <translation>Die nicht gespeicherten Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="136"/>
+        <location filename="../ui/mainwindow.ui" line="141"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="137"/>
+        <location filename="../ui/mainwindow.ui" line="142"/>
         <source>Edit the refresh configuration of the selected destination</source>
         <translation>Die Aktualisierungskonfiguration des gewählten Ziels bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="138"/>
+        <location filename="../ui/mainwindow.ui" line="143"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="141"/>
+        <location filename="../ui/mainwindow.ui" line="146"/>
         <source>S&amp;ources</source>
         <translation>&amp;Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="142"/>
+        <location filename="../ui/mainwindow.ui" line="147"/>
         <source>Manage the source databases of the selected destination</source>
         <translation>Die Quelldatenbanken des gewählten Ziels verwalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="143"/>
+        <location filename="../ui/mainwindow.ui" line="148"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="146"/>
+        <location filename="../ui/mainwindow.ui" line="151"/>
         <source>&amp;Roles</source>
         <translation>&amp;Rollen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="147"/>
+        <location filename="../ui/mainwindow.ui" line="152"/>
         <source>Make login roles monitors or operators of the selected destination&apos;s catalog</source>
         <translation>Login-Rollen zu Beobachtern oder Operatoren des Katalogs des ausgewählten Ziels machen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="148"/>
+        <location filename="../ui/mainwindow.ui" line="153"/>
         <source>Ctrl+Shift+R</source>
         <translation>Ctrl+Shift+R</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="151"/>
+        <location filename="../ui/mainwindow.ui" line="156"/>
         <source>&amp;Install or Upgrade Catalog…</source>
         <translation>Katalog &amp;installieren oder aktualisieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="152"/>
+        <location filename="../ui/mainwindow.ui" line="157"/>
         <source>Create the catalog, upgrade it, or adopt an existing mimeo extension install</source>
         <translation>Den Katalog anlegen, aktualisieren oder eine bestehende Installation der mimeo-Erweiterung übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="155"/>
+        <location filename="../ui/mainwindow.ui" line="160"/>
+        <location filename="../src/studio/mainwindow.cpp" line="436"/>
+        <source>&amp;New Replication…</source>
+        <translation>&amp;Neue Replikation…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="161"/>
+        <source>Set up the replication of a source table into the selected destination</source>
+        <translation>Die Replikation einer Quelltabelle in das gewählte Ziel einrichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="162"/>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="165"/>
+        <source>&amp;Destroy Replication…</source>
+        <translation>Replikation &amp;entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="166"/>
+        <source>Stop replicating the selected table: keep or drop it, and remove what it uses on the source</source>
+        <translation>Die Replikation der gewählten Tabelle beenden: die Tabelle behalten oder löschen und entfernen, was sie auf der Quelle verwendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="169"/>
         <source>&amp;About Mimeo Studio</source>
         <translation>&amp;Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="184"/>
-        <location filename="../src/studio/mainwindow.cpp" line="206"/>
+        <location filename="../src/studio/mainwindow.cpp" line="198"/>
+        <location filename="../src/studio/mainwindow.cpp" line="220"/>
         <source>(libpq defaults)</source>
         <translation>(Vorgaben von libpq)</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="79"/>
+        <location filename="../src/studio/mainwindow.cpp" line="92"/>
         <source>No keychain is available (%1). Passwords are asked for when needed and kept in memory until you quit; they are never written to disk.</source>
         <translation>Kein Schlüsselbund verfügbar (%1). Passwörter werden bei Bedarf abgefragt und bis zum Beenden im Speicher gehalten; sie werden nie auf die Platte geschrieben.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="81"/>
+        <location filename="../src/studio/mainwindow.cpp" line="62"/>
+        <source>Select a replicated table first (in the navigator or the configuration editor).</source>
+        <translation>Wählen Sie zuerst eine replizierte Tabelle aus (im Navigator oder im Konfigurationseditor).</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="94"/>
         <source>No keychain: passwords kept in memory only</source>
         <translation>Kein Schlüsselbund: Passwörter nur im Speicher</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="164"/>
+        <location filename="../src/studio/mainwindow.cpp" line="178"/>
         <source>Edit Destination</source>
         <translation>Ziel bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="179"/>
+        <location filename="../src/studio/mainwindow.cpp" line="193"/>
         <source>Remove Destination</source>
         <translation>Ziel entfernen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="180"/>
+        <location filename="../src/studio/mainwindow.cpp" line="194"/>
         <source>Forget %1 and its saved password? The database and its catalog are not touched.</source>
         <translation>%1 und das gespeicherte Passwort vergessen? Die Datenbank und ihr Katalog bleiben unberührt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="186"/>
+        <location filename="../src/studio/mainwindow.cpp" line="200"/>
         <source>Removed destination %1</source>
         <translation>Ziel %1 entfernt</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="204"/>
+        <location filename="../src/studio/mainwindow.cpp" line="218"/>
         <source>loading…</source>
         <translation>wird geladen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="206"/>
+        <location filename="../src/studio/mainwindow.cpp" line="220"/>
         <source>Reading destination %1</source>
         <translation>Lese Ziel %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="207"/>
+        <location filename="../src/studio/mainwindow.cpp" line="221"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="215"/>
+        <location filename="../src/studio/mainwindow.cpp" line="229"/>
         <source>Connected to %1: PostgreSQL %2, %3 sources, %4 tables</source>
         <translation>Verbunden mit %1: PostgreSQL %2, %3 Quellen, %4 Tabellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="219"/>
+        <location filename="../src/studio/mainwindow.cpp" line="233"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="226"/>
+        <location filename="../src/studio/mainwindow.cpp" line="240"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="227"/>
+        <location filename="../src/studio/mainwindow.cpp" line="241"/>
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="254"/>
+        <location filename="../src/studio/mainwindow.cpp" line="275"/>
         <source>%n source(s) of %1 keep their password in plain text in %2.dblink_mapping_mimeo (pwd or inside data_source).</source>
         <translation>
             <numerusform>%n Quelle von %1 hält ihr Passwort im Klartext in %2.dblink_mapping_mimeo (pwd oder in data_source).</numerusform>
@@ -944,7 +1087,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="264"/>
+        <location filename="../src/studio/mainwindow.cpp" line="285"/>
         <source>%n source(s) of %1 keep their password in plain text in the catalog (dblink_mapping_mimeo.pwd, or password=... inside data_source), as the mimeo extension allows.
 
 Move them into the keychain and out of the catalog? The mimeo command on servers and the mimeo extension itself then need ~/.pgpass or another libpq means to reach those sources.</source>
@@ -958,27 +1101,27 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="259"/>
+        <location filename="../src/studio/mainwindow.cpp" line="280"/>
         <source>No keychain is available, so those passwords stay where they are.</source>
         <translation>Kein Schlüsselbund verfügbar, daher bleiben diese Passwörter, wo sie sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="263"/>
+        <location filename="../src/studio/mainwindow.cpp" line="284"/>
         <source>Move Passwords to the Keychain</source>
         <translation>Passwörter in den Schlüsselbund verschieben</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="271"/>
+        <location filename="../src/studio/mainwindow.cpp" line="292"/>
         <source>The passwords stay in the catalog.</source>
         <translation>Die Passwörter bleiben im Katalog.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="278"/>
+        <location filename="../src/studio/mainwindow.cpp" line="299"/>
         <source>Moving passwords stopped: %1</source>
         <translation>Verschieben der Passwörter abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="279"/>
+        <location filename="../src/studio/mainwindow.cpp" line="300"/>
         <source>%n password(s) moved to the keychain.</source>
         <translation>
             <numerusform>%n Passwort in den Schlüsselbund verschoben.</numerusform>
@@ -986,39 +1129,72 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="291"/>
+        <location filename="../src/studio/mainwindow.cpp" line="312"/>
         <source>The destination is not loaded yet.</source>
         <translation>Das Ziel ist noch nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="237"/>
+        <location filename="../src/studio/mainwindow.cpp" line="258"/>
         <source>Roles of %1: %2</source>
         <translation>Rollen von %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="351"/>
+        <location filename="../src/studio/mainwindow.cpp" line="381"/>
+        <source>Made the replication of %1 in %2.</source>
+        <translation>Replikation von %1 in %2 eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="400"/>
+        <source>Destroyed the replication of %1 in %2.</source>
+        <translation>Replikation von %1 in %2 entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="427"/>
+        <source>&amp;New Replication from Source %1…</source>
+        <translation>&amp;Neue Replikation aus Quelle %1…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="432"/>
+        <source>Open in the &amp;Configuration Editor</source>
+        <translation>Im &amp;Konfigurationseditor öffnen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="437"/>
+        <source>&amp;Destroy Replication of %1…</source>
+        <translation>Replikation von %1 &amp;entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="460"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="364"/>
+        <location filename="../src/studio/mainwindow.cpp" line="473"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="365"/>
+        <location filename="../src/studio/mainwindow.cpp" line="474"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="396"/>
+        <location filename="../src/studio/mainwindow.cpp" line="505"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="397"/>
+        <location filename="../src/studio/mainwindow.cpp" line="506"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
+    </message>
+</context>
+<context>
+    <name>MakeWizard</name>
+    <message>
+        <location filename="../src/studio/wizard/make_wizard.cpp" line="19"/>
+        <source>New Replication – %1</source>
+        <translation>Neue Replikation – %1</translation>
     </message>
 </context>
 <context>
@@ -1387,6 +1563,64 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
     </message>
 </context>
 <context>
+    <name>SourceTablesModel</name>
+    <message>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="17"/>
+        <source>table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="18"/>
+        <source>partitioned table</source>
+        <translation>partitionierte Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="19"/>
+        <source>view</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="20"/>
+        <source>materialized view</source>
+        <translation>materialisierte Sicht</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="21"/>
+        <source>foreign table</source>
+        <translation>Fremdtabelle</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="97"/>
+        <source>The source&apos;s role may not read this relation.</source>
+        <translation>Die Rolle der Quelle darf diese Relation nicht lesen.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="117"/>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="118"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="119"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="120"/>
+        <source>Rows (estimate)</source>
+        <translation>Zeilen (geschätzt)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="121"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
     <name>SourcesModel</name>
     <message>
         <location filename="../src/studio/sources_model.cpp" line="74"/>
@@ -1659,6 +1893,756 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
 %1</source>
         <translation>Die Spalten der Quelle konnten nicht gelesen werden; bitte eine Spalte pro Zeile eingeben.
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>WizardOptionsPage</name>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="5"/>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="6"/>
+        <source>Where the rows go and what is replicated. Each field is checked as you type.</source>
+        <translation>Wohin die Zeilen gehen und was repliziert wird. Jedes Feld wird schon während der Eingabe geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="10"/>
+        <source>Destination &amp;schema:</source>
+        <translation>Ziel&amp;schema:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="12"/>
+        <source>Destination &amp;name:</source>
+        <translation>Ziel&amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="15"/>
+        <source>Replicate into the &amp;existing table (every refresh replaces its rows)</source>
+        <translation>In die &amp;vorhandene Tabelle replizieren (jede Aktualisierung ersetzt ihre Zeilen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="16"/>
+        <source>C&amp;olumns:</source>
+        <translation>Sp&amp;alten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="18"/>
+        <source>Con&amp;dition:</source>
+        <translation>&amp;Bedingung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="19"/>
+        <source>WHERE ... (SQL after FROM on the source)</source>
+        <translation>WHERE ... (SQL nach FROM auf der Quelle)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="20"/>
+        <source>&amp;Validate</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="21"/>
+        <source>Con&amp;trol column:</source>
+        <translation>St&amp;euerspalte:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="23"/>
+        <source>&amp;Boundary:</source>
+        <translation>&amp;Grenze:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="24"/>
+        <source>default: 10 minutes (time) or 10 (serial)</source>
+        <translation>Vorgabe: 10 min (time) oder 10 (serial)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="26"/>
+        <source>&amp;Key columns:</source>
+        <translation>S&amp;chlüsselspalten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="27"/>
+        <source>col, col (a view has no key of its own)</source>
+        <translation>spalte, spalte (eine Sicht hat keinen eigenen Schlüssel)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="28"/>
+        <source>Key t&amp;ypes:</source>
+        <translation>Schlüssel&amp;typen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="29"/>
+        <source>bigint, text</source>
+        <translation>bigint, text</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="30"/>
+        <source>Copy the source&apos;s &amp;indexes</source>
+        <translation>&amp;Indizes der Quelle übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="31"/>
+        <source>&amp;Pull the data now</source>
+        <translation>Daten &amp;jetzt abrufen</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="32"/>
+        <source>P&amp;eriod:</source>
+        <translation>Inte&amp;rvall:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="33"/>
+        <source>e.g. 1 hour (how often mimeo run refreshes it; empty: only on demand)</source>
+        <translation>z. B. 1 h (wie oft mimeo run sie aktualisiert; leer: nur auf Anforderung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="34"/>
+        <source>Batch &amp;limit:</source>
+        <translation>Stapel&amp;limit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="35"/>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="36"/>
+        <source>Se&amp;quences:</source>
+        <translation>Se&amp;quenzen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_options.ui" line="37"/>
+        <source>schema.seq, ... reset after each refresh</source>
+        <translation>schema.sequenz, ... nach jeder Aktualisierung zurückgesetzt</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="95"/>
+        <source>A key column: %1 needs it.</source>
+        <translation>Eine Schlüsselspalte: %1 braucht sie.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="104"/>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="104"/>
+        <source>indexed</source>
+        <translation>indiziert</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="104"/>
+        <source>no index</source>
+        <translation>kein Index</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="190"/>
+        <source>The table has no column this type can use as its control column.</source>
+        <translation>Die Tabelle hat keine Spalte, die dieser Typ als Steuerspalte verwenden kann.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="192"/>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="209"/>
+        <source>%1 is already configured (type %2).</source>
+        <translation>%1 ist bereits konfiguriert (Typ %2).</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="218"/>
+        <source>✓ The destination accepts this name.</source>
+        <translation>✓ Das Ziel akzeptiert diesen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="244"/>
+        <source>The first refresh after the initial pull reads %1.</source>
+        <translation>Die erste Aktualisierung nach dem anfänglichen Abruf liest %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="261"/>
+        <source>No condition: every row is replicated.</source>
+        <translation>Keine Bedingung: Jede Zeile wird repliziert.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="266"/>
+        <source>Asking the source…</source>
+        <translation>Quelle wird befragt…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="275"/>
+        <source>✓ The source accepts the condition.</source>
+        <translation>✓ Die Quelle akzeptiert die Bedingung.</translation>
+    </message>
+</context>
+<context>
+    <name>WizardPreflightPage</name>
+    <message>
+        <location filename="../ui/wizard_preflight.ui" line="5"/>
+        <source>Pre-flight</source>
+        <translation>Vorabprüfung</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_preflight.ui" line="6"/>
+        <source>Everything the make needs on the source and the destination. Fix what is red (the statements are ready to copy), then check again.</source>
+        <translation>Alles, was die Einrichtung auf der Quelle und dem Ziel braucht. Beheben Sie, was rot ist (die Anweisungen stehen zum Kopieren bereit), und prüfen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_preflight.ui" line="13"/>
+        <location filename="../src/studio/wizard/wizard_preflight_page.cpp" line="34"/>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_preflight.ui" line="14"/>
+        <location filename="../src/studio/wizard/wizard_preflight_page.cpp" line="34"/>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_preflight.ui" line="19"/>
+        <source>Statements that &amp;fix the red checks (run them as the table&apos;s owner or a superuser):</source>
+        <translation>Anweisungen, die die roten Prüfungen &amp;beheben (als Eigentümer der Tabelle oder als Superuser ausführen):</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_preflight.ui" line="33"/>
+        <source>&amp;Re-check</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_preflight.ui" line="39"/>
+        <source>&amp;Copy Statements</source>
+        <translation>Anweisungen &amp;kopieren</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_preflight_page.cpp" line="19"/>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_preflight_page.cpp" line="20"/>
+        <source>destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_preflight_page.cpp" line="21"/>
+        <source>request</source>
+        <translation>Angaben</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_preflight_page.cpp" line="52"/>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_preflight_page.cpp" line="67"/>
+        <source>reaching the servers</source>
+        <translation>Erreichbarkeit der Server</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_preflight_page.cpp" line="85"/>
+        <source>%1
+    %2</source>
+        <translation>%1
+    %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/wizard/wizard_preflight_page.cpp" line="100"/>
+        <source>All %n check(s) passed.</source>
+        <translation>
+            <numerusform>%n Prüfung bestanden.</numerusform>
+            <numerusform>Alle %n Prüfungen bestanden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/wizard/wizard_preflight_page.cpp" line="101"/>
+        <source>%n check(s) failed.</source>
+        <translation>
+            <numerusform>%n Prüfung fehlgeschlagen.</numerusform>
+            <numerusform>%n Prüfungen fehlgeschlagen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WizardRunPage</name>
+    <message>
+        <location filename="../ui/wizard_run.ui" line="5"/>
+        <source>Make</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_run.ui" line="6"/>
+        <source>The make runs on the servers. Cancel stops it at once and leaves nothing half made.</source>
+        <translation>Die Einrichtung läuft auf den Servern. Abbrechen hält sie sofort an und hinterlässt nichts halb Eingerichtetes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_run.ui" line="27"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_run.ui" line="47"/>
+        <source>&amp;Refresh Now</source>
+        <translation>&amp;Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_run.ui" line="53"/>
+        <source>Open in the &amp;Configuration Editor</source>
+        <translation>Im &amp;Konfigurationseditor öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_run.ui" line="59"/>
+        <source>Make &amp;Another</source>
+        <translation>Weitere &amp;einrichten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="19"/>
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="20"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="60"/>
+        <source>Making %1…</source>
+        <translation>%1 wird eingerichtet…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="69"/>
+        <source>Another process is making or refreshing %1; nothing was made.</source>
+        <translation>Ein anderer Prozess richtet %1 gerade ein oder aktualisiert die Tabelle; nichts wurde eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="72"/>
+        <source>%1 is replicated: %2</source>
+        <translation>%1 wird repliziert: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="73"/>
+        <source>Done: %1 rows copied (%2).</source>
+        <translation>Fertig: %1 Zeilen kopiert (%2).</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="74"/>
+        <source>Took %1.</source>
+        <translation>Dauer: %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="80"/>
+        <source>Stopped. Nothing was made: no destination table, no source objects, no catalog row.</source>
+        <translation>Abgebrochen. Nichts wurde eingerichtet: keine Zieltabelle, keine Objekte auf der Quelle, keine Katalogzeile.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="82"/>
+        <source>The make failed and was rolled back: %1</source>
+        <translation>Die Einrichtung ist fehlgeschlagen und wurde zurückgerollt: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="99"/>
+        <source>%1 of about %2 rows</source>
+        <translation>%1 von etwa %2 Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="100"/>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="101"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="102"/>
+        <source>%1 rows/s, %2, elapsed %3</source>
+        <translation>%1 Zeilen/s, %2, Laufzeit %3</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="104"/>
+        <source>, about %1 left</source>
+        <translation>, noch etwa %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="115"/>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="141"/>
+        <source>Refreshing %1…</source>
+        <translation>%1 wird aktualisiert…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="152"/>
+        <source>Refreshed: %1</source>
+        <translation>Aktualisiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_run_page.cpp" line="160"/>
+        <source>The refresh failed: %1</source>
+        <translation>Die Aktualisierung ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WizardSourcePage</name>
+    <message>
+        <location filename="../ui/wizard_source.ui" line="5"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_source.ui" line="6"/>
+        <source>The database the rows come from: one of this catalog&apos;s sources, or a new one.</source>
+        <translation>Die Datenbank, aus der die Zeilen kommen: eine der Quellen dieses Katalogs oder eine neue.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_source.ui" line="10"/>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_source.ui" line="21"/>
+        <source>&amp;Add Source…</source>
+        <translation>Quelle &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_source_page.cpp" line="30"/>
+        <source>%1: %2 as %3</source>
+        <translation>%1: %2 als %3</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_source_page.cpp" line="36"/>
+        <source>This catalog has no source yet: add one.</source>
+        <translation>Dieser Katalog hat noch keine Quelle: Fügen Sie eine hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_source_page.cpp" line="81"/>
+        <source>Adding the source…</source>
+        <translation>Quelle wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_source_page.cpp" line="84"/>
+        <source>Source %1 added.</source>
+        <translation>Quelle %1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_source_page.cpp" line="88"/>
+        <source>Could not add the source: %1</source>
+        <translation>Die Quelle konnte nicht hinzugefügt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WizardSummaryPage</name>
+    <message>
+        <location filename="../ui/wizard_summary.ui" line="5"/>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_summary.ui" line="6"/>
+        <source>The SQL the make runs, from a rehearsal of the very same make: it ran on both servers inside transactions that were rolled back, so nothing was changed.</source>
+        <translation>Das SQL, das die Einrichtung ausführt, aus einem Probelauf genau dieser Einrichtung: Er lief auf beiden Servern in Transaktionen, die zurückgerollt wurden, daher wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_summary.ui" line="16"/>
+        <source>On the source</source>
+        <translation>Auf der Quelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_summary.ui" line="22"/>
+        <source>On the destination</source>
+        <translation>Auf dem Ziel</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_summary.ui" line="33"/>
+        <source>Show the &amp;reads too</source>
+        <translation>Auch &amp;Lesezugriffe zeigen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_summary_page.cpp" line="44"/>
+        <source>&amp;Make</source>
+        <translation>&amp;Einrichten</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_summary_page.cpp" line="61"/>
+        <source>%1 of %2 (source %3) into %4.</source>
+        <translation>%1 von %2 (Quelle %3) nach %4.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_summary_page.cpp" line="65"/>
+        <source>Rehearsing the make…</source>
+        <translation>Probelauf der Einrichtung…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_summary_page.cpp" line="74"/>
+        <source>Nothing was changed by the rehearsal.</source>
+        <translation>Der Probelauf hat nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_summary_page.cpp" line="82"/>
+        <source>The rehearsal failed, so the make would too: %1</source>
+        <translation>Der Probelauf ist fehlgeschlagen, also würde auch die Einrichtung fehlschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_summary_page.cpp" line="109"/>
+        <source>-- Nothing is changed on the source: the make only reads it.</source>
+        <translation>-- Auf der Quelle wird nichts geändert: Die Einrichtung liest sie nur.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/wizard/wizard_summary_page.cpp" line="112"/>
+        <source>On the source (%n change(s))</source>
+        <translation>
+            <numerusform>Auf der Quelle (%n Änderung)</numerusform>
+            <numerusform>Auf der Quelle (%n Änderungen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/wizard/wizard_summary_page.cpp" line="113"/>
+        <source>On the destination (%n change(s))</source>
+        <translation>
+            <numerusform>Auf dem Ziel (%n Änderung)</numerusform>
+            <numerusform>Auf dem Ziel (%n Änderungen)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WizardTablePage</name>
+    <message>
+        <location filename="../ui/wizard_table.ui" line="5"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_table.ui" line="6"/>
+        <source>The table, view or partitioned table to replicate.</source>
+        <translation>Die zu replizierende Tabelle, Sicht oder partitionierte Tabelle.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_table.ui" line="12"/>
+        <source>S&amp;chema:</source>
+        <translation>S&amp;chema:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_table.ui" line="19"/>
+        <source>&amp;Find:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_table.ui" line="25"/>
+        <source>part of the name</source>
+        <translation>Teil des Namens</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="65"/>
+        <source>No relation matches.</source>
+        <translation>Keine Relation passt.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="83"/>
+        <source>All schemas</source>
+        <translation>Alle Schemas</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="141"/>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="171"/>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="172"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="172"/>
+        <source>unknown (never analyzed)</source>
+        <translation>unbekannt (nie analysiert)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="172"/>
+        <source>about %1</source>
+        <translation>etwa %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="173"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="173"/>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="177"/>
+        <source>primary key</source>
+        <translation>Primärschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="177"/>
+        <source>unique</source>
+        <translation>eindeutiger Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="178"/>
+        <source>: has nullable columns, not usable as a key</source>
+        <translation>: hat Spalten, die NULL sein können, als Schlüssel nicht verwendbar</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="179"/>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="179"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="184"/>
+        <source>indexed</source>
+        <translation>indiziert</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="184"/>
+        <source>no index</source>
+        <translation>kein Index</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="185"/>
+        <source>, nullable</source>
+        <translation>, kann NULL sein</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="186"/>
+        <source>Control column candidates</source>
+        <translation>Mögliche Steuerspalten</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="186"/>
+        <source>none (no timestamp or integer column)</source>
+        <translation>keine (keine Zeitstempel- oder Ganzzahlspalte)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="188"/>
+        <source>Changes since statistics reset</source>
+        <translation>Änderungen seit dem Zurücksetzen der Statistik</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="188"/>
+        <source>%1 inserted, %2 updated, %3 deleted</source>
+        <translation>%1 eingefügt, %2 geändert, %3 gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="193"/>
+        <source>View</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="193"/>
+        <source>yes: no key of its own and no triggers (dml and logdel are not possible)</source>
+        <translation>ja: kein eigener Schlüssel und keine Trigger (dml und logdel sind nicht möglich)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="194"/>
+        <source>Already replicated here</source>
+        <translation>Hier bereits repliziert</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="194"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="196"/>
+        <source>yes, as %1</source>
+        <translation>ja, als %1</translation>
+    </message>
+</context>
+<context>
+    <name>WizardTypePage</name>
+    <message>
+        <location filename="../ui/wizard_type.ui" line="5"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_type.ui" line="6"/>
+        <source>How the rows are kept up to date. The recommendation comes from the table&apos;s keys, columns, size and change statistics.</source>
+        <translation>Wie die Zeilen aktuell gehalten werden. Die Empfehlung beruht auf den Schlüsseln, Spalten, der Größe und der Änderungsstatistik der Tabelle.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard_type.ui" line="22"/>
+        <source>&amp;Deleted rows must be kept on the destination</source>
+        <translation>&amp;Gelöschte Zeilen müssen auf dem Ziel erhalten bleiben</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_type_page.cpp" line="32"/>
+        <source>&amp;snap: snapshot, swapped in whole</source>
+        <translation>&amp;snap: Snapshot, als Ganzes ausgetauscht</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_type_page.cpp" line="33"/>
+        <source>&amp;table: plain table, emptied and refilled</source>
+        <translation>&amp;table: einfache Tabelle, geleert und neu befüllt</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_type_page.cpp" line="34"/>
+        <source>&amp;inserter (time): new rows by a timestamp</source>
+        <translation>&amp;inserter (time): neue Zeilen anhand eines Zeitstempels</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_type_page.cpp" line="35"/>
+        <source>i&amp;nserter (serial): new rows by a number</source>
+        <translation>i&amp;nserter (serial): neue Zeilen anhand einer Nummer</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_type_page.cpp" line="36"/>
+        <source>&amp;updater (time): new and changed rows by a timestamp</source>
+        <translation>&amp;updater (time): neue und geänderte Zeilen anhand eines Zeitstempels</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_type_page.cpp" line="37"/>
+        <source>u&amp;pdater (serial): new and changed rows by a number</source>
+        <translation>u&amp;pdater (serial): neue und geänderte Zeilen anhand einer Nummer</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_type_page.cpp" line="38"/>
+        <source>&amp;dml: every insert, update and delete, by trigger</source>
+        <translation>&amp;dml: jedes Einfügen, Ändern und Löschen, per Trigger</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_type_page.cpp" line="39"/>
+        <source>&amp;logdel: like dml, deleted rows kept and marked</source>
+        <translation>&amp;logdel: wie dml, gelöschte Zeilen bleiben erhalten und werden markiert</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_type_page.cpp" line="120"/>
+        <source>Recommended.</source>
+        <translation>Empfohlen.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_type_page.cpp" line="128"/>
+        <source>No type fits this table as it is.</source>
+        <translation>Kein Typ passt zu dieser Tabelle, so wie sie ist.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_type_page.cpp" line="129"/>
+        <source>Recommended: &lt;b&gt;%1&lt;/b&gt;. %2</source>
+        <translation>Empfohlen: &lt;b&gt;%1&lt;/b&gt;. %2</translation>
     </message>
 </context>
 <context>
