@@ -2018,62 +2018,62 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         <translation>schema.sequenz, ... nach jeder Aktualisierung zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="95"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="100"/>
         <source>A key column: %1 needs it.</source>
         <translation>Eine Schlüsselspalte: %1 braucht sie.</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="104"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="109"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="104"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="109"/>
         <source>indexed</source>
         <translation>indiziert</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="104"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="109"/>
         <source>no index</source>
         <translation>kein Index</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="190"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="196"/>
         <source>The table has no column this type can use as its control column.</source>
         <translation>Die Tabelle hat keine Spalte, die dieser Typ als Steuerspalte verwenden kann.</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="192"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="198"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="209"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="215"/>
         <source>%1 is already configured (type %2).</source>
         <translation>%1 ist bereits konfiguriert (Typ %2).</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="218"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="224"/>
         <source>✓ The destination accepts this name.</source>
         <translation>✓ Das Ziel akzeptiert diesen Namen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="244"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="250"/>
         <source>The first refresh after the initial pull reads %1.</source>
         <translation>Die erste Aktualisierung nach dem anfänglichen Abruf liest %1.</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="261"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="267"/>
         <source>No condition: every row is replicated.</source>
         <translation>Keine Bedingung: Jede Zeile wird repliziert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="266"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="272"/>
         <source>Asking the source…</source>
         <translation>Quelle wird befragt…</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="275"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="281"/>
         <source>✓ The source accepts the condition.</source>
         <translation>✓ Die Quelle akzeptiert die Bedingung.</translation>
     </message>
@@ -2175,8 +2175,8 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
     </message>
     <message>
         <location filename="../ui/wizard_run.ui" line="6"/>
-        <source>The make runs on the servers. Cancel stops it at once and leaves nothing half made.</source>
-        <translation>Die Einrichtung läuft auf den Servern. Abbrechen hält sie sofort an und hinterlässt nichts halb Eingerichtetes.</translation>
+        <source>The make runs on the servers. Stop cancels it there at once and leaves nothing half made.</source>
+        <translation>Die Einrichtung läuft auf den Servern. Anhalten bricht sie dort sofort ab und lässt nichts halb Eingerichtetes zurück.</translation>
     </message>
     <message>
         <location filename="../ui/wizard_run.ui" line="27"/>
@@ -2442,132 +2442,139 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         <translation>Teil des Namens</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="65"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="66"/>
         <source>No relation matches.</source>
         <translation>Keine Relation passt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="83"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="86"/>
         <source>All schemas</source>
         <translation>Alle Schemas</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="141"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="145"/>
         <source>Reading %1…</source>
         <translation>%1 wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="171"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="175"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="172"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="178"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="180"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="182"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="172"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="182"/>
         <source>unknown (never analyzed)</source>
         <translation>unbekannt (nie analysiert)</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="172"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="178"/>
         <source>about %1</source>
         <translation>etwa %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="173"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="180"/>
+        <source>about %1 (from the statistics; never analyzed)</source>
+        <translation>etwa %1 (aus der Statistik; nie analysiert)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="183"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="173"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="183"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="177"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="187"/>
         <source>primary key</source>
         <translation>Primärschlüssel</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="177"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="187"/>
         <source>unique</source>
         <translation>eindeutiger Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="178"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="188"/>
         <source>: has nullable columns, not usable as a key</source>
         <translation>: hat Spalten, die NULL sein können, als Schlüssel nicht verwendbar</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="179"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="189"/>
         <source>Keys</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="179"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="189"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="184"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="194"/>
         <source>indexed</source>
         <translation>indiziert</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="184"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="194"/>
         <source>no index</source>
         <translation>kein Index</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="185"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="195"/>
         <source>, nullable</source>
         <translation>, kann NULL sein</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="186"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="196"/>
         <source>Control column candidates</source>
         <translation>Mögliche Steuerspalten</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="186"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="196"/>
         <source>none (no timestamp or integer column)</source>
         <translation>keine (keine Zeitstempel- oder Ganzzahlspalte)</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="188"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="198"/>
         <source>Changes since statistics reset</source>
         <translation>Änderungen seit dem Zurücksetzen der Statistik</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="188"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="198"/>
         <source>%1 inserted, %2 updated, %3 deleted</source>
         <translation>%1 eingefügt, %2 geändert, %3 gelöscht</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="193"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="203"/>
         <source>View</source>
         <translation>Sicht</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="193"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="203"/>
         <source>yes: no key of its own and no triggers (dml and logdel are not possible)</source>
         <translation>ja: kein eigener Schlüssel und keine Trigger (dml und logdel sind nicht möglich)</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="194"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="204"/>
         <source>Already replicated here</source>
         <translation>Hier bereits repliziert</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="194"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="204"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="196"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="206"/>
         <source>yes, as %1</source>
         <translation>ja, als %1</translation>
     </message>
@@ -2586,7 +2593,7 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
     </message>
     <message>
         <location filename="../ui/wizard_type.ui" line="22"/>
-        <source>&amp;Deleted rows must be kept on the destination</source>
+        <source>Deleted rows must be &amp;kept on the destination</source>
         <translation>&amp;Gelöschte Zeilen müssen auf dem Ziel erhalten bleiben</translation>
     </message>
     <message>
@@ -2606,8 +2613,8 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
     </message>
     <message>
         <location filename="../src/studio/wizard/wizard_type_page.cpp" line="35"/>
-        <source>i&amp;nserter (serial): new rows by a number</source>
-        <translation>i&amp;nserter (serial): neue Zeilen anhand einer Nummer</translation>
+        <source>inserter (se&amp;rial): new rows by a number</source>
+        <translation>inserter (se&amp;rial): neue Zeilen anhand einer Nummer</translation>
     </message>
     <message>
         <location filename="../src/studio/wizard/wizard_type_page.cpp" line="36"/>

@@ -377,6 +377,7 @@ MakeWizard *MainWindow::startMakeWizard(const QString &key, int sourceId, const 
             // An odd name in the catalog: the user picks the table instead.
         }
     }
+    closeWithDestination(wizard, service);
     connect(wizard, &MakeWizard::made, this, [this, service](const QString &table) {
         appendLog(tr("Made the replication of %1 in %2.").arg(table, service->displayName()));
     });
@@ -395,12 +396,24 @@ DestroyDialog *MainWindow::startDestroy(const QString &key, const QString &destT
         return nullptr;
     auto *dialog = new DestroyDialog(service, destTable, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    closeWithDestination(dialog, service);
     connect(dialog, &DestroyDialog::destroyFinished, this, [this, destTable, service](bool ok) {
         if (ok)
             appendLog(tr("Destroyed the replication of %1 in %2.").arg(destTable, service->displayName()));
     });
     dialog->show();
     return dialog;
+}
+
+void MainWindow::closeWithDestination(QWidget *window, DestinationService *service)
+{
+    // A window working for a destination the user removes (or re-keys) goes
+    // first: its work is cancelled, and nothing is left asking a deleted service.
+    QPointer<QWidget> guard(window);
+    connect(registry_, &DestinationRegistry::removing, window, [guard, service](DestinationService *removed) {
+        if (removed == service && guard)
+            delete guard.data();
+    });
 }
 
 QString MainWindow::selectedDestTable() const
@@ -433,7 +446,17 @@ void MainWindow::showNavigatorMenu(const QPoint &at)
             if (auto *editor = openConfigEditor(key))
                 editor->showTable(table);
         });
-        menu.addAction(tr("&New Replication…"), this, [this, key] { startMakeWizard(key); });
+        // Another replication of the same source table (into another name, or another type).
+        int sourceId = 0;
+        QString sourceTable;
+        if (auto *service = registry_->find(key))
+            for (const auto &t : service->snapshot().tables)
+                if (QString::fromStdString(t.destTable) == table) {
+                    sourceId = t.dataSourceId;
+                    sourceTable = QString::fromStdString(t.sourceTable);
+                }
+        menu.addAction(tr("&New Replication of %1…").arg(sourceTable.isEmpty() ? tr("a Source Table") : sourceTable), this,
+                       [this, key, sourceId, sourceTable] { startMakeWizard(key, sourceId, sourceTable); });
         menu.addAction(tr("&Destroy Replication of %1…").arg(table), this, [this, key, table] { startDestroy(key, table); });
         break;
     }

@@ -7,6 +7,7 @@
 #include "destination_service.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QSet>
 
 #include <memory>
@@ -78,6 +79,7 @@ private:
     void showAbout();
     void activateNavigatorItem(const QModelIndex &index);
     void showNavigatorMenu(const QPoint &at);
+    void closeWithDestination(QWidget *window, DestinationService *service);
     // The destination table of the navigator's or the editor's selection.
     QString selectedDestTable() const;
     void watch(DestinationService *service);

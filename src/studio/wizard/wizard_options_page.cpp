@@ -10,6 +10,7 @@
 #include "ui_wizard_options.h"
 
 #include <QFormLayout>
+#include <QLabel>
 
 using mimeo::catalog::MakeOption;
 
@@ -29,6 +30,19 @@ std::vector<std::string> splitList(const QString &text)
 const QString kOk = QStringLiteral("color: #1b7f3b;");
 const QString kBad = QStringLiteral("color: #b00020;");
 
+// The labels beside the fields do not wrap: Qt 6.4's QFormLayout computes
+// heights for wrapping labels past the end of its row array (valgrind), so
+// a label shows the first line, shortened, and the whole text as its tooltip.
+void setStatus(QLabel *label, const QString &text, const QString &style = {})
+{
+    QString line = text.section(QLatin1Char('\n'), 0, 0);
+    if (line.size() > 110)
+        line = line.left(108) + QStringLiteral("…");
+    label->setText(line);
+    label->setToolTip(text == line ? QString() : text);
+    label->setStyleSheet(style);
+}
+
 } // namespace
 
 WizardOptionsPage::WizardOptionsPage(MakeWizard *wizard)
@@ -44,7 +58,7 @@ WizardOptionsPage::WizardOptionsPage(MakeWizard *wizard)
                          ui_->periodEdit, ui_->sequencesEdit})
         connect(e, &QLineEdit::textChanged, this, &WizardOptionsPage::changed);
     connect(ui_->conditionEdit, &QLineEdit::textChanged, this, [this] {
-        ui_->conditionStatusLabel->clear(); // a verdict on other text no longer holds
+        setStatus(ui_->conditionStatusLabel, QString()); // a verdict on other text no longer holds
         changed();
     });
     connect(ui_->controlCombo, &QComboBox::currentIndexChanged, this, &WizardOptionsPage::changed);
@@ -111,7 +125,7 @@ void WizardOptionsPage::initializePage()
     }
     ui_->pkNameEdit->clear();
     ui_->pkTypeEdit->clear();
-    ui_->conditionStatusLabel->clear();
+    setStatus(ui_->conditionStatusLabel, QString());
     for (auto &b : blockers)
         b.unblock();
     showRowsForType();
@@ -195,8 +209,7 @@ void WizardOptionsPage::changed()
     if (ui_->controlCombo->isVisibleTo(this) && ui_->controlCombo->count() == 0)
         problems << tr("The table has no column this type can use as its control column.");
     ui_->problemsLabel->setText(problems.join(QLatin1Char('\n')));
-    ui_->destStatusLabel->setText(tr("Checking…"));
-    ui_->destStatusLabel->setStyleSheet(QString());
+    setStatus(ui_->destStatusLabel, tr("Checking…"));
     emit completeChanged();
     typing_.start();
 }
@@ -221,8 +234,7 @@ void WizardOptionsPage::checkOnServers()
             return;
         destChecked_ = true;
         destOk_ = !problem;
-        ui_->destStatusLabel->setText(destOk_ ? tr("✓ The destination accepts this name.") : *problem);
-        ui_->destStatusLabel->setStyleSheet(destOk_ ? kOk : kBad);
+        setStatus(ui_->destStatusLabel, destOk_ ? tr("✓ The destination accepts this name.") : *problem, destOk_ ? kOk : kBad);
         emit completeChanged();
         emit destinationCheckFinished(destOk_);
     }, [this, ticket](const TaskError &e) {
@@ -230,14 +242,13 @@ void WizardOptionsPage::checkOnServers()
             return;
         destChecked_ = true;
         destOk_ = false;
-        ui_->destStatusLabel->setText(e.message);
-        ui_->destStatusLabel->setStyleSheet(kBad);
+        setStatus(ui_->destStatusLabel, e.message, kBad);
         emit completeChanged();
         emit destinationCheckFinished(false);
     });
     // The next refresh's window, for the incremental types.
     if (!req.control) {
-        ui_->boundaryLabel->clear();
+        setStatus(ui_->boundaryLabel, QString());
         return;
     }
     const bool time = mimeo::catalog::concreteType(req.type).control == mimeo::catalog::ControlKind::Time;
@@ -247,14 +258,12 @@ void WizardOptionsPage::checkOnServers()
     }, [this, bticket](const QString &sentence) {
         if (!bticket.current())
             return;
-        ui_->boundaryLabel->setText(tr("The first refresh after the initial pull reads %1.").arg(sentence));
-        ui_->boundaryLabel->setStyleSheet(QString());
+        setStatus(ui_->boundaryLabel, tr("The first refresh after the initial pull reads %1.").arg(sentence));
         emit boundaryDescribed(true);
     }, [this, bticket](const TaskError &e) {
         if (!bticket.current())
             return;
-        ui_->boundaryLabel->setText(e.message);
-        ui_->boundaryLabel->setStyleSheet(kBad);
+        setStatus(ui_->boundaryLabel, e.message, kBad);
         emit boundaryDescribed(false);
     });
 }
@@ -264,13 +273,11 @@ void WizardOptionsPage::validateCondition()
     const auto req = request();
     const QString condition = ui_->conditionEdit->text().trimmed();
     if (condition.isEmpty()) {
-        ui_->conditionStatusLabel->setText(tr("No condition: every row is replicated."));
-        ui_->conditionStatusLabel->setStyleSheet(QString());
+        setStatus(ui_->conditionStatusLabel, tr("No condition: every row is replicated."));
         emit conditionChecked(true);
         return;
     }
-    ui_->conditionStatusLabel->setText(tr("Asking the source…"));
-    ui_->conditionStatusLabel->setStyleSheet(QString());
+    setStatus(ui_->conditionStatusLabel, tr("Asking the source…"));
     const auto ticket = conditionTask_.take();
     wizard_->withSource(this, wizard_, [req, condition = condition.toStdString()](mimeo::pg::Connection &src, mimeo::pg::Connection &) {
         const auto error = mimeo::setup::validateCondition(src, req.source, req.filter, condition);
@@ -278,21 +285,22 @@ void WizardOptionsPage::validateCondition()
     }, [this, ticket](const QString &error) {
         if (!ticket.current())
             return;
-        ui_->conditionStatusLabel->setText(error.isEmpty() ? tr("✓ The source accepts the condition.") : error);
-        ui_->conditionStatusLabel->setStyleSheet(error.isEmpty() ? kOk : kBad);
+        setStatus(ui_->conditionStatusLabel, error.isEmpty() ? tr("✓ The source accepts the condition.") : error, error.isEmpty() ? kOk : kBad);
         emit conditionChecked(error.isEmpty());
     }, [this, ticket](const TaskError &e) {
         if (!ticket.current())
             return;
-        ui_->conditionStatusLabel->setText(e.message);
-        ui_->conditionStatusLabel->setStyleSheet(kBad);
+        setStatus(ui_->conditionStatusLabel, e.message, kBad);
         emit conditionChecked(false);
     });
 }
 
-QString WizardOptionsPage::destinationStatus() const { return ui_->destStatusLabel->text(); }
-QString WizardOptionsPage::conditionStatus() const { return ui_->conditionStatusLabel->text(); }
-QString WizardOptionsPage::boundarySentence() const { return ui_->boundaryLabel->text(); }
+// The whole text: the tooltip when the label shows it shortened.
+static QString fullText(const QLabel *label) { return label->toolTip().isEmpty() ? label->text() : label->toolTip(); }
+
+QString WizardOptionsPage::destinationStatus() const { return fullText(ui_->destStatusLabel); }
+QString WizardOptionsPage::conditionStatus() const { return fullText(ui_->conditionStatusLabel); }
+QString WizardOptionsPage::boundarySentence() const { return fullText(ui_->boundaryLabel); }
 QString WizardOptionsPage::problemsText() const { return ui_->problemsLabel->text(); }
 
 bool WizardOptionsPage::isComplete() const
