@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: PostgreSQL
 #include "configeditorpage.h"
 
-#include "background_task.h"
 #include "catalog/config_tables.h"
 #include "catalog/source_columns.h"
 #include "config_delegate.h"
 #include "config_filter.h"
 #include "config_model.h"
-#include "password_flow.h"
-#include "password_store.h"
 #include "ui_configeditor.h"
 #include "valueeditdialog.h"
 
@@ -37,21 +34,19 @@ struct SaveOutcome {
 
 } // namespace
 
-Q_DECLARE_METATYPE(ConfigSnapshot)
-Q_DECLARE_METATYPE(SaveOutcome)
 
-ConfigEditorPage::ConfigEditorPage(const DestinationTarget &target, const QString &identity, PasswordStore *store,
-                                   QWidget *parent)
+ConfigEditorPage::ConfigEditorPage(DestinationService *service, QWidget *parent)
     : QWidget(parent)
     , ui_(std::make_unique<Ui::ConfigEditorPage>())
-    , target_(target)
-    , identity_(identity)
-    , store_(store)
+    , service_(service)
     , model_(new ConfigTableModel(this))
     , proxy_(new ConfigFilterProxy(this))
     , delegate_(new ConfigDelegate(model_, this))
 {
     ui_->setupUi(this);
+    auto title = [this] { setWindowTitle(tr("Configuration – %1").arg(service_->displayName()) + QStringLiteral("[*]")); };
+    title();
+    connect(service_, &DestinationService::loaded, this, title);
     proxy_->setSourceModel(model_);
     ui_->tableView->setModel(proxy_);
     ui_->tableView->setItemDelegate(delegate_);
@@ -85,6 +80,7 @@ ConfigEditorPage::ConfigEditorPage(const DestinationTarget &target, const QStrin
     connect(model_, &ConfigTableModel::pendingChanged, this, [this](bool pending) {
         ui_->saveButton->setEnabled(pending && !busy_);
         ui_->revertButton->setEnabled(pending);
+        setWindowModified(pending);
         emit pendingChanged(pending);
     });
     ui_->saveButton->setEnabled(false);
@@ -129,18 +125,16 @@ void ConfigEditorPage::reload()
         && QMessageBox::question(this, tr("Reload"), tr("Forget the edits that are not saved and read the catalog again?"))
             != QMessageBox::Yes)
         return;
-    const DestinationTarget t = target_;
+    const DestinationTarget t = service_->target();
     showMessage(true, tr("Reading the configuration…"));
-    auto *task = BackgroundTask::start([t] {
+    reloading_.run(this, [t] {
         auto conn = t.connect("config");
         const std::string schema = t.schema.toStdString();
         ConfigSnapshot snap;
         snap.records = mimeo::catalog::readConfigRecords(conn, schema);
         snap.sources = mimeo::catalog::SourceRegistry(conn, schema).list();
-        return QVariant::fromValue(snap);
-    });
-    connect(task, &BackgroundTask::finished, this, [this](const QVariant &v) {
-        auto snap = v.value<ConfigSnapshot>();
+        return snap;
+    }, [this](ConfigSnapshot snap) {
         const int n = static_cast<int>(snap.records.size());
         model_->setSources(std::move(snap.sources));
         model_->setRecords(std::move(snap.records));
@@ -149,9 +143,8 @@ void ConfigEditorPage::reload()
             ui_->tableView->setColumnWidth(c, std::min(ui_->tableView->columnWidth(c), 260));
         showMessage(true, tr("%n configured table(s).", nullptr, n));
         emit loaded(true);
-    });
-    connect(task, &BackgroundTask::failed, this, [this](const QString &error) {
-        showMessage(false, error);
+    }, [this](const TaskError &error) {
+        showMessage(false, error.message);
         emit loaded(false);
     });
 }
@@ -167,8 +160,8 @@ void ConfigEditorPage::save()
     busy_ = true;
     ui_->saveButton->setEnabled(false);
     showMessage(true, tr("Saving…"));
-    const DestinationTarget t = target_;
-    auto *task = BackgroundTask::start([t, changes] {
+    const DestinationTarget t = service_->target();
+    runTask(this, [t, changes] {
         auto conn = t.connect("config-save");
         SaveOutcome out;
         try {
@@ -179,16 +172,15 @@ void ConfigEditorPage::save()
             out.index = static_cast<int>(e.index());
             out.error = QString::fromStdString(e.error().describe());
         }
-        return QVariant::fromValue(out);
-    });
-    connect(task, &BackgroundTask::finished, this, [this, rows](const QVariant &v) {
+        return out;
+    }, [this, rows](const SaveOutcome &out) {
         busy_ = false;
-        const auto out = v.value<SaveOutcome>();
         if (out.ok) {
             model_->revertAll(); // the reload shows what the server stored
             reload();
             showMessage(true, tr("Saved %n table(s).", nullptr, out.written));
             emit saved(true);
+            service_->catalogChanged(); // the navigator shows the new state
             return;
         }
         const int row = rows.at(static_cast<size_t>(out.index));
@@ -200,11 +192,10 @@ void ConfigEditorPage::save()
         showMessage(false, tr("Nothing was saved: %1: %2")
                                .arg(q(model_->record(row).destTable), out.error.section(QLatin1Char('\n'), 0, 0)));
         emit saved(false);
-    });
-    connect(task, &BackgroundTask::failed, this, [this](const QString &error) {
+    }, [this](const TaskError &error) {
         busy_ = false;
         ui_->saveButton->setEnabled(true);
-        showMessage(false, tr("Nothing was saved: %1").arg(error));
+        showMessage(false, tr("Nothing was saved: %1").arg(error.message));
         emit saved(false);
     });
 }
@@ -288,9 +279,8 @@ void ConfigEditorPage::pickColumns(int row)
     dialog.setChosenColumns(index.data(Qt::EditRole).toStringList());
 
     // The columns come from the source itself, which may need its password.
-    const DestinationTarget t = target_;
-    PasswordRequest req{store_, sourceSecretKey(identity_, t.schema, sourceId),
-                        tr("source %1").arg(sourceId), &dialog};
+    const DestinationTarget t = service_->target();
+    const PasswordRequest req = service_->sourcePasswordRequest(sourceId, &dialog);
     runWithPassword(
         req,
         [t, sourceId, sourceTable](const std::optional<QString> &password) {
@@ -304,9 +294,9 @@ void ConfigEditorPage::pickColumns(int row)
             QStringList cols;
             for (const auto &c : mimeo::catalog::sourceColumns(src, sourceTable))
                 cols << QString::fromStdString(c);
-            return QVariant(cols);
+            return cols;
         },
-        [&dialog](const QVariant &v) { dialog.setAvailableColumns(v.toStringList()); },
+        [&dialog](const QStringList &cols) { dialog.setAvailableColumns(cols); },
         [&dialog](const TaskError &e) { dialog.columnsUnavailable(e.message); });
     if (dialog.exec() == QDialog::Accepted)
         model_->setData(index, dialog.chosenColumns());

@@ -4,7 +4,7 @@
 // table in one sortable, filterable view with editors that fit each column;
 // Save writes only the changed columns in one transaction and shows a
 // server error next to its row; Revert forgets the edits.
-#include "destination_session.h"
+#include "destination_service.h"
 
 #include <QWidget>
 
@@ -22,8 +22,7 @@ class QTableView;
 class ConfigEditorPage : public QWidget {
     Q_OBJECT
 public:
-    ConfigEditorPage(const DestinationTarget &target, const QString &identity, PasswordStore *store,
-                     QWidget *parent = nullptr);
+    explicit ConfigEditorPage(DestinationService *service, QWidget *parent = nullptr);
     ~ConfigEditorPage() override;
 
     ConfigTableModel *model() const { return model_; }
@@ -31,7 +30,7 @@ public:
     QTableView *view() const;
     QString messageText() const;
 
-    void setTarget(const DestinationTarget &target) { target_ = target; }
+    DestinationService *service() const { return service_; }
     // Shows only this destination table (from the navigator).
     void showTable(const QString &destTable);
 
@@ -57,9 +56,8 @@ private:
     void pickColumns(int row);
 
     std::unique_ptr<Ui::ConfigEditorPage> ui_;
-    DestinationTarget target_;
-    QString identity_;
-    PasswordStore *store_;
+    DestinationService *service_;
+    LatestTask reloading_;
     ConfigTableModel *model_;
     ConfigFilterProxy *proxy_;
     ConfigDelegate *delegate_;

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: PostgreSQL
 #include "mainwindow.h"
 
-#include "background_task.h"
 #include "cataloginstalldialog.h"
 #include "config_model.h"
 #include "configeditorpage.h"
 #include "connectdialog.h"
+#include "destination_pages.h"
+#include "destination_registry.h"
 #include "mimeo/version.h"
 #include "navigator_model.h"
-#include "password_flow.h"
 #include "password_import.h"
 #include "password_store.h"
 #include "rolespage.h"
@@ -21,32 +21,16 @@
 #include <QMessageBox>
 #include <QSettings>
 
-namespace {
-
-// What a load brings back: the snapshot and the password that worked, so
-// the destination's pages can connect without asking again.
-struct LoadResult {
-    DestinationSnapshot snapshot;
-    std::optional<QString> password;
-};
-
-QString pendingTitle(const DestinationTarget &t)
-{
-    return t.conninfo.isEmpty() ? MainWindow::tr("(libpq defaults)") : t.conninfo;
-}
-
-} // namespace
-
-Q_DECLARE_METATYPE(LoadResult)
-
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , ui_(std::make_unique<Ui::MainWindow>())
     , model_(new NavigatorModel(this))
     , passwords_(new PasswordStore(this))
     , keychainLabel_(new QLabel(this))
+    , registry_(new DestinationRegistry(passwords_, this))
 {
     ui_->setupUi(this);
+    pages_ = new DestinationPages(ui_->centralTabs, this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/mimeo-studio.svg")));
     ui_->navigator->setModel(model_);
     ui_->mainSplitter->setStretchFactor(1, 1);
@@ -79,7 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(ui_->navigator, &QTreeView::activated, this, &MainWindow::activateNavigatorItem);
     connect(ui_->navigator, &QTreeView::doubleClicked, this, &MainWindow::activateNavigatorItem);
     connect(ui_->navigator->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
-        lastDestination_ = currentDestination();
+        registry_->setLastUsed(currentDestination());
         updateActions();
     });
     connect(ui_->centralTabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
@@ -98,6 +82,15 @@ MainWindow::MainWindow(QWidget *parent)
         keychainLabel_->setToolTip(reason);
         keychainLabel_->show();
     });
+    connect(registry_, &DestinationRegistry::added, this, &MainWindow::watch);
+    connect(registry_, &DestinationRegistry::removing, this, [this](DestinationService *service) {
+        const QString key = service->key();
+        pages_->closeAll(key);
+        if (QStandardItem *item = model_->destinationItem(key))
+            model_->removeRow(item->row());
+        updateActions();
+    });
+    connect(pages_, &DestinationPages::opened, this, &MainWindow::pageOpened);
     if (QTabBar *bar = ui_->centralTabs->tabBar())
         bar->setTabButton(0, QTabBar::RightSide, nullptr); // the overview stays
     passwords_->probe();
@@ -121,8 +114,9 @@ QString MainWindow::currentDestination() const
         i = i.parent();
     if (i.isValid())
         return i.data(NavigatorModel::KeyRole).toString();
-    if (destinations_.size() == 1)
-        return destinations_.begin()->first;
+    const auto all = registry_->all();
+    if (all.size() == 1)
+        return all.front()->key();
     return {};
 }
 
@@ -148,165 +142,106 @@ ConfigEditorPage *MainWindow::currentEditor() const
     return qobject_cast<ConfigEditorPage *>(ui_->centralTabs->currentWidget());
 }
 
-void MainWindow::storeDestinationPassword(const DestinationTarget &target, bool save)
-{
-    if (!target.password)
-        return;
-    if (save)
-        passwords_->write(target.secretKey(), *target.password);
-    else
-        passwords_->remember(target.secretKey(), *target.password);
-}
-
 void MainWindow::addDestination()
 {
     ConnectDialog dialog(passwords_, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     DestinationTarget t = dialog.target();
-    storeDestinationPassword(t, dialog.savePassword());
-    t.password.reset(); // the store has it; openDestination takes it from there
+    registry_->storePassword(t, dialog.savePassword());
+    t.password.reset(); // the store has it; the load takes it from there
+    registry_->setLastUsed(t.key());
     openDestination(t);
-    lastDestination_ = t.key();
     saveSettings();
 }
 
 void MainWindow::editDestination()
 {
-    const QString key = currentDestination();
-    if (key.isEmpty() || !destinations_.count(key))
+    DestinationService *service = registry_->find(currentDestination());
+    if (!service)
         return;
-    const DestinationTarget old = destinations_[key];
     ConnectDialog dialog(passwords_, this);
     dialog.setWindowTitle(tr("Edit Destination"));
-    DestinationTarget shown = old;
+    DestinationTarget shown = service->target();
     shown.password.reset(); // never shown again; empty means unchanged
     dialog.setTarget(shown);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    DestinationTarget t = dialog.target();
-    if (t.password) {
-        storeDestinationPassword(t, dialog.savePassword());
-    } else if (old.password && t.secretKey() != old.secretKey()) {
-        t.password = old.password; // same server, new spelling: keep the password under the new key
-        storeDestinationPassword(t, dialog.savePassword());
-    }
-    if (t.secretKey() != old.secretKey() && t.password)
-        passwords_->remove(old.secretKey());
-    t.password.reset();
-    if (t.key() != key) {
-        closePages(key);
-        destinations_.erase(key);
-        identities_.erase(key);
-        if (QStandardItem *item = model_->destinationItem(key))
-            model_->removeRow(item->row());
-    }
-    openDestination(t);
-    lastDestination_ = t.key();
+    registry_->edit(service->key(), dialog.target(), dialog.savePassword());
     saveSettings();
 }
 
 void MainWindow::removeDestination()
 {
-    const QString key = currentDestination();
-    if (key.isEmpty() || !destinations_.count(key))
+    DestinationService *service = registry_->find(currentDestination());
+    if (!service)
         return;
-    const DestinationTarget t = destinations_[key];
     if (QMessageBox::question(this, tr("Remove Destination"),
                               tr("Forget %1 and its saved password? The database and its catalog are not touched.")
-                                  .arg(t.displayName.isEmpty() ? pendingTitle(t) : t.displayName))
+                                  .arg(service->displayName()))
         != QMessageBox::Yes)
         return;
-    closePages(key);
-    passwords_->remove(t.secretKey());
-    destinations_.erase(key);
-    identities_.erase(key);
-    if (lastDestination_ == key)
-        lastDestination_.clear();
-    if (QStandardItem *item = model_->destinationItem(key))
-        model_->removeRow(item->row());
-    appendLog(tr("Removed destination %1").arg(pendingTitle(t)));
+    const QString name = service->target().conninfo.isEmpty() ? tr("(libpq defaults)") : service->target().conninfo;
+    registry_->remove(service->key());
+    appendLog(tr("Removed destination %1").arg(name));
     saveSettings();
     updateActions();
 }
 
-void MainWindow::closePages(const QString &key)
-{
-    auto it = pages_.find(key);
-    if (it == pages_.end())
-        return;
-    for (QWidget *w : {static_cast<QWidget *>(it->second.config.data()), static_cast<QWidget *>(it->second.sources.data()),
-                       static_cast<QWidget *>(it->second.roles.data())}) {
-        if (!w)
-            continue;
-        ui_->centralTabs->removeTab(ui_->centralTabs->indexOf(w));
-        w->deleteLater();
-    }
-    pages_.erase(it);
-}
-
 void MainWindow::openDestination(const DestinationTarget &target)
 {
-    const QString key = target.key();
-    destinations_[key] = target;
-    const QString pending = pendingTitle(target);
-    if (!model_->destinationItem(key))
-        model_->setDestinationError(key, pending, tr("loading…"));
-    appendLog(tr("Reading destination %1").arg(pending));
-    statusBar()->showMessage(tr("Connecting…"));
-    if (target.password)
-        passwords_->remember(target.secretKey(), *target.password);
-    const DestinationTarget base = target;
-    PasswordRequest req{passwords_, target.secretKey(), tr("destination %1").arg(pending), this};
-    runWithPassword(
-        req,
-        [base](const std::optional<QString> &password) {
-            DestinationTarget t = base;
-            if (password)
-                t.password = password;
-            return QVariant::fromValue(LoadResult{loadDestination(t), password});
-        },
-        [this, key](const QVariant &v) {
-            const auto result = v.value<LoadResult>();
-            const auto &snap = result.snapshot;
-            auto &target = destinations_[key];
-            target.password = result.password;
-            const QString title = tr("%1 (schema %2)").arg(snap.describe, target.schema);
-            target.displayName = title;
-            identities_[key] = snap.identity;
-            model_->setDestination(key, title, snap);
-            ui_->navigator->expand(model_->indexFromItem(model_->destinationItem(key)));
-            if (key == lastDestination_ || !ui_->navigator->currentIndex().isValid())
-                selectDestination(key);
-            auto pages = pages_.find(key);
-            if (pages != pages_.end()) {
-                if (pages->second.config)
-                    pages->second.config->setTarget(target);
-                if (pages->second.sources)
-                    pages->second.sources->setTarget(target);
-                if (pages->second.roles)
-                    pages->second.roles->setTarget(target);
-            }
-            appendLog(tr("Connected to %1: PostgreSQL %2, %3 sources, %4 tables")
-                          .arg(snap.describe, QString::fromStdString(snap.probe.serverVersion))
-                          .arg(snap.sources.size())
-                          .arg(snap.tables.size()));
-            statusBar()->showMessage(tr("Ready"), 3000);
-            updateActions();
-            emit destinationLoaded(key, true);
-            offerPasswordImport(key, snap);
-        },
-        [this, key, pending](const TaskError &error) {
-            model_->setDestinationError(key, pending, error.message);
-            appendLog(tr("Could not read %1: %2").arg(pending, error.message));
-            statusBar()->showMessage(tr("Connection failed"), 5000);
-            updateActions();
-            emit destinationLoaded(key, false);
+    registry_->open(target);
+}
+
+// Shows what a destination's service learns: in the navigator, the log and
+// the status bar.
+void MainWindow::watch(DestinationService *service)
+{
+    service->setPromptParent(this);
+    const QString key = service->key();
+    connect(service, &DestinationService::loadStarted, this, [this, service, key] {
+        if (!model_->destinationItem(key))
+            model_->setDestinationError(key, service->displayName(), tr("loading…"));
+        const DestinationTarget t = service->target();
+        appendLog(tr("Reading destination %1").arg(t.conninfo.isEmpty() ? tr("(libpq defaults)") : t.conninfo));
+        statusBar()->showMessage(tr("Connecting…"));
+    });
+    connect(service, &DestinationService::loaded, this, [this, service, key] {
+        const DestinationSnapshot &snap = service->snapshot();
+        model_->setDestination(key, service->displayName(), snap);
+        ui_->navigator->expand(model_->indexFromItem(model_->destinationItem(key)));
+        if (key == registry_->lastUsed() || !ui_->navigator->currentIndex().isValid())
+            selectDestination(key);
+        appendLog(tr("Connected to %1: PostgreSQL %2, %3 sources, %4 tables")
+                      .arg(snap.describe, QString::fromStdString(snap.probe.serverVersion))
+                      .arg(snap.sources.size())
+                      .arg(snap.tables.size()));
+        statusBar()->showMessage(tr("Ready"), 3000);
+        updateActions();
+        emit destinationLoaded(key, true);
+        offerPasswordImport(service);
+    });
+    connect(service, &DestinationService::loadFailed, this, [this, service, key](const TaskError &error) {
+        model_->setDestinationError(key, service->displayName(), error.message);
+        appendLog(tr("Could not read %1: %2").arg(service->displayName(), error.message));
+        statusBar()->showMessage(tr("Connection failed"), 5000);
+        updateActions();
+        emit destinationLoaded(key, false);
+    });
+}
+
+void MainWindow::pageOpened(QWidget *page, DestinationService *service)
+{
+    if (auto *roles = qobject_cast<RolesPage *>(page))
+        connect(roles, &RolesPage::changeFinished, this, [this, roles, service](bool) {
+            appendLog(tr("Roles of %1: %2").arg(service->displayName(), roles->messageText()));
         });
 }
 
-void MainWindow::offerPasswordImport(const QString &key, const DestinationSnapshot &snap)
+void MainWindow::offerPasswordImport(DestinationService *service)
 {
+    const QString key = service->key();
+    const DestinationSnapshot &snap = service->snapshot();
     // In the pwd column, or inside data_source (password=...): plain text
     // for anyone who may read the catalog.
     std::vector<int> ids;
@@ -316,11 +251,10 @@ void MainWindow::offerPasswordImport(const QString &key, const DestinationSnapsh
     if (ids.empty() || importOffered_.contains(key))
         return;
     importOffered_.insert(key); // ask once per session, not on every reload
-    const auto &target = destinations_[key];
     appendLog(tr("%n source(s) of %1 keep their password in plain text in %2.dblink_mapping_mimeo (pwd or inside "
                  "data_source).",
                  nullptr, static_cast<int>(ids.size()))
-                  .arg(target.displayName, target.schema));
+                  .arg(service->displayName(), service->schema()));
     if (!passwords_->keychainAvailable()) {
         appendLog(tr("No keychain is available, so those passwords stay where they are."));
         return;
@@ -332,89 +266,50 @@ void MainWindow::offerPasswordImport(const QString &key, const DestinationSnapsh
            "out of the catalog? The mimeo command on servers and the mimeo extension itself then need ~/.pgpass or "
            "another libpq means to reach those sources.",
            nullptr, static_cast<int>(ids.size()))
-            .arg(target.displayName));
+            .arg(service->displayName()));
     if (answer != QMessageBox::Yes) {
         appendLog(tr("The passwords stay in the catalog."));
         return;
     }
-    auto *importer = new PasswordImporter(target, identities_[key], ids, passwords_, this);
+    auto *importer = new PasswordImporter(service, ids, service);
     connect(importer, &PasswordImporter::progress, this, &MainWindow::appendLog);
-    connect(importer, &PasswordImporter::finished, this, [this, key](int moved, const QString &problem) {
+    connect(importer, &PasswordImporter::finished, this, [this, key, service](int moved, const QString &problem) {
         if (!problem.isEmpty())
             appendLog(tr("Moving passwords stopped: %1").arg(problem));
         appendLog(tr("%n password(s) moved to the keychain.", nullptr, moved));
         emit passwordImportFinished(key, moved);
-        if (moved > 0 && destinations_.count(key))
-            openDestination(destinations_[key]);
+        if (moved > 0)
+            service->load();
     });
     importer->start();
 }
 
-ConfigEditorPage *MainWindow::openConfigEditor(const QString &key)
+DestinationService *MainWindow::loadedService(const QString &key)
 {
-    if (key.isEmpty() || !identities_.count(key)) {
+    DestinationService *service = registry_->find(key);
+    if (!service || !service->isLoaded()) {
         statusBar()->showMessage(tr("The destination is not loaded yet."), 4000);
         return nullptr;
     }
-    Pages &p = pages_[key];
-    if (!p.config) {
-        const auto &t = destinations_[key];
-        p.config = new ConfigEditorPage(t, identities_[key], passwords_, ui_->centralTabs);
-        ui_->centralTabs->addTab(p.config, tr("Configuration – %1").arg(t.displayName));
-        connect(p.config, &ConfigEditorPage::saved, this, [this, key](bool ok) {
-            if (ok && destinations_.count(key))
-                openDestination(destinations_[key]); // the navigator shows the new state
-        });
-        connect(p.config, &ConfigEditorPage::pendingChanged, this, [this, key](bool pending) {
-            const int i = ui_->centralTabs->indexOf(pages_[key].config);
-            if (i >= 0)
-                ui_->centralTabs->setTabText(i, (pending ? QStringLiteral("* ") : QString())
-                                                    + tr("Configuration – %1").arg(destinations_[key].displayName));
-        });
-    }
-    ui_->centralTabs->setCurrentWidget(p.config);
-    return p.config;
+    return service;
+}
+
+ConfigEditorPage *MainWindow::openConfigEditor(const QString &key)
+{
+    DestinationService *service = loadedService(key);
+    return service ? pages_->open<ConfigEditorPage>(service) : nullptr;
 }
 
 SourcesPage *MainWindow::openSources(const QString &key)
 {
-    if (key.isEmpty() || !identities_.count(key)) {
-        statusBar()->showMessage(tr("The destination is not loaded yet."), 4000);
-        return nullptr;
-    }
-    Pages &p = pages_[key];
-    if (!p.sources) {
-        const auto &t = destinations_[key];
-        p.sources = new SourcesPage(t, identities_[key], passwords_, ui_->centralTabs);
-        ui_->centralTabs->addTab(p.sources, tr("Sources – %1").arg(t.displayName));
-        connect(p.sources, &SourcesPage::changeFinished, this, [this, key](bool ok) {
-            if (ok && destinations_.count(key))
-                openDestination(destinations_[key]);
-        });
-    }
-    ui_->centralTabs->setCurrentWidget(p.sources);
-    return p.sources;
+    DestinationService *service = loadedService(key);
+    return service ? pages_->open<SourcesPage>(service) : nullptr;
 }
 
 RolesPage *MainWindow::openRoles(const QString &key)
 {
-    if (key.isEmpty() || !identities_.count(key)) {
-        statusBar()->showMessage(tr("The destination is not loaded yet."), 4000);
-        return nullptr;
-    }
-    Pages &p = pages_[key];
-    if (!p.roles) {
-        const auto &t = destinations_[key];
-        p.roles = new RolesPage(t, ui_->centralTabs);
-        ui_->centralTabs->addTab(p.roles, tr("Roles – %1").arg(t.displayName));
-        connect(p.roles, &RolesPage::changeFinished, this, [this, key](bool) {
-            auto it = pages_.find(key);
-            if (it != pages_.end() && it->second.roles)
-                appendLog(tr("Roles of %1: %2").arg(destinations_[key].displayName, it->second.roles->messageText()));
-        });
-    }
-    ui_->centralTabs->setCurrentWidget(p.roles);
-    return p.roles;
+    DestinationService *service = loadedService(key);
+    return service ? pages_->open<RolesPage>(service) : nullptr;
 }
 
 void MainWindow::activateNavigatorItem(const QModelIndex &index)
@@ -447,22 +342,21 @@ void MainWindow::activateNavigatorItem(const QModelIndex &index)
 
 void MainWindow::installCatalog()
 {
-    const QString key = currentDestination();
-    if (key.isEmpty() || !destinations_.count(key))
+    DestinationService *service = registry_->find(currentDestination());
+    if (!service)
         return;
-    CatalogInstallDialog dialog(destinations_[key], this);
+    CatalogInstallDialog dialog(service->target(), this);
     dialog.exec();
     if (dialog.wasInstalled()) {
-        appendLog(tr("Catalog of %1 installed or upgraded.").arg(pendingTitle(destinations_[key])));
-        openDestination(destinations_[key]);
+        appendLog(tr("Catalog of %1 installed or upgraded.").arg(service->displayName()));
+        service->load();
     }
 }
 
 void MainWindow::reloadAll()
 {
-    const auto all = destinations_;
-    for (const auto &[key, target] : all)
-        openDestination(target);
+    for (DestinationService *service : registry_->all())
+        service->load();
 }
 
 void MainWindow::showAbout()
@@ -482,21 +376,7 @@ void MainWindow::restoreState()
         ui_->mainSplitter->setSizes({300, 900});
     if (!ui_->verticalSplitter->restoreState(s.value(QStringLiteral("window/verticalSplitter")).toByteArray()))
         ui_->verticalSplitter->setSizes({560, 140});
-    lastDestination_ = s.value(QStringLiteral("lastDestination")).toString();
-    // Destinations come back without passwords: libpq's own means or the
-    // keychain supply them.
-    const int n = s.beginReadArray(QStringLiteral("destinations"));
-    std::vector<DestinationTarget> targets;
-    for (int i = 0; i < n; ++i) {
-        s.setArrayIndex(i);
-        DestinationTarget t;
-        t.conninfo = s.value(QStringLiteral("conninfo")).toString();
-        t.schema = s.value(QStringLiteral("schema"), QStringLiteral("mimeo")).toString();
-        targets.push_back(t);
-    }
-    s.endArray();
-    for (const auto &t : targets)
-        openDestination(t);
+    registry_->restore();
 }
 
 void MainWindow::saveSettings() const
@@ -505,26 +385,17 @@ void MainWindow::saveSettings() const
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/mainSplitter"), ui_->mainSplitter->saveState());
     s.setValue(QStringLiteral("window/verticalSplitter"), ui_->verticalSplitter->saveState());
-    s.setValue(QStringLiteral("lastDestination"), lastDestination_);
-    // A shorter array leaves the old entries behind; removed destinations must go.
-    s.remove(QStringLiteral("destinations"));
-    s.beginWriteArray(QStringLiteral("destinations"));
-    int i = 0;
-    for (const auto &[key, target] : destinations_) {
-        s.setArrayIndex(i++);
-        s.setValue(QStringLiteral("conninfo"), target.conninfo); // never a password: see ConnectionFields
-        s.setValue(QStringLiteral("schema"), target.schema);
-    }
-    s.endArray();
+    registry_->save();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    for (const auto &[key, p] : pages_) {
-        if (p.config && p.config->model() && p.config->model()->hasPendingChanges()) {
+    for (DestinationService *service : registry_->all()) {
+        auto *editor = pages_->find<ConfigEditorPage>(service->key());
+        if (editor && editor->model() && editor->model()->hasPendingChanges()) {
             const auto answer = QMessageBox::question(this, tr("Unsaved Changes"),
                                                       tr("The configuration of %1 has edits that are not saved. Quit anyway?")
-                                                          .arg(destinations_.count(key) ? destinations_.at(key).displayName : key));
+                                                          .arg(service->displayName()));
             if (answer != QMessageBox::Yes) {
                 event->ignore();
                 return;

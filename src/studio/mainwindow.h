@@ -4,25 +4,28 @@
 // configuration editor, the sources and the roles of each destination), log pane.
 // Window geometry, splitters, the open destinations and the last one used
 // (never passwords) are kept with QSettings; passwords live in the keychain.
-#include "destination_session.h"
+#include "destination_service.h"
 
 #include <QMainWindow>
-#include <QPointer>
 #include <QSet>
 
-#include <map>
 #include <memory>
 
 namespace Ui {
 class MainWindow;
 }
 class ConfigEditorPage;
+class DestinationPages;
+class DestinationRegistry;
 class NavigatorModel;
 class PasswordStore;
 class QLabel;
 class RolesPage;
 class SourcesPage;
 
+// Composes the window: actions, the navigator and the pages; the
+// destinations themselves live in the registry (one DestinationService
+// each), the pages are opened through DestinationPages.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -35,6 +38,7 @@ public:
     void openDestination(const DestinationTarget &target);
     NavigatorModel *navigatorModel() const { return model_; }
     PasswordStore *passwordStore() const { return passwords_; }
+    DestinationRegistry *registry() const { return registry_; }
     void appendLog(const QString &line);
     QString logText() const;
 
@@ -62,29 +66,23 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    struct Pages {
-        QPointer<ConfigEditorPage> config;
-        QPointer<SourcesPage> sources;
-        QPointer<RolesPage> roles;
-    };
-
     void restoreState();
     void saveSettings() const;
     void showAbout();
     void activateNavigatorItem(const QModelIndex &index);
-    void offerPasswordImport(const QString &key, const DestinationSnapshot &snap);
-    void closePages(const QString &key);
+    void watch(DestinationService *service);
+    void pageOpened(QWidget *page, DestinationService *service);
+    void offerPasswordImport(DestinationService *service);
     void updateActions();
     ConfigEditorPage *currentEditor() const;
-    void storeDestinationPassword(const DestinationTarget &target, bool save);
+    // The loaded service of key, or null with a word in the status bar.
+    DestinationService *loadedService(const QString &key);
 
     std::unique_ptr<Ui::MainWindow> ui_;
     NavigatorModel *model_;
     PasswordStore *passwords_;
     QLabel *keychainLabel_;
-    std::map<QString, DestinationTarget> destinations_;
-    std::map<QString, QString> identities_; // key -> host:port/db, once loaded
-    std::map<QString, Pages> pages_;
+    DestinationRegistry *registry_;
+    DestinationPages *pages_;
     QSet<QString> importOffered_;
-    QString lastDestination_;
 };

@@ -5,7 +5,6 @@
 #include "passworddialog.h"
 
 #include <QCoreApplication>
-#include <QPointer>
 #include <QWidget>
 
 namespace {
@@ -13,43 +12,38 @@ namespace {
 // A user who keeps typing wrong passwords gets the error after this many.
 constexpr int kMaxPrompts = 3;
 
-void attempt(const PasswordRequest &req, const std::optional<QString> &password, int prompts,
-             const PasswordWork &work, const std::function<void(const QVariant &)> &done,
-             const std::function<void(const TaskError &)> &failed)
-{
-    auto *task = BackgroundTask::start([work, password] { return work(password); });
-    QObject *context = req.parent ? static_cast<QObject *>(req.parent) : static_cast<QObject *>(req.store);
-    QObject::connect(task, &BackgroundTask::finished, context, [done](const QVariant &v) { done(v); });
-    QObject::connect(task, &BackgroundTask::failedWith, context,
-                     [req, password, prompts, work, done, failed](const TaskError &e) {
-        const bool ask = e.passwordNeeded || (e.passwordRefused && password);
-        if (!ask || prompts >= kMaxPrompts) {
-            failed(e);
-            return;
-        }
-        const QString problem = e.passwordRefused
-            ? QCoreApplication::translate("PasswordFlow", "The server refused the password.")
-            : QString();
-        const auto answer = PasswordDialog::ask(req.parent, req.what, problem, req.store->keychainAvailable());
-        if (!answer) {
-            failed(e);
-            return;
-        }
-        if (answer->save)
-            req.store->write(req.key, answer->password);
-        else
-            req.store->remember(req.key, answer->password);
-        attempt(req, answer->password, prompts + 1, work, done, failed);
-    });
-}
-
 } // namespace
 
-void runWithPassword(const PasswordRequest &request, PasswordWork work, std::function<void(const QVariant &)> done,
-                     std::function<void(const TaskError &)> failed)
+QObject *PasswordRequest::context() const
 {
-    QObject *context = request.parent ? static_cast<QObject *>(request.parent) : static_cast<QObject *>(request.store);
-    request.store->read(request.key, context, [request, work, done, failed](const std::optional<QString> &pw) {
-        attempt(request, pw, 0, work, done, failed);
-    });
+    if (receiver)
+        return receiver;
+    return parent ? static_cast<QObject *>(parent) : static_cast<QObject *>(store);
 }
+
+namespace password_flow {
+
+void readPassword(const PasswordRequest &request, std::function<void(const std::optional<QString> &)> done)
+{
+    request.store->read(request.key, request.context(), std::move(done));
+}
+
+std::optional<QString> nextPassword(const PasswordRequest &req, const TaskError &e, bool hadPassword, int prompts)
+{
+    const bool ask = e.passwordNeeded || (e.passwordRefused && hadPassword);
+    if (!ask || prompts >= kMaxPrompts)
+        return std::nullopt;
+    const QString problem = e.passwordRefused
+        ? QCoreApplication::translate("PasswordFlow", "The server refused the password.")
+        : QString();
+    const auto answer = PasswordDialog::ask(req.parent, req.what, problem, req.store->keychainAvailable());
+    if (!answer)
+        return std::nullopt;
+    if (answer->save)
+        req.store->write(req.key, answer->password);
+    else
+        req.store->remember(req.key, answer->password);
+    return answer->password;
+}
+
+} // namespace password_flow

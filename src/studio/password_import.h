@@ -6,19 +6,16 @@
 // data_source rewritten without the password) only after the keychain took
 // the password, so nothing is lost when the keychain is missing or refuses;
 // the application then connects with the keychain's password.
-#include "destination_session.h"
+#include "destination_service.h"
 
 #include <QObject>
 
 #include <vector>
 
-class PasswordStore;
-
 class PasswordImporter : public QObject {
     Q_OBJECT
 public:
-    PasswordImporter(const DestinationTarget &target, const QString &identity, std::vector<int> sourceIds,
-                     PasswordStore *store, QObject *parent = nullptr);
+    PasswordImporter(DestinationService *service, std::vector<int> sourceIds, QObject *parent = nullptr);
 
     // Starts; `finished` follows, then the importer deletes itself.
     void start();
@@ -31,10 +28,8 @@ private:
     void next();
     void finish(const QString &problem);
 
-    DestinationTarget target_;
-    QString identity_;
+    DestinationService *service_;
     std::vector<int> ids_;
-    PasswordStore *store_;
     size_t at_ = 0;
     int moved_ = 0;
 };

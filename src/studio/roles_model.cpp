@@ -1,26 +1,13 @@
 // SPDX-License-Identifier: PostgreSQL
 #include "roles_model.h"
 
-#include "catalog/roles.h"
-#include "pg/connection.h"
 
-std::vector<RoleRow> readLoginRoles(mimeo::pg::Connection &dest, const std::string &schema)
+std::vector<RoleRow> toRoleRows(const std::vector<mimeo::catalog::LoginRole> &roles)
 {
-    // Direct membership only: that is what grant and revoke change.
-    auto r = dest.exec(R"SQL(
-        SELECT r.rolname, r.rolsuper,
-               EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles g ON g.oid = m.roleid
-                        WHERE m.member = r.oid AND g.rolname = $1),
-               EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles g ON g.oid = m.roleid
-                        WHERE m.member = r.oid AND g.rolname = $2)
-          FROM pg_catalog.pg_roles r
-         WHERE r.rolcanlogin AND r.rolname !~ '^pg_'
-         ORDER BY r.rolname)SQL",
-                       {mimeo::catalog::monitorGroup(schema), mimeo::catalog::operatorGroup(schema)});
     std::vector<RoleRow> rows;
-    rows.reserve(static_cast<size_t>(r.rows()));
-    for (int i = 0; i < r.rows(); ++i)
-        rows.push_back({QString::fromStdString(r.text(i, 0)), r.toBool(i, 1), r.toBool(i, 2), r.toBool(i, 3)});
+    rows.reserve(roles.size());
+    for (const auto &r : roles)
+        rows.push_back({QString::fromStdString(r.name), r.superuser, r.monitor, r.operatorMember});
     return rows;
 }
 

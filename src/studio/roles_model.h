@@ -10,9 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace mimeo::pg {
-class Connection;
-}
+#include "catalog/roles.h"
 
 struct RoleRow {
     QString name;
@@ -20,11 +18,9 @@ struct RoleRow {
     bool monitor = false;  // a direct member of <schema>_monitor
     bool operatorMember = false; // a direct member of <schema>_operator
 };
-Q_DECLARE_METATYPE(std::vector<RoleRow>)
 
-// Reads the login roles (blocking; run it in a BackgroundTask). Roles named
-// pg_* (the server's own) are left out.
-std::vector<RoleRow> readLoginRoles(mimeo::pg::Connection &dest, const std::string &schema);
+// The rows of the core's catalog::listLoginRoles, for the view.
+std::vector<RoleRow> toRoleRows(const std::vector<mimeo::catalog::LoginRole> &roles);
 
 class RolesModel : public QAbstractTableModel {
     Q_OBJECT

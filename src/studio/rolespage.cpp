@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: PostgreSQL
 #include "rolespage.h"
 
-#include "background_task.h"
 #include "catalog/roles.h"
 #include "roles_model.h"
 #include "rolesqldialog.h"
@@ -34,14 +33,17 @@ std::vector<std::string> toStdVector(const QStringList &l)
 
 } // namespace
 
-RolesPage::RolesPage(const DestinationTarget &target, QWidget *parent)
+RolesPage::RolesPage(DestinationService *service, QWidget *parent)
     : QWidget(parent)
     , ui_(std::make_unique<Ui::RolesPage>())
-    , target_(target)
+    , service_(service)
     , model_(new RolesModel(this))
 {
     ui_->setupUi(this);
-    const std::string schema = target_.schema.toStdString();
+    auto title = [this] { setWindowTitle(tr("Roles – %1").arg(service_->displayName())); };
+    title();
+    connect(service_, &DestinationService::loaded, this, title);
+    const std::string schema = service_->schema().toStdString();
     ui_->infoLabel->setText(tr("Monitors read the catalog and the job log, but not the stored passwords; operators "
                                "also edit the configuration and run makes and refreshes. Access goes through two "
                                "group roles of this catalog, %1 and %2. Every change shows its SQL before it runs.")
@@ -99,27 +101,21 @@ QString RolesPage::selectedRole() const
 
 void RolesPage::reload()
 {
-    const DestinationTarget t = target_;
-    const int generation = ++reloadGeneration_;
-    auto *task = BackgroundTask::start([t] {
+    const DestinationTarget t = service_->target();
+    // A later reload wins: an older answer is dropped.
+    reloading_.run(this, [t] {
         auto conn = t.connect("roles");
-        return QVariant::fromValue(readLoginRoles(conn, t.schema.toStdString()));
-    });
-    connect(task, &BackgroundTask::finished, this, [this, generation](const QVariant &v) {
-        if (generation != reloadGeneration_)
-            return; // a later reload is on its way
+        return toRoleRows(mimeo::catalog::listLoginRoles(conn, t.schema.toStdString()));
+    }, [this](std::vector<RoleRow> rows) {
         const QString selected = selectedRole();
-        model_->setRows(v.value<std::vector<RoleRow>>());
+        model_->setRows(std::move(rows));
         ui_->rolesView->resizeColumnsToContents();
         if (selected.isEmpty() || !selectRole(selected))
             ui_->rolesView->clearSelection();
         updateButtons();
         emit loaded(true);
-    });
-    connect(task, &BackgroundTask::failed, this, [this, generation](const QString &error) {
-        if (generation != reloadGeneration_)
-            return;
-        showMessage(false, tr("Could not read the roles: %1").arg(error));
+    }, [this](const TaskError &error) {
+        showMessage(false, tr("Could not read the roles: %1").arg(error.message));
         emit loaded(false);
     });
 }
@@ -135,8 +131,8 @@ void RolesPage::startChange(Change change)
         return;
     setBusy(true);
     showMessage(true, tr("Working out the statements for %1…").arg(role));
-    const DestinationTarget t = target_;
-    auto *task = BackgroundTask::start([t, role, change] {
+    const DestinationTarget t = service_->target();
+    runTask(this, [t, role, change] {
         auto conn = t.connect("roles-plan");
         const std::string schema = t.schema.toStdString();
         const std::string name = role.toStdString();
@@ -152,17 +148,14 @@ void RolesPage::startChange(Change change)
             sql = mimeo::catalog::planRevoke(conn, schema, name);
             break;
         }
-        return QVariant(toQStringList(sql));
-    });
-    connect(task, &BackgroundTask::finished, this, [this, change, role](const QVariant &v) {
+        return toQStringList(sql);
+    }, [this, change, role](const QStringList &statements) {
         // Ask from the event loop, not from inside the task's signal.
-        const QStringList statements = v.toStringList();
         QMetaObject::invokeMethod(this, [this, change, role, statements] { confirmAndRun(change, role, statements); },
                                   Qt::QueuedConnection);
-    });
-    connect(task, &BackgroundTask::failed, this, [this, role](const QString &error) {
+    }, [this, role](const TaskError &error) {
         setBusy(false);
-        showMessage(false, tr("Could not prepare the change for %1: %2").arg(role, error));
+        showMessage(false, tr("Could not prepare the change for %1: %2").arg(role, error.message));
         reload();
         emit changeFinished(false);
     });
@@ -170,7 +163,7 @@ void RolesPage::startChange(Change change)
 
 void RolesPage::confirmAndRun(Change change, const QString &role, const QStringList &statements)
 {
-    const QString schema = target_.schema;
+    const QString schema = service_->schema();
     if (statements.isEmpty()) {
         setBusy(false);
         showMessage(true, tr("%1 is in neither group of catalog %2: nothing to do.").arg(role, schema));
@@ -206,22 +199,19 @@ void RolesPage::confirmAndRun(Change change, const QString &role, const QStringL
         return;
     }
     showMessage(true, tr("Running %n statement(s)…", nullptr, static_cast<int>(statements.size())));
-    const DestinationTarget t = target_;
+    const DestinationTarget t = service_->target();
     const std::vector<std::string> sql = toStdVector(statements);
-    auto *task = BackgroundTask::start([t, sql] {
+    runTask(this, [t, sql] {
         auto conn = t.connect("roles-apply");
         mimeo::catalog::applyStatements(conn, sql); // one transaction: all or nothing
-        return QVariant(true);
-    });
-    connect(task, &BackgroundTask::finished, this, [this, done](const QVariant &) {
+    }, [this, done] {
         setBusy(false);
         showMessage(true, done);
         reload();
         emit changeFinished(true);
-    });
-    connect(task, &BackgroundTask::failed, this, [this](const QString &error) {
+    }, [this](const TaskError &error) {
         setBusy(false);
-        showMessage(false, tr("The change failed and nothing was changed: %1").arg(error));
+        showMessage(false, tr("The change failed and nothing was changed: %1").arg(error.message));
         reload();
         emit changeFinished(false);
     });

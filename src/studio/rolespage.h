@@ -6,7 +6,7 @@
 // both, the way `mimeo grant` and `mimeo revoke` do. Every change shows the
 // exact SQL (catalog/roles.h) and asks before it runs; reading, planning and
 // running all happen off the GUI thread.
-#include "destination_session.h"
+#include "destination_service.h"
 
 #include <QStringList>
 #include <QWidget>
@@ -23,7 +23,7 @@ class RolesPage : public QWidget {
 public:
     enum class Change { Monitor, Operator, Revoke };
 
-    explicit RolesPage(const DestinationTarget &target, QWidget *parent = nullptr);
+    explicit RolesPage(DestinationService *service, QWidget *parent = nullptr);
     ~RolesPage() override;
 
     RolesModel *model() const { return model_; }
@@ -31,9 +31,6 @@ public:
     bool selectRole(const QString &name);
     QString selectedRole() const; // empty when none
     bool isBusy() const { return busy_; }
-
-    // The destination's password may have been asked for since the page opened.
-    void setTarget(const DestinationTarget &target) { target_ = target; }
 
 public slots:
     void reload();
@@ -56,8 +53,8 @@ private:
     void updateButtons();
 
     std::unique_ptr<Ui::RolesPage> ui_;
-    DestinationTarget target_;
+    DestinationService *service_;
     RolesModel *model_;
     bool busy_ = false;
-    int reloadGeneration_ = 0;
+    LatestTask reloading_;
 };

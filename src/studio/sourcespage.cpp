@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: PostgreSQL
 #include "sourcespage.h"
 
-#include "background_task.h"
 #include "catalog/source_probe.h"
-#include "password_flow.h"
 #include "password_store.h"
 #include "sourcedialog.h"
 #include "sources_model.h"
@@ -57,18 +55,16 @@ QString describeProbe(int id, const SourceTest &t)
 
 } // namespace
 
-Q_DECLARE_METATYPE(SourceTest)
-
-SourcesPage::SourcesPage(const DestinationTarget &target, const QString &identity, PasswordStore *store,
-                         QWidget *parent)
+SourcesPage::SourcesPage(DestinationService *service, QWidget *parent)
     : QWidget(parent)
     , ui_(std::make_unique<Ui::SourcesPage>())
-    , target_(target)
-    , identity_(identity)
-    , store_(store)
+    , service_(service)
     , model_(new SourcesModel(this))
 {
     ui_->setupUi(this);
+    auto title = [this] { setWindowTitle(tr("Sources – %1").arg(service_->displayName())); };
+    title();
+    connect(service_, &DestinationService::loaded, this, title);
     ui_->sourcesView->setModel(model_);
     ui_->sourcesView->horizontalHeader()->setStretchLastSection(true);
     ui_->sourcesView->verticalHeader()->hide();
@@ -88,7 +84,9 @@ SourcesPage::~SourcesPage() = default;
 QString SourcesPage::messageText() const { return ui_->messageLabel->text(); }
 QString SourcesPage::testText() const { return ui_->testOutput->toPlainText(); }
 
-QString SourcesPage::keyOf(int sourceId) const { return sourceSecretKey(identity_, target_.schema, sourceId); }
+PasswordStore *SourcesPage::store() const { return service_->passwords(); }
+
+QString SourcesPage::keyOf(int sourceId) const { return service_->sourcePasswordKey(sourceId); }
 
 void SourcesPage::showMessage(bool ok, const QString &text)
 {
@@ -115,18 +113,17 @@ int SourcesPage::selectedSourceId() const
 
 void SourcesPage::reload()
 {
-    const DestinationTarget t = target_;
-    auto *task = BackgroundTask::start([t] {
+    const DestinationTarget t = service_->target();
+    reloading_.run(this, [t] {
         auto conn = t.connect("sources");
         mimeo::catalog::SourceRegistry reg(conn, t.schema.toStdString());
         std::vector<SourceRow> rows;
         for (auto &s : reg.list())
             rows.push_back({s, reg.tablesUsing(s.id)});
-        return QVariant::fromValue(rows);
-    });
-    connect(task, &BackgroundTask::finished, this, [this](const QVariant &v) {
+        return rows;
+    }, [this](std::vector<SourceRow> rows) {
         const int selected = selectedSourceId();
-        model_->setRows(v.value<std::vector<SourceRow>>());
+        model_->setRows(std::move(rows));
         ui_->sourcesView->resizeColumnsToContents();
         if (selected)
             selectSource(selected);
@@ -135,14 +132,13 @@ void SourcesPage::reload()
         // Show which passwords the keychain holds (reads are cheap and asynchronous).
         for (int r = 0; r < model_->rowCount(); ++r) {
             const int id = model_->at(r).record.id;
-            store_->read(keyOf(id), this, [this, id](const std::optional<QString> &pw) {
+            store()->read(keyOf(id), this, [this, id](const std::optional<QString> &pw) {
                 model_->setInKeychain(id, pw.has_value());
             });
         }
         emit loaded(true);
-    });
-    connect(task, &BackgroundTask::failed, this, [this](const QString &error) {
-        showMessage(false, error);
+    }, [this](const TaskError &error) {
+        showMessage(false, error.message);
         emit loaded(false);
     });
 }
@@ -152,41 +148,35 @@ void SourcesPage::storePassword(int sourceId, const std::optional<QString> &pass
     if (!password)
         return;
     if (save)
-        store_->write(keyOf(sourceId), *password, this, [this, sourceId](bool inKeychain) {
+        store()->write(keyOf(sourceId), *password, this, [this, sourceId](bool inKeychain) {
             model_->setInKeychain(sourceId, inKeychain);
         });
     else
-        store_->remember(keyOf(sourceId), *password);
+        store()->remember(keyOf(sourceId), *password);
+}
+
+void SourcesPage::changed(bool ok, const QString &text)
+{
+    showMessage(ok, text);
+    if (ok) {
+        reload();
+        service_->catalogChanged(); // the navigator shows the new state
+    }
+    emit changeFinished(ok);
 }
 
 void SourcesPage::addSource()
 {
-    SourceDialog dialog(store_->keychainAvailable(), this);
+    SourceDialog dialog(store()->keychainAvailable(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const DestinationTarget t = target_;
-    const std::string conninfo = dialog.conninfo().toStdString();
-    const std::string user = dialog.user().toStdString();
-    const auto password = dialog.password();
+    const std::optional<QString> password = dialog.password();
     const bool save = dialog.savePassword();
     showMessage(true, tr("Adding the source…"));
-    auto *task = BackgroundTask::start([t, conninfo, user] {
-        auto conn = t.connect("source-add");
-        mimeo::catalog::SourceRegistry reg(conn, t.schema.toStdString());
-        // The password never goes to the catalog: pwd stays NULL.
-        return QVariant(reg.add(conninfo, user));
-    });
-    connect(task, &BackgroundTask::finished, this, [this, password, save](const QVariant &v) {
-        const int id = v.toInt();
-        storePassword(id, password, save);
-        showMessage(true, tr("Source %1 added.").arg(id));
-        reload();
-        emit changeFinished(true);
-    });
-    connect(task, &BackgroundTask::failed, this, [this](const QString &error) {
-        showMessage(false, error);
-        emit changeFinished(false);
-    });
+    service_->addSource(dialog.conninfo(), dialog.user(), password, save, this, [this](int id, bool inKeychain) {
+        changed(true, tr("Source %1 added.").arg(id));
+        model_->setInKeychain(id, inKeychain);
+    }, [this](const TaskError &error) { changed(false, error.message); });
 }
 
 void SourcesPage::editSource()
@@ -203,29 +193,18 @@ void SourcesPage::editSource()
     }
     // The list masks the password inside data_source; the dialog gets the
     // stored text and takes the password out into its password field.
-    const DestinationTarget t = target_;
-    auto *task = BackgroundTask::start([t, id] {
+    const DestinationTarget t = service_->target();
+    runTask(this, [t, id] {
         auto conn = t.connect("source-edit");
-        const auto stored = mimeo::catalog::SourceRegistry(conn, t.schema.toStdString()).get(id);
-        return QVariant(QStringList{q(stored.dataSource), q(stored.username)});
-    });
-    connect(task, &BackgroundTask::finished, this, [this, id](const QVariant &v) {
-        mimeo::catalog::SourceRecord stored;
-        stored.id = id;
-        stored.dataSource = v.toStringList().at(0).toStdString();
-        stored.username = v.toStringList().at(1).toStdString();
-        editRecord(stored);
-    });
-    connect(task, &BackgroundTask::failed, this, [this](const QString &error) {
-        showMessage(false, error);
-        emit changeFinished(false);
-    });
+        return mimeo::catalog::SourceRegistry(conn, t.schema.toStdString()).get(id);
+    }, [this](const mimeo::catalog::SourceRecord &stored) { editRecord(stored); },
+        [this](const TaskError &error) { changed(false, error.message); });
 }
 
 void SourcesPage::editRecord(const mimeo::catalog::SourceRecord &stored)
 {
     const int id = stored.id;
-    SourceDialog dialog(store_->keychainAvailable(), this);
+    SourceDialog dialog(store()->keychainAvailable(), this);
     dialog.setSource(id, q(stored.dataSource), q(stored.username));
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -234,23 +213,15 @@ void SourcesPage::editRecord(const mimeo::catalog::SourceRecord &stored)
     record.username = dialog.user().toStdString();
     const auto password = dialog.password();
     const bool save = dialog.savePassword();
-    const DestinationTarget t = target_;
-    auto *task = BackgroundTask::start([t, record] {
+    const DestinationTarget t = service_->target();
+    runTask(this, [t, record] {
         auto conn = t.connect("source-edit");
         mimeo::catalog::SourceRegistry reg(conn, t.schema.toStdString());
         reg.update(record);
-        return QVariant(record.id);
-    });
-    connect(task, &BackgroundTask::finished, this, [this, id, password, save](const QVariant &) {
+    }, [this, id, password, save] {
         storePassword(id, password, save);
-        showMessage(true, tr("Source %1 saved.").arg(id));
-        reload();
-        emit changeFinished(true);
-    });
-    connect(task, &BackgroundTask::failed, this, [this](const QString &error) {
-        showMessage(false, error);
-        emit changeFinished(false);
-    });
+        changed(true, tr("Source %1 saved.").arg(id));
+    }, [this](const TaskError &error) { changed(false, error.message); });
 }
 
 void SourcesPage::removeSource()
@@ -265,23 +236,15 @@ void SourcesPage::removeSource()
                                   .arg(id))
         != QMessageBox::Yes)
         return;
-    const DestinationTarget t = target_;
-    auto *task = BackgroundTask::start([t, id] {
+    const DestinationTarget t = service_->target();
+    runTask(this, [t, id] {
         auto conn = t.connect("source-remove");
         mimeo::catalog::SourceRegistry reg(conn, t.schema.toStdString());
         reg.remove(id); // refused, naming the tables, while any uses it
-        return QVariant(id);
-    });
-    connect(task, &BackgroundTask::finished, this, [this, id](const QVariant &) {
-        store_->remove(keyOf(id));
-        showMessage(true, tr("Source %1 removed.").arg(id));
-        reload();
-        emit changeFinished(true);
-    });
-    connect(task, &BackgroundTask::failed, this, [this](const QString &error) {
-        showMessage(false, error);
-        emit changeFinished(false);
-    });
+    }, [this, id] {
+        store()->remove(keyOf(id));
+        changed(true, tr("Source %1 removed.").arg(id));
+    }, [this](const TaskError &error) { changed(false, error.message); });
 }
 
 void SourcesPage::testSource()
@@ -294,8 +257,8 @@ void SourcesPage::testSource()
     }
     ui_->testButton->setEnabled(false);
     ui_->testOutput->setPlainText(tr("Connecting to source %1…").arg(id));
-    const DestinationTarget t = target_;
-    PasswordRequest req{store_, keyOf(id),
+    const DestinationTarget t = service_->target();
+    PasswordRequest req{store(), keyOf(id),
                         tr("source %1 (%2 as %3)").arg(id).arg(q(row->record.dataSource), q(row->record.username)),
                         this};
     runWithPassword(
@@ -309,12 +272,11 @@ void SourcesPage::testSource()
             if (password)
                 pw = password->toStdString();
             auto src = mimeo::catalog::connectSource(reg, record, "mimeo-studio:source-test", pw);
-            SourceTest result{mimeo::catalog::probeSource(src, schema), q(src.describe())};
-            return QVariant::fromValue(result);
+            return SourceTest{mimeo::catalog::probeSource(src, schema), q(src.describe())};
         },
-        [this, id](const QVariant &v) {
+        [this, id](const SourceTest &test) {
             ui_->testButton->setEnabled(true);
-            ui_->testOutput->setPlainText(describeProbe(id, v.value<SourceTest>()));
+            ui_->testOutput->setPlainText(describeProbe(id, test));
             emit testFinished(true);
         },
         [this, id](const TaskError &e) {

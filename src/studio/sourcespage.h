@@ -4,7 +4,7 @@
 // tables use the source, naming them) and test (version, standby, and the
 // privileges each replication type needs, with the GRANT that fixes each).
 // Passwords go to the keychain keyed by destination and source id.
-#include "destination_session.h"
+#include "destination_service.h"
 
 #include <QWidget>
 
@@ -19,9 +19,7 @@ class SourcesModel;
 class SourcesPage : public QWidget {
     Q_OBJECT
 public:
-    // identity: host:port/db of the destination (keys of source passwords).
-    SourcesPage(const DestinationTarget &target, const QString &identity, PasswordStore *store,
-                QWidget *parent = nullptr);
+    explicit SourcesPage(DestinationService *service, QWidget *parent = nullptr);
     ~SourcesPage() override;
 
     SourcesModel *model() const { return model_; }
@@ -31,8 +29,6 @@ public:
     bool selectSource(int sourceId);
     int selectedSourceId() const; // 0 when none
 
-    // The destination's password may have been asked for since the page opened.
-    void setTarget(const DestinationTarget &target) { target_ = target; }
 
 public slots:
     void reload();
@@ -49,14 +45,16 @@ signals:
 
 private:
     void showMessage(bool ok, const QString &text);
+    // An add, edit or remove ended: say so, and reload on success.
+    void changed(bool ok, const QString &text);
+    PasswordStore *store() const;
     QString keyOf(int sourceId) const;
     void storePassword(int sourceId, const std::optional<QString> &password, bool save);
     // The edit dialog for a record whose data_source is as stored (not masked).
     void editRecord(const mimeo::catalog::SourceRecord &record);
 
     std::unique_ptr<Ui::SourcesPage> ui_;
-    DestinationTarget target_;
-    QString identity_;
-    PasswordStore *store_;
+    DestinationService *service_;
     SourcesModel *model_;
+    LatestTask reloading_;
 };

@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "navigator_model.h"
 #include "roles_model.h"
+#include "password_store.h"
 #include "rolespage.h"
 #include "rolesqldialog.h"
 #include "studio_testutil.h"
@@ -278,7 +279,9 @@ private slots:
     {
         DestinationTarget t;
         t.conninfo = QStringLiteral("host=127.0.0.1 port=1 dbname=x connect_timeout=2");
-        RolesPage page(t);
+        PasswordStore passwords;
+        DestinationService service(t, &passwords);
+        RolesPage page(&service);
         // The load started in the constructor reports through the event loop,
         // which has not run since: this spy sees it.
         QSignalSpy loaded(&page, &RolesPage::loaded);

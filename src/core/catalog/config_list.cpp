@@ -6,6 +6,8 @@
 #include "pg/iso_time.h"
 #include "pg/quote.h"
 
+#include <stdexcept>
+
 namespace mimeo::catalog {
 
 std::vector<ConfigSummary> listConfiguredTables(pg::Connection &dest, const std::string &schema)
@@ -27,6 +29,24 @@ std::vector<ConfigSummary> listConfiguredTables(pg::Connection &dest, const std:
         if (auto b = r.optInt(i, 6))
             c.batchLimit = static_cast<int>(*b);
         out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::vector<ConfigSummary> destinationsReplicating(pg::Connection &dest, const std::string &schema, int dataSourceId,
+                                                   const pg::QualifiedName &sourceTable)
+{
+    std::vector<ConfigSummary> out;
+    for (auto &c : listConfiguredTables(dest, schema)) {
+        if (c.dataSourceId != dataSourceId)
+            continue;
+        // Compared as names, not as text: the catalog's text may quote a
+        // part that holds a dot, and rows edited by hand may not parse.
+        try {
+            if (pg::QualifiedName::fromCatalogText(c.sourceTable) == sourceTable)
+                out.push_back(std::move(c));
+        } catch (const std::invalid_argument &) {
+        }
     }
     return out;
 }

@@ -9,6 +9,7 @@
 
 namespace mimeo::pg {
 class Connection;
+struct QualifiedName;
 }
 
 namespace mimeo::catalog {
@@ -24,6 +25,12 @@ struct ConfigSummary {
 };
 
 std::vector<ConfigSummary> listConfiguredTables(pg::Connection &dest, const std::string &schema);
+
+// The configured tables (any type) that already replicate sourceTable from
+// data source dataSourceId, by destination name: so a new replication of it
+// can say "already replicated into ...".
+std::vector<ConfigSummary> destinationsReplicating(pg::Connection &dest, const std::string &schema, int dataSourceId,
+                                                   const pg::QualifiedName &sourceTable);
 
 // The family name used for grouping: inserter_time and inserter_serial are
 // "inserter", likewise updater; the others are their own type.

@@ -200,4 +200,24 @@ std::string handOverToOperators(pg::Connection &dest, const std::string &schema,
     return problems;
 }
 
+std::vector<LoginRole> listLoginRoles(pg::Connection &dest, const std::string &schema)
+{
+    // Direct membership only: that is what grant and revoke change.
+    auto r = dest.exec(R"SQL(
+        SELECT r.rolname, r.rolsuper,
+               EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles g ON g.oid = m.roleid
+                        WHERE m.member = r.oid AND g.rolname = $1),
+               EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles g ON g.oid = m.roleid
+                        WHERE m.member = r.oid AND g.rolname = $2)
+          FROM pg_catalog.pg_roles r
+         WHERE r.rolcanlogin AND r.rolname !~ '^pg_'
+         ORDER BY r.rolname)SQL",
+                       {monitorGroup(schema), operatorGroup(schema)});
+    std::vector<LoginRole> roles;
+    roles.reserve(static_cast<size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i)
+        roles.push_back({r.text(i, 0), r.toBool(i, 1), r.toBool(i, 2), r.toBool(i, 3)});
+    return roles;
+}
+
 } // namespace mimeo::catalog

@@ -35,6 +35,17 @@ std::vector<std::string> planRevoke(pg::Connection &dest, const std::string &sch
 // Empty when the group does not exist.
 std::vector<std::string> planOperatorCatalogRights(pg::Connection &dest, const std::string &schema);
 
+// A login role of the destination's cluster and its direct membership in
+// the catalog's groups (what grant and revoke change). Roles named pg_* (the
+// server's own) are left out.
+struct LoginRole {
+    std::string name;
+    bool superuser = false;
+    bool monitor = false;        // a direct member of <schema>_monitor
+    bool operatorMember = false; // a direct member of <schema>_operator
+};
+std::vector<LoginRole> listLoginRoles(pg::Connection &dest, const std::string &schema);
+
 // Runs statements in one transaction.
 void applyStatements(pg::Connection &dest, const std::vector<std::string> &statements);
 

@@ -1,10 +1,36 @@
 // SPDX-License-Identifier: PostgreSQL
 #include "catalog/source_probe.h"
 
+#include "pg/array.h"
 #include "pg/connection.h"
 #include "pg/quote.h"
 
 namespace mimeo::catalog {
+
+RelationAccess probeRelationAccess(pg::Connection &src, const pg::QualifiedName &name, uint32_t oid,
+                                   const std::vector<std::string> &columns)
+{
+    // has_column_privilege is true for every column when the table is granted.
+    auto r = src.exec("SELECT current_user, pg_catalog.has_schema_privilege(c.relnamespace, 'USAGE'), "
+                      "(SELECT coalesce(bool_and(pg_catalog.has_column_privilege(c.oid, a.attnum, 'SELECT')), false) "
+                      "   FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+                      "    AND (pg_catalog.cardinality($2::text[]) = 0 OR a.attname = ANY ($2::text[]))), "
+                      "pg_catalog.has_table_privilege(c.oid, 'TRIGGER') "
+                      "FROM pg_catalog.pg_class c WHERE c.oid = $1::oid",
+                      {std::to_string(oid), pg::toTextArrayLiteral(columns)});
+    RelationAccess a;
+    if (r.rows() == 0)
+        return a;
+    a.role = r.text(0, 0);
+    const std::string role = pg::quoteIdent(a.role);
+    a.usage = r.toBool(0, 1);
+    a.select = r.toBool(0, 2);
+    a.trigger = r.toBool(0, 3);
+    a.usageFix = "GRANT USAGE ON SCHEMA " + pg::quoteIdent(name.schema) + " TO " + role + ";";
+    a.selectFix = "GRANT SELECT ON TABLE " + name.quoted() + " TO " + role + ";";
+    a.triggerFix = "GRANT TRIGGER ON TABLE " + name.quoted() + " TO " + role + ";";
+    return a;
+}
 
 SourceProbe probeSource(pg::Connection &src, const std::string &queueSchema)
 {

@@ -8,6 +8,7 @@
 
 namespace mimeo::pg {
 class Connection;
+struct QualifiedName;
 }
 
 namespace mimeo::catalog {
@@ -33,6 +34,22 @@ struct SourceProbe {
     int64_t triggerable = 0;
     std::vector<MissingPrivilege> missing;
 };
+
+// What our role may do with one source relation, each right with the
+// statement that grants it (filled whether or not it is missing).
+struct RelationAccess {
+    std::string role;
+    bool usage = false;   // USAGE on the relation's schema
+    std::string usageFix;
+    bool select = false;  // SELECT on the relation, or on every column asked for (column grants count)
+    std::string selectFix;
+    bool trigger = false; // TRIGGER (an owner has it)
+    std::string triggerFix;
+};
+
+// columns: those that will be read; empty means every column.
+RelationAccess probeRelationAccess(pg::Connection &source, const pg::QualifiedName &name, uint32_t oid,
+                                   const std::vector<std::string> &columns);
 
 // queueSchema is the destination catalog's schema name: mimeo puts dml/logdel
 // queue tables into a schema of the same name on the source.

@@ -3,7 +3,42 @@
 
 #include "pg/quote.h"
 
+#include <cstdio>
+
 namespace mimeo::checks {
+
+namespace {
+
+std::string sizeText(long long bytes)
+{
+    const char *units[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+    double v = static_cast<double>(bytes);
+    int u = 0;
+    while (v >= 1024 && u < 4) {
+        v /= 1024;
+        ++u;
+    }
+    if (u == 0)
+        return std::to_string(bytes) + " bytes";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f %s", v, units[u]);
+    return buf;
+}
+
+} // namespace
+
+std::optional<std::string> snapshotSizeAdvice(const std::string &table, long long rows, long long bytes)
+{
+    const bool manyRows = rows >= kSnapshotAdviceRows;
+    const bool manyBytes = bytes >= kSnapshotAdviceBytes;
+    if (!manyRows && !manyBytes)
+        return std::nullopt;
+    std::string size = rows >= 0 ? "about " + std::to_string(rows) + " rows" : "an unknown number of rows";
+    if (bytes >= 0)
+        size += " in " + sizeText(bytes);
+    return table + " has " + size + " (past " + std::to_string(kSnapshotAdviceRows) + " rows or " + sizeText(kSnapshotAdviceBytes)
+        + "); snap and table copy all of it at every refresh: an incremental or dml replication moves only what changed";
+}
 
 std::vector<SnapshotSize> checkSnapshots(const CheckContext &ctx, std::optional<long long> minRows,
                                          std::optional<long long> minBytes)

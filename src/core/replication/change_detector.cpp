@@ -59,9 +59,10 @@ SourceCounters readCounters(pg::Connection &src, const SourceRelation &rel)
     if (rel.relkind != 'r' && rel.relkind != 'p')
         return c;
     const std::string sql = rel.relkind == 'p'
-        ? "SELECT sum(s.n_tup_ins), sum(s.n_tup_upd), sum(s.n_tup_del), count(*) > 0 FROM pg_catalog.pg_partition_tree($1::oid) p "
+        ? "SELECT sum(s.n_tup_ins), sum(s.n_tup_upd), sum(s.n_tup_del), count(*) > 0, sum(s.n_live_tup) "
+          "FROM pg_catalog.pg_partition_tree($1::oid) p "
           "JOIN pg_catalog.pg_stat_all_tables s ON s.relid = p.relid WHERE p.isleaf"
-        : "SELECT n_tup_ins, n_tup_upd, n_tup_del, true FROM pg_catalog.pg_stat_all_tables WHERE relid = $1::oid";
+        : "SELECT n_tup_ins, n_tup_upd, n_tup_del, true, n_live_tup FROM pg_catalog.pg_stat_all_tables WHERE relid = $1::oid";
     auto r = src.exec(sql, {std::to_string(rel.oid)});
     if (r.rows() == 0 || r.isNull(0, 0) || !r.toBool(0, 3))
         return c;
@@ -69,6 +70,7 @@ SourceCounters readCounters(pg::Connection &src, const SourceRelation &rel)
     c.inserted = r.toInt(0, 0);
     c.updated = r.toInt(0, 1);
     c.deleted = r.toInt(0, 2);
+    c.live = r.toInt(0, 4);
     return c;
 }
 

@@ -32,10 +32,12 @@ struct SourceCounters {
     long long inserted = 0;
     long long updated = 0;
     long long deleted = 0;
+    long long live = 0; // n_live_tup: an estimate, not part of the comparison
     std::vector<long long> asVector() const { return {inserted, updated, deleted}; }
 };
 
-// n_tup_* of the relation (summed over the leaves of a partitioned table).
+// n_tup_* and n_live_tup of the relation (summed over the leaves of a
+// partitioned table).
 SourceCounters readCounters(pg::Connection &src, const SourceRelation &rel);
 
 struct SkipDecision {

@@ -19,6 +19,19 @@ bool typesAgree(const std::vector<Column> &source, const std::vector<Column> &ta
 
 } // namespace
 
+std::string sourceSelect(const SourceRelation &rel, const std::optional<std::string> &condition)
+{
+    // Columns qualified with the source's name, so a condition that joins
+    // other tables with same-named columns is not ambiguous (mimeo's was).
+    std::string cols;
+    for (const auto &c : rel.columns)
+        cols += (cols.empty() ? "" : ", ") + rel.name.quoted() + "." + pg::quoteIdent(c.name);
+    std::string select = "SELECT " + cols + " FROM " + rel.name.quoted();
+    if (condition)
+        select += " " + *condition;
+    return select;
+}
+
 std::string sourceCopyStatement(const PullSpec &spec, bool binary)
 {
     const auto &rel = *spec.source;
@@ -26,14 +39,7 @@ std::string sourceCopyStatement(const PullSpec &spec, bool binary)
     if (rel.isPlainTable() && !spec.condition && !spec.extraWhere) {
         sql = "COPY " + rel.name.quoted() + " (" + columnList(rel.columns) + ") TO STDOUT";
     } else {
-        // Columns qualified with the source's name, so a condition that joins
-        // other tables with same-named columns is not ambiguous (mimeo's was).
-        std::string cols;
-        for (const auto &c : rel.columns)
-            cols += (cols.empty() ? "" : ", ") + rel.name.quoted() + "." + pg::quoteIdent(c.name);
-        std::string select = "SELECT " + cols + " FROM " + rel.name.quoted();
-        if (spec.condition)
-            select += " " + *spec.condition;
+        std::string select = sourceSelect(rel, spec.condition);
         if (spec.extraWhere) {
             // The condition stays inside a subquery, so an OR in it cannot
             // swallow the extra predicates (mimeo appended " AND ..." to it).

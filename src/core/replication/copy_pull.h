@@ -32,6 +32,10 @@ struct PullResult {
     std::string sourceSnapshot; // txid_current_snapshot() text, when captured
 };
 
+// SELECT <the relation's columns> FROM <relation> <condition>: how the
+// condition (raw SQL after FROM, mimeo's) meets the source in every pull.
+std::string sourceSelect(const SourceRelation &rel, const std::optional<std::string> &condition);
+
 // The SELECT (or table) part of the source COPY, for logging and dry runs.
 std::string sourceCopyStatement(const PullSpec &spec, bool binary);
 

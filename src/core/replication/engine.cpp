@@ -65,6 +65,19 @@ RunResult make(pg::Connection &dest, const MakeRequest &req, RunContext &ctx)
     return result;
 }
 
+void checkMakeDestination(pg::Connection &dest, const MakeRequest &req, const SourceRelation &source)
+{
+    catalog::requireValidMakeRequest(req);
+    const auto &type = *catalog::findType(req.type);
+    const pg::QualifiedName destName = req.dest.value_or(req.source);
+    switch (type.family) {
+    case catalog::TypeFamily::Snapshot: return snapshot::checkDestination(dest, destName);
+    case catalog::TypeFamily::Table: return plain_table::checkDestination(dest, req, source);
+    case catalog::TypeFamily::Incremental: return incremental::checkDestination(dest, destName, source);
+    case catalog::TypeFamily::Queue: return queue_replication::checkDestination(dest, destName, source, type.marksDeleted);
+    }
+}
+
 RunResult refresh(pg::Connection &dest, const RefreshRequest &req, RunContext &ctx)
 {
     const RunConnectionScope scope(dest, ctx);

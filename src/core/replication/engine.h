@@ -7,6 +7,7 @@
 #include "catalog/table_lock.h"
 #include "pg/quote.h"
 #include "replication/job_recorder.h"
+#include "replication/source_relation.h"
 
 #include <cstdint>
 #include <functional>
@@ -76,6 +77,10 @@ struct RunResult {
 };
 
 RunResult make(pg::Connection &dest, const MakeRequest &request, RunContext &ctx);
+// The checks make runs on the destination name before it changes anything,
+// for the request's type (see each family's checkDestination); throws the
+// first problem as a usage Error. For a pre-flight: make runs the same ones.
+void checkMakeDestination(pg::Connection &dest, const MakeRequest &request, const SourceRelation &source);
 RunResult refresh(pg::Connection &dest, const RefreshRequest &request, RunContext &ctx);
 RunResult destroy(pg::Connection &dest, const std::string &destTable, bool keepTable, RunContext &ctx);
 

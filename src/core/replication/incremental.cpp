@@ -199,6 +199,16 @@ std::vector<std::pair<std::string, pg::Param>> makeConfig(const MakeRequest &req
 
 } // namespace
 
+void checkDestination(pg::Connection &dest, const QualifiedName &destName, const SourceRelation &rel)
+{
+    requireSchema(dest, destName.schema);
+    const auto kind = relationKind(dest, destName);
+    if (kind && *kind != 'r' && *kind != 'p')
+        throw pg::Error::usage("destination " + destName.catalogText() + " exists and is not a table", pg::Side::Destination);
+    if (kind)
+        requireDestinationCovers(destName, relationColumns(dest, destName), rel.columns);
+}
+
 RunResult make(Job &job, const MakeRequest &req)
 {
     auto &dest = job.dest();
@@ -222,10 +232,8 @@ RunResult make(Job &job, const MakeRequest &req)
     if (!catalog::acquireTableLock(dest, job.destTable(), catalog::LockWait::forSeconds(30), job.ctx().cancel))
         return job.finishLocked();
     setValueFormats(dest);
-    requireSchema(dest, destName.schema);
+    checkDestination(dest, destName, rel);
     const auto kind = relationKind(dest, destName);
-    if (kind && *kind != 'r' && *kind != 'p')
-        throw pg::Error::usage("destination " + destName.catalogText() + " exists and is not a table", pg::Side::Destination);
     const bool dstActive = family.kind == ControlKind::Time && zoneObservesDst(dest);
     catalog::insertConfig(dest, job.schema(), family.type(),
                           makeConfig(req, family, job.destTable(), control, boundary, key, dstActive, job.now()));
@@ -240,7 +248,6 @@ RunResult make(Job &job, const MakeRequest &req)
     if (kind) {
         // As mimeo: an existing table keeps its data and indexes; replication
         // goes on from its newest row.
-        requireDestinationCovers(destName, relationColumns(dest, destName), rel.columns);
         job.step("destination " + destName.catalogText() + " already exists; no data or indexes pulled");
         ifEmpty = time ? sourceNow(src) : floorValue(control.kind);
     } else {

@@ -10,17 +10,28 @@
 namespace mimeo::replication::incremental {
 namespace {
 
-// The column's type with domains unwrapped (a domain over a domain too).
-constexpr const char *kBaseTypeSql = R"SQL(
-WITH RECURSIVE t(oid, typtype, basetype) AS (
-    SELECT ty.oid, ty.typtype, ty.typbasetype
+// Each column's type with domains unwrapped (a domain over a domain too).
+constexpr const char *kBaseTypesSql = R"SQL(
+WITH RECURSIVE t(attnum, attname, oid, typtype, basetype) AS (
+    SELECT a.attnum, a.attname, ty.oid, ty.typtype, ty.typbasetype
       FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
-     WHERE a.attrelid = $1 AND a.attname = $2 AND a.attnum > 0 AND NOT a.attisdropped
+     WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped
     UNION ALL
-    SELECT ty.oid, ty.typtype, ty.typbasetype FROM t JOIN pg_catalog.pg_type ty ON ty.oid = t.basetype WHERE t.typtype = 'd'
+    SELECT t.attnum, t.attname, ty.oid, ty.typtype, ty.typbasetype
+      FROM t JOIN pg_catalog.pg_type ty ON ty.oid = t.basetype WHERE t.typtype = 'd'
 )
-SELECT pg_catalog.format_type(oid, NULL) FROM t WHERE typtype <> 'd'
+SELECT attname, pg_catalog.format_type(oid, NULL) FROM t WHERE typtype <> 'd' ORDER BY attnum
 )SQL";
+
+// Column name and base type, in attnum order.
+std::vector<std::pair<std::string, std::string>> baseTypes(pg::Connection &src, uint32_t relationOid)
+{
+    auto r = src.exec(kBaseTypesSql, {std::to_string(relationOid)});
+    std::vector<std::pair<std::string, std::string>> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.emplace_back(r.text(i, 0), r.text(i, 1));
+    return out;
+}
 
 const char *kTimeTypes = "timestamp, timestamptz or date";
 const char *kSerialTypes = "smallint, integer or bigint";
@@ -80,8 +91,11 @@ ControlColumn describeControl(pg::Connection &src, const SourceRelation &rel, co
         throw pg::Error::usage("control column " + name + " does not exist in " + rel.name.catalogText(), pg::Side::Source,
                                "column names are case-sensitive");
     }
-    auto r = src.exec(kBaseTypeSql, {std::to_string(rel.oid), name});
-    const std::string base = r.rows() > 0 ? r.text(0, 0) : col->type;
+    std::string base = col->type;
+    for (const auto &[column, type] : baseTypes(src, rel.oid)) {
+        if (column == name)
+            base = type;
+    }
     const auto kind = kindOfType(base);
     if (!kind) {
         throw pg::Error::usage("control column " + name + " of " + rel.name.catalogText() + " is " + col->type
@@ -98,21 +112,31 @@ ControlColumn describeControl(pg::Connection &src, const SourceRelation &rel, co
     return {name, *kind, *kind == ControlKind::Time ? base : std::string("bigint")};
 }
 
+std::vector<ControlCandidate> controlCandidates(pg::Connection &src, uint32_t relationOid)
+{
+    std::vector<ControlCandidate> out;
+    for (const auto &[column, base] : baseTypes(src, relationOid)) {
+        if (const auto kind = kindOfType(base))
+            out.push_back({column, *kind, base});
+    }
+    return out;
+}
+
 std::string floorValue(ControlKind kind) { return kind == ControlKind::Time ? "-infinity" : "-9223372036854775808"; }
 
-std::string normalizeBoundary(pg::Connection &dest, ControlKind kind, const std::optional<std::string> &boundary)
+std::string normalizeBoundary(pg::Connection &conn, ControlKind kind, const std::optional<std::string> &boundary)
 {
     if (kind == ControlKind::Time) {
         const std::string value = boundary.value_or("10 minutes");
         try {
-            auto r = dest.exec("SELECT $1::interval < interval '0', $1::interval::text", {value});
+            auto r = conn.exec("SELECT $1::interval < interval '0', $1::interval::text", {value});
             if (r.toBool(0, 0))
-                throw pg::Error::usage("boundary " + value + " is negative", pg::Side::Destination);
+                throw pg::Error::usage("boundary " + value + " is negative", conn.side());
             return r.text(0, 1);
         } catch (const pg::Error &e) {
             if (e.sqlstate().empty())
                 throw;
-            throw pg::Error::usage("boundary \"" + value + "\" is not an interval: " + e.message(), pg::Side::Destination,
+            throw pg::Error::usage("boundary \"" + value + "\" is not an interval: " + e.message(), conn.side(),
                                    "for a time control column give an interval, for example --boundary '5 minutes'");
         }
     }
@@ -125,7 +149,7 @@ std::string normalizeBoundary(pg::Connection &dest, ControlKind kind, const std:
         used = 0;
     }
     if (used != value.size() || value.empty() || n < 0 || n > 2147483647)
-        throw pg::Error::usage("boundary \"" + value + "\" is not a whole number from 0 to 2147483647", pg::Side::Destination,
+        throw pg::Error::usage("boundary \"" + value + "\" is not a whole number from 0 to 2147483647", conn.side(),
                                "for a serial control column give how many values to leave out, for example --boundary 10");
     return std::to_string(n);
 }

@@ -5,8 +5,10 @@
 // stand for "before everything".
 #include "replication/source_relation.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace mimeo::pg {
 class Connection;
@@ -53,13 +55,23 @@ struct ControlColumn {
 ControlColumn describeControl(pg::Connection &src, const SourceRelation &rel, const std::string &name,
                               std::optional<ControlKind> wanted);
 
+// Every column of a relation whose type (domains unwrapped) makes it a
+// possible control column, in column order.
+struct ControlCandidate {
+    std::string column;
+    ControlKind kind = ControlKind::Time;
+    std::string baseType; // "timestamp with time zone", "integer", ...
+};
+std::vector<ControlCandidate> controlCandidates(pg::Connection &src, uint32_t relationOid);
+
 // The lower bound that lets every row through: -infinity, or the smallest
 // bigint (mimeo used 0 and so never replicated control values <= 0).
 std::string floorValue(ControlKind kind);
 
 // The boundary to store: the default when none is given (10 minutes, or 10
-// as mimeo's makers use), else the value checked on the destination (an
-// interval or an integer, not negative). Throws a usage Error when invalid.
-std::string normalizeBoundary(pg::Connection &dest, ControlKind kind, const std::optional<std::string> &boundary);
+// as mimeo's makers use), else the value checked on conn (the destination
+// for a make; an interval or an integer, not negative). Throws a usage Error
+// naming the boundary (on conn's side) when invalid.
+std::string normalizeBoundary(pg::Connection &conn, ControlKind kind, const std::optional<std::string> &boundary);
 
 } // namespace mimeo::replication::incremental

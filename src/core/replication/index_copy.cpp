@@ -25,9 +25,13 @@ SELECT ic.relname,
               WHERE k.ord <= i.indnkeyatts ORDER BY k.ord),
        (SELECT coalesce(bool_and(a.attnotnull), false) FROM pg_catalog.unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
                JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-              WHERE k.ord <= i.indnkeyatts)
+              WHERE k.ord <= i.indnkeyatts),
+       am.amname,
+       i.indpred IS NOT NULL,
+       (SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[0])
   FROM pg_catalog.pg_index i
   JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+  JOIN pg_catalog.pg_am am ON am.oid = ic.relam
   JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
  WHERE i.indrelid = $1 AND i.indisvalid
@@ -97,12 +101,15 @@ SourceIndexes readSourceIndexes(pg::Connection &src, uint32_t relationOid)
             else
                 continue; // a form we do not understand: better not to guess
             idx.method = rest;
-            const bool plain = r.toBool(i, 6);
+            idx.plain = r.toBool(i, 6);
             idx.columns = pg::parseTextArrayNoNulls(r.value(i, 7));
-            const bool notNull = r.toBool(i, 8);
+            idx.notNull = r.toBool(i, 8);
+            idx.accessMethod = r.text(i, 9);
+            idx.partial = r.toBool(i, 10);
+            idx.leadingColumn = r.text(i, 11);
             if (idx.primary && !out.key)
                 out.key = idx;
-            else if (idx.unique && plain && notNull && !idx.columns.empty())
+            else if (idx.unique && idx.plain && idx.notNull && !idx.columns.empty())
                 uniqueCandidates.push_back(idx);
             else
                 out.others.push_back(idx);

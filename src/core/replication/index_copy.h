@@ -25,6 +25,11 @@ struct SourceIndex {
     bool unique = false;
     std::vector<std::string> columns; // key columns (plain columns only; empty for expression indexes)
     std::string method;               // text after "USING ": "btree (a, b) WHERE ..."
+    std::string accessMethod;         // btree, hash, gin, ...
+    bool plain = false;               // no expression and no predicate
+    bool partial = false;             // has a predicate (WHERE ...)
+    bool notNull = false;             // every key column is NOT NULL
+    std::string leadingColumn;        // the first key column when it is a plain column, else empty
 };
 
 struct SourceIndexes {

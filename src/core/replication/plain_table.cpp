@@ -33,16 +33,9 @@ PullSpec specFor(const SourceRelation &rel, const std::optional<std::string> &co
 
 } // namespace
 
-RunResult make(Job &job, const MakeRequest &req)
+void checkDestination(pg::Connection &dest, const MakeRequest &req, const SourceRelation &rel)
 {
-    auto &dest = job.dest();
     const QualifiedName destName = req.dest.value_or(req.source);
-    auto src = job.connectSource(req.dataSourceId);
-    const auto rel = describeSource(src, req.source, req.filter, req.dataSourceId);
-
-    pg::Transaction tx(dest);
-    if (!catalog::acquireTableLock(dest, job.destTable(), catalog::LockWait::forSeconds(30), job.ctx().cancel))
-        return job.finishLocked();
     requireSchema(dest, destName.schema);
     const auto kind = relationKind(dest, destName);
     if (kind && *kind != 'r' && *kind != 'p')
@@ -56,6 +49,22 @@ RunResult make(Job &job, const MakeRequest &req)
                                "to replicate into it as it is (its rows are replaced at the first refresh), pass "
                                "--use-existing; otherwise choose another --dest-table");
     requireSequences(dest, req.sequences);
+    if (kind)
+        requireDestinationCovers(destName, relationColumns(dest, destName), rel.columns);
+}
+
+RunResult make(Job &job, const MakeRequest &req)
+{
+    auto &dest = job.dest();
+    const QualifiedName destName = req.dest.value_or(req.source);
+    auto src = job.connectSource(req.dataSourceId);
+    const auto rel = describeSource(src, req.source, req.filter, req.dataSourceId);
+
+    pg::Transaction tx(dest);
+    if (!catalog::acquireTableLock(dest, job.destTable(), catalog::LockWait::forSeconds(30), job.ctx().cancel))
+        return job.finishLocked();
+    checkDestination(dest, req, rel);
+    const auto kind = relationKind(dest, destName);
 
     catalog::insertConfig(dest, job.schema(), "table",
                           {{"source_table", req.source.catalogText()},
@@ -71,7 +80,6 @@ RunResult make(Job &job, const MakeRequest &req)
     std::string message;
     if (kind) {
         // As mimeo: an existing table keeps its data and indexes; the first refresh loads it.
-        requireDestinationCovers(destName, relationColumns(dest, destName), rel.columns);
         job.step("destination " + destName.catalogText() + " already exists; no data or indexes pulled");
         message = "registered existing table " + job.destTable() + "; the first refresh loads it";
     } else {

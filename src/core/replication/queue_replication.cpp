@@ -264,6 +264,16 @@ std::vector<std::pair<std::string, pg::Param>> configColumns(const Job &job, con
 
 } // namespace
 
+void checkDestination(pg::Connection &dest, const QualifiedName &destName, const SourceRelation &rel, bool logdel)
+{
+    requireSchema(dest, destName.schema);
+    const auto kind = relationKind(dest, destName);
+    if (kind && *kind != 'r' && *kind != 'p')
+        throw pg::Error::usage("destination " + destName.catalogText() + " exists and is not a table", pg::Side::Destination);
+    if (kind)
+        queue::requireDestinationColumns(dest, destName, rel.columns, logdel && queue::hasDeletedColumn(dest, destName));
+}
+
 RunResult make(Job &job, const MakeRequest &req)
 {
     auto &dest = job.dest();
@@ -276,16 +286,11 @@ RunResult make(Job &job, const MakeRequest &req)
     pg::Transaction tx(dest);
     if (!catalog::acquireTableLock(dest, job.destTable(), catalog::LockWait::forSeconds(30), job.ctx().cancel))
         return job.finishLocked();
-    requireSchema(dest, destName.schema);
+    checkDestination(dest, destName, rel, logdel);
     const auto kind = relationKind(dest, destName);
-    if (kind && *kind != 'r' && *kind != 'p')
-        throw pg::Error::usage("destination " + destName.catalogText() + " exists and is not a table", pg::Side::Destination);
-    if (kind) {
-        if (logdel && !queue::hasDeletedColumn(dest, destName)) {
-            dest.exec("ALTER TABLE " + destName.quoted() + " ADD COLUMN mimeo_source_deleted timestamptz");
-            job.step("added column mimeo_source_deleted to the existing " + destName.catalogText());
-        }
-        queue::requireDestinationColumns(dest, destName, rel.columns, logdel);
+    if (kind && logdel && !queue::hasDeletedColumn(dest, destName)) {
+        dest.exec("ALTER TABLE " + destName.quoted() + " ADD COLUMN mimeo_source_deleted timestamptz");
+        job.step("added column mimeo_source_deleted to the existing " + destName.catalogText());
     }
 
     queue::QueueDefinition def;

@@ -105,6 +105,15 @@ void truncateOldQuietly(Job &job, const std::string &destTable, const SnapNames 
 
 } // namespace
 
+void checkDestination(pg::Connection &dest, const QualifiedName &view)
+{
+    const SnapNames names = namesFor(view);
+    requireSchema(dest, view.schema);
+    requireAbsent(dest, names.view);
+    requireAbsent(dest, names.snap1);
+    requireAbsent(dest, names.snap2);
+}
+
 RunResult make(Job &job, const MakeRequest &req)
 {
     auto &dest = job.dest();
@@ -118,10 +127,7 @@ RunResult make(Job &job, const MakeRequest &req)
     pg::Transaction tx(dest);
     if (!catalog::acquireTableLock(dest, job.destTable(), catalog::LockWait::forSeconds(30), job.ctx().cancel))
         return job.finishLocked();
-    requireSchema(dest, viewName.schema);
-    requireAbsent(dest, names.view);
-    requireAbsent(dest, names.snap1);
-    requireAbsent(dest, names.snap2);
+    checkDestination(dest, viewName);
 
     std::vector<std::pair<std::string, pg::Param>> cfg = {
         {"source_table", req.source.catalogText()},

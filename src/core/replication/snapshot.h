@@ -12,6 +12,10 @@ class Job;
 namespace snapshot {
 
 RunResult make(Job &job, const MakeRequest &request);
+// The destination checks make runs before it changes anything (the schema
+// exists; the view and its two tables are free and their names fit); throws
+// the first problem as a usage Error. A pre-flight runs them without making.
+void checkDestination(pg::Connection &dest, const pg::QualifiedName &view);
 RunResult refresh(Job &job, const catalog::ConfigRow &config, const RefreshRequest &request);
 // keepTable: the newest snapshot becomes a plain table named like the view.
 RunResult destroy(Job &job, const catalog::ConfigRow &config, bool keepTable);

@@ -10,7 +10,7 @@
 
 namespace mimeo::replication {
 
-std::string SourceRelation::kindName() const
+std::string relationKindName(char relkind)
 {
     switch (relkind) {
     case 'p': return "partitioned table";
@@ -75,7 +75,8 @@ SourceRelation describeSource(pg::Connection &src, const pg::QualifiedName &name
                       "WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p', 'v', 'm', 'f')",
                       {name.schema, name.name});
     if (r.rows() == 0) {
-        throw pg::Error::usage("source table " + name.catalogText() + " not found in source " + std::to_string(dataSourceId),
+        throw pg::Error::usage("source table " + name.catalogText() + " not found"
+                                   + (dataSourceId > 0 ? " in source " + std::to_string(dataSourceId) : std::string()),
                                pg::Side::Source, notFoundHint(src, name));
     }
     rel.oid = static_cast<uint32_t>(r.toInt(0, 0));

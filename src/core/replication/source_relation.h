@@ -15,6 +15,9 @@ class Connection;
 
 namespace mimeo::replication {
 
+// "table", "partitioned table", "view", "materialized view", "foreign table".
+std::string relationKindName(char relkind);
+
 struct SourceRelation {
     pg::QualifiedName name; // exactly as on the server
     uint32_t oid = 0;
@@ -25,14 +28,14 @@ struct SourceRelation {
     bool isView() const { return relkind == 'v' || relkind == 'm'; }
     // Plain tables can be read with COPY table (cols) TO STDOUT.
     bool isPlainTable() const { return relkind == 'r'; }
-    std::string kindName() const;
+    std::string kindName() const { return relationKindName(relkind); }
 };
 
 // Resolves name (exact, case-sensitive parts) on the source and reads its
 // columns in attnum order. A non-empty filter keeps only those columns; a
 // filter naming a column the source lacks is an error naming it (mimeo
 // silently ignored such names). Throws Error (side source) when the relation
-// is missing.
+// is missing (naming dataSourceId when it is above 0).
 SourceRelation describeSource(pg::Connection &src, const pg::QualifiedName &name, const std::vector<std::string> &filter,
                               int dataSourceId);
 
