@@ -392,6 +392,24 @@ private slots:
         }
     }
 
+    // make() itself with a context that rehearses: the job log it carries is
+    // not written, and nothing stays.
+    void aRehearsingContextWritesNoJobLog()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "rh_ctx");
+        prepare(f);
+        const QStringList empty = state(f);
+        replication::RunContext ctx = f.context();
+        QVERIFY(ctx.log != nullptr);
+        ctx.rehearse = true;
+        replication::RunResult r;
+        MIMEO_NOTHROW(r = replication::make(f.dest(), requestFor(f, "dml", "rep.t"), ctx));
+        QCOMPARE(r.outcome, replication::Outcome::Done);
+        QCOMPARE(r.jobId, int64_t(0));
+        QCOMPARE(state(f), empty);
+    }
+
     // A rehearsal that fails says why, with the statements up to the failing
     // one, and leaves nothing either.
     void failedRehearsalSaysWhy()
