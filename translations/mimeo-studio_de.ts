@@ -973,7 +973,6 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="160"/>
-        <location filename="../src/studio/mainwindow.cpp" line="436"/>
         <source>&amp;New Replication…</source>
         <translation>&amp;Neue Replikation…</translation>
     </message>
@@ -1139,52 +1138,62 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         <translation>Rollen von %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="381"/>
+        <location filename="../src/studio/mainwindow.cpp" line="382"/>
         <source>Made the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="400"/>
+        <location filename="../src/studio/mainwindow.cpp" line="402"/>
         <source>Destroyed the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="427"/>
+        <location filename="../src/studio/mainwindow.cpp" line="440"/>
         <source>&amp;New Replication from Source %1…</source>
         <translation>&amp;Neue Replikation aus Quelle %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="432"/>
+        <location filename="../src/studio/mainwindow.cpp" line="445"/>
         <source>Open in the &amp;Configuration Editor</source>
         <translation>Im &amp;Konfigurationseditor öffnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="437"/>
+        <location filename="../src/studio/mainwindow.cpp" line="458"/>
+        <source>&amp;New Replication of %1…</source>
+        <translation>&amp;Neue Replikation von %1…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="458"/>
+        <source>a Source Table</source>
+        <translation>einer Quelltabelle</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="460"/>
         <source>&amp;Destroy Replication of %1…</source>
         <translation>Replikation von %1 &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="460"/>
+        <location filename="../src/studio/mainwindow.cpp" line="483"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="473"/>
+        <location filename="../src/studio/mainwindow.cpp" line="496"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="474"/>
+        <location filename="../src/studio/mainwindow.cpp" line="497"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="505"/>
+        <location filename="../src/studio/mainwindow.cpp" line="528"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="506"/>
+        <location filename="../src/studio/mainwindow.cpp" line="529"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
     </message>
@@ -2018,62 +2027,62 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         <translation>schema.sequenz, ... nach jeder Aktualisierung zurückgesetzt</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="100"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="114"/>
         <source>A key column: %1 needs it.</source>
         <translation>Eine Schlüsselspalte: %1 braucht sie.</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="109"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="123"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="109"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="123"/>
         <source>indexed</source>
         <translation>indiziert</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="109"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="123"/>
         <source>no index</source>
         <translation>kein Index</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="196"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="210"/>
         <source>The table has no column this type can use as its control column.</source>
         <translation>Die Tabelle hat keine Spalte, die dieser Typ als Steuerspalte verwenden kann.</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="198"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="212"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="215"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="228"/>
         <source>%1 is already configured (type %2).</source>
         <translation>%1 ist bereits konfiguriert (Typ %2).</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="224"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="237"/>
         <source>✓ The destination accepts this name.</source>
         <translation>✓ Das Ziel akzeptiert diesen Namen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="250"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="261"/>
         <source>The first refresh after the initial pull reads %1.</source>
         <translation>Die erste Aktualisierung nach dem anfänglichen Abruf liest %1.</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="267"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="276"/>
         <source>No condition: every row is replicated.</source>
         <translation>Keine Bedingung: Jede Zeile wird repliziert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="272"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="280"/>
         <source>Asking the source…</source>
         <translation>Quelle wird befragt…</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="281"/>
+        <location filename="../src/studio/wizard/wizard_options_page.cpp" line="288"/>
         <source>✓ The source accepts the condition.</source>
         <translation>✓ Die Quelle akzeptiert die Bedingung.</translation>
     </message>

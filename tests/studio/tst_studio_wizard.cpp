@@ -567,8 +567,12 @@ private slots:
         auto *tables = page<WizardTablePage>(w.get(), MakeWizard::TablePage);
         auto *filter = tables->findChild<QLineEdit *>(QStringLiteral("filterEdit"));
         QTRY_VERIFY(filter->hasFocus());
-        QTest::keyClicks(filter, QStringLiteral("accounts"));
-        QVERIFY(QTest::qWaitFor([&] { return tables->model()->rowCount() == 1 && !tables->model()->isLoading(); }, 20000));
+        QTest::keyClicks(filter, QStringLiteral("events"));
+        QVERIFY2(QTest::qWaitFor([&] { return tables->model()->rowCount() == 1 && !tables->model()->isLoading(); }, 20000),
+                 qPrintable(QStringLiteral("filter \"%1\", %2 rows, loading %3")
+                                .arg(filter->text())
+                                .arg(tables->model()->rowCount())
+                                .arg(tables->model()->isLoading())));
         QTest::keyClick(filter, Qt::Key_Tab);
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
         QVERIFY(QTest::qWaitFor([&] { return tables->isComplete(); }, 20000));

@@ -13,7 +13,8 @@ WizardSourcePage::WizardSourcePage(MakeWizard *wizard)
 {
     ui_->setupUi(this);
     connect(ui_->sourceList, &QListWidget::currentRowChanged, this, &QWizardPage::completeChanged);
-    connect(ui_->sourceList, &QListWidget::itemActivated, this, [this] { wizard_->next(); });
+    // A double click goes on; Enter already does (the list passes it on to the default button).
+    connect(ui_->sourceList, &QListWidget::itemDoubleClicked, this, [this] { wizard_->next(); });
     connect(ui_->addButton, &QPushButton::clicked, this, &WizardSourcePage::addSource);
     // A source added here (or elsewhere) shows once the catalog is read again.
     connect(wizard_->service(), &DestinationService::loaded, this, &WizardSourcePage::fill);

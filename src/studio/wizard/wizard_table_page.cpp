@@ -57,7 +57,8 @@ WizardTablePage::WizardTablePage(MakeWizard *wizard)
     connect(ui_->schemaCombo, &QComboBox::activated, this, &WizardTablePage::restart);
     connect(ui_->tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &WizardTablePage::selectionChanged);
-    connect(ui_->tableView, &QAbstractItemView::activated, this, [this] {
+    // A double click goes on; Enter already does (the view passes it on to the default button).
+    connect(ui_->tableView, &QAbstractItemView::doubleClicked, this, [this] {
         if (isComplete())
             wizard_->next();
     });
