@@ -72,13 +72,13 @@ QStringList state(ReplicationFixture &f)
                    "ORDER BY 1");
     out << rows(d, "SELECT 'state ' || dest_table FROM mimeo.studio_table_state ORDER BY 1");
     out << rows(d, "SELECT 'jobs ' || count(*) FROM mimeo.studio_job_log");
-    out << rows(d, "SELECT 'destination locks ' || count(*) FROM pg_locks WHERE locktype = 'advisory'");
+    out << rows(d, "SELECT 'destination locks ' || count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
     for (const auto &table : rows(d, "SELECT c.oid::regclass::text FROM pg_class c WHERE c.relnamespace = 'rep'::regnamespace "
                                      "AND c.relkind IN ('r', 'v') ORDER BY 1"))
         out << rows(d, "SELECT 'rows " + table.toStdString() + " ' || count(*) FROM " + table.toStdString());
     for (const auto &o : test::queue::sourceObjects(f.src()))
         out << QStringLiteral("source ") + o;
-    out << rows(f.src(), "SELECT 'source locks ' || count(*) FROM pg_locks WHERE locktype = 'advisory'");
+    out << rows(f.src(), "SELECT 'source locks ' || count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
     out << rows(f.src(), "SELECT 'source rows ' || count(*) FROM src.t");
     return out;
 }
@@ -494,7 +494,7 @@ private slots:
         QCOMPARE(d.exec("SELECT count(*) FROM mimeo.refresh_config").toInt(0, 0), int64_t(0));
         QCOMPARE(d.exec("SELECT count(*) FROM mimeo.studio_replication_identity").toInt(0, 0), int64_t(0));
         QCOMPARE(d.exec("SELECT count(*) FROM mimeo.studio_table_state").toInt(0, 0), int64_t(0));
-        QCOMPARE(d.exec("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'").toInt(0, 0), int64_t(0));
+        QCOMPARE(d.exec("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())").toInt(0, 0), int64_t(0));
         QCOMPARE(test::queue::sourceObjects(f.src()), QStringList());
         QCOMPARE(f.src().exec("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
                               "AND pid <> pg_backend_pid() AND state <> 'idle' AND backend_type = 'client backend'")
