@@ -7,10 +7,13 @@
 #include "connectdialog.h"
 #include "connectionfields.h"
 #include "mainwindow.h"
+#include "make_wizard.h"
 #include "password_store.h"
 #include "passworddialog.h"
 #include "sourcespage.h"
 #include "studio_testutil.h"
+#include "wizard_source_page.h"
+#include "wizard_table_page.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -145,6 +148,28 @@ private slots:
         QVERIFY(waitForSignals(tested, 1, 30000));
         QVERIFY(tested.first().first().toBool());
         QVERIFY(!promptedAgain);
+
+        // The New Replication wizard reaches the source the same way: its
+        // table list and the table's details come with the password held
+        // in memory, without asking again.
+        {
+            auto srcAdmin = src.connect();
+            srcAdmin.exec("CREATE TABLE public.nokc_items (id int PRIMARY KEY, v text); GRANT SELECT ON public.nokc_items TO "
+                          + pg::quoteIdent(srcRole.name()));
+        }
+        std::unique_ptr<MakeWizard> wizard(w.startMakeWizard(key, sourceId));
+        QVERIFY(wizard);
+        wizard->setAttribute(Qt::WA_DeleteOnClose, false);
+        auto *sources = qobject_cast<WizardSourcePage *>(wizard->page(MakeWizard::SourcePage));
+        QVERIFY(QTest::qWaitFor([&] { return sources->selectSource(sourceId); }, 20000));
+        wizard->next();
+        auto *tables = qobject_cast<WizardTablePage *>(wizard->page(MakeWizard::TablePage));
+        tables->setFilterText(QStringLiteral("nokc_items"));
+        QVERIFY(QTest::qWaitFor([&] { return tables->selectTable({"public", "nokc_items"}); }, 20000));
+        QVERIFY2(QTest::qWaitFor([&] { return tables->isComplete(); }, 20000), qPrintable(tables->detailsText()));
+        QVERIFY(tables->detailsText().contains(QStringLiteral("nokc_items_pkey")));
+        QVERIFY(!promptedAgain);
+        wizard.reset();
 
         // Nothing reached disk or the catalog, and the app said it once.
         w.close();
