@@ -31,6 +31,7 @@ BackgroundTask *BackgroundTask::start(Work work)
         } catch (const mimeo::pg::Error &e) {
             error.message = QString::fromStdString(e.describe());
             error.sqlstate = QString::fromStdString(e.sqlstate());
+            error.side = e.side();
             error.passwordNeeded = e.passwordNeeded();
             error.passwordRefused = e.sqlstate() == "28P01" || looksLikeRefusedPassword(e.message());
         } catch (const std::exception &e) {

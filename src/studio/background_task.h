@@ -2,6 +2,8 @@
 #pragma once
 // Runs a function on the global thread pool and delivers its result (or the
 // error) back on the GUI thread. The GUI never blocks on the network.
+#include "pg/side.h"
+
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -16,6 +18,7 @@
 struct TaskError {
     QString message;
     QString sqlstate;
+    mimeo::pg::Side side = mimeo::pg::Side::Unknown; // which server refused
     bool passwordNeeded = false;
     bool passwordRefused = false;
 };

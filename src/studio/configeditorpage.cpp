@@ -70,6 +70,9 @@ ConfigEditorPage::ConfigEditorPage(DestinationService *service, QWidget *parent)
             if (auto it = rec.values.find("source_table"); it != rec.values.end() && it->second)
                 sourceTable = q(*it->second);
         }
+        const QStringList selected = selectedDestTables();
+        QAction *refresh = menu.addAction(tr("&Refresh Now"), this, [this, selected] { emit refreshRequested(selected); });
+        refresh->setEnabled(!selected.isEmpty());
         menu.addAction(tr("&New Replication…"), this, [this, sourceId, sourceTable] { emit makeRequested(sourceId, sourceTable); });
         QAction *destroy = menu.addAction(tr("&Destroy Replication of %1…").arg(table), this, [this, table] { emit destroyRequested(table); });
         destroy->setEnabled(!table.isEmpty());
@@ -218,6 +221,19 @@ void ConfigEditorPage::save()
         showMessage(false, tr("Nothing was saved: %1").arg(error.message));
         emit saved(false);
     });
+}
+
+QStringList ConfigEditorPage::selectedDestTables() const
+{
+    QStringList out;
+    for (const QModelIndex &i : ui_->tableView->selectionModel()->selectedIndexes()) {
+        const QString t = q(model_->record(proxy_->mapToSource(i).row()).destTable);
+        if (!out.contains(t))
+            out << t;
+    }
+    if (out.isEmpty() && !currentDestTable().isEmpty())
+        out << currentDestTable();
+    return out;
 }
 
 QString ConfigEditorPage::currentDestTable() const

@@ -33,6 +33,8 @@ public:
     DestinationService *service() const { return service_; }
     // The destination table of the current row, empty when none.
     QString currentDestTable() const;
+    // The destination tables of the selected rows (the current one when none is selected).
+    QStringList selectedDestTables() const;
     // Shows only this destination table (from the navigator).
     void showTable(const QString &destTable);
 
@@ -48,6 +50,7 @@ signals:
     // From the table's context menu: the window opens the wizard or the destroy dialog.
     void makeRequested(int sourceId, const QString &sourceTable);
     void destroyRequested(const QString &destTable);
+    void refreshRequested(const QStringList &destTables);
     void loaded(bool ok);
     void saved(bool ok);
     void pendingChanged(bool hasPending);

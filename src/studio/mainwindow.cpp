@@ -6,6 +6,9 @@
 #include "configeditorpage.h"
 #include "connectdialog.h"
 #include "destroydialog.h"
+#include "job_service.h"
+#include "jobs/due_jobs.h"
+#include "jobs_panel.h"
 #include "make_wizard.h"
 #include "destination_pages.h"
 #include "destination_registry.h"
@@ -18,10 +21,13 @@
 #include "ui_mainwindow.h"
 
 #include <QCloseEvent>
+#include <QDockWidget>
+#include <QTimer>
 #include <QDateTime>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 
 MainWindow::MainWindow(QWidget *parent)
@@ -34,6 +40,29 @@ MainWindow::MainWindow(QWidget *parent)
 {
     ui_->setupUi(this);
     pages_ = new DestinationPages(ui_->centralTabs, this);
+    jobs_ = new JobService(this);
+    jobsPanel_ = new JobsPanel(jobs_, registry_, this);
+    auto *dock = new QDockWidget(tr("Jobs"), this);
+    dock->setObjectName(QStringLiteral("jobsDock"));
+    dock->setWidget(jobsPanel_);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    ui_->menuDestination->addAction(dock->toggleViewAction());
+    schedule_ = new QTimer(this);
+    schedule_->setInterval(60 * 1000);
+    connect(schedule_, &QTimer::timeout, this, &MainWindow::runSchedule);
+    connect(jobs_, &JobService::idle, this, [this] {
+        if (closeWhenIdle_)
+            close();
+    });
+    connect(jobs_, &JobService::jobChanged, this, [this](int row) {
+        const JobRecord &job = jobs_->jobs()[static_cast<size_t>(row)];
+        if (!job.finished())
+            return;
+        appendLog(tr("%1 of %2: %3 %4").arg(jobActionName(job.action), job.destTable, jobStateName(job.state), job.message));
+        if (job.state == JobRecord::State::Done)
+            if (auto *service = registry_->find(job.destinationKey))
+                service->catalogChanged(); // last_run moved
+    });
     setWindowIcon(QIcon(QStringLiteral(":/icons/mimeo-studio.svg")));
     ui_->navigator->setModel(model_);
     ui_->mainSplitter->setStretchFactor(1, 1);
@@ -62,6 +91,18 @@ MainWindow::MainWindow(QWidget *parent)
             statusBar()->showMessage(tr("Select a replicated table first (in the navigator or the configuration editor)."), 4000);
         else
             startDestroy(currentDestination(), table);
+    });
+    connect(ui_->actionRefreshNow, &QAction::triggered, this, [this] { refreshTables(currentDestination(), selectedDestTables()); });
+    connect(ui_->actionRepull, &QAction::triggered, this, [this] { repullTables(currentDestination(), selectedDestTables()); });
+    connect(ui_->actionRefreshDue, &QAction::triggered, this, [this] { refreshDue(currentDestination()); });
+    connect(ui_->actionRunSchedule, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("jobs/runSchedule"), on);
+        if (on) {
+            schedule_->start();
+            runSchedule();
+        } else {
+            schedule_->stop();
+        }
     });
     ui_->navigator->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(ui_->navigator, &QWidget::customContextMenuRequested, this, &MainWindow::showNavigatorMenu);
@@ -144,7 +185,7 @@ void MainWindow::updateActions()
     const bool haveDest = !currentDestination().isEmpty();
     for (QAction *a : {ui_->actionEditDestination, ui_->actionRemoveDestination, ui_->actionInstallCatalog,
                        ui_->actionConfiguration, ui_->actionSources, ui_->actionRoles, ui_->actionNewReplication,
-                       ui_->actionDestroyReplication})
+                       ui_->actionDestroyReplication, ui_->actionRefreshNow, ui_->actionRepull, ui_->actionRefreshDue})
         a->setEnabled(haveDest);
     const bool editor = currentEditor() != nullptr;
     ui_->actionSave->setEnabled(editor);
@@ -195,6 +236,9 @@ void MainWindow::removeDestination()
                                   .arg(service->displayName()))
         != QMessageBox::Yes)
         return;
+    if (askAboutJobs(service->key(), false) == JobsChoice::Stay)
+        return;
+    jobs_->cancelFor(service->key()); // each stops on its servers; the list keeps their outcome
     const QString name = service->target().conninfo.isEmpty() ? tr("(libpq defaults)") : service->target().conninfo;
     registry_->remove(service->key());
     appendLog(tr("Removed destination %1").arg(name));
@@ -252,6 +296,7 @@ void MainWindow::pageOpened(QWidget *page, DestinationService *service)
             startMakeWizard(key, sourceId, sourceTable);
         });
         connect(editor, &ConfigEditorPage::destroyRequested, this, [this, key](const QString &table) { startDestroy(key, table); });
+        connect(editor, &ConfigEditorPage::refreshRequested, this, [this, key](const QStringList &tables) { refreshTables(key, tables); });
     }
     if (auto *roles = qobject_cast<RolesPage *>(page))
         connect(roles, &RolesPage::changeFinished, this, [this, roles, service](bool) {
@@ -416,6 +461,118 @@ void MainWindow::closeWithDestination(QWidget *window, DestinationService *servi
     });
 }
 
+QStringList MainWindow::selectedDestTables() const
+{
+    if (auto *editor = currentEditor(); editor && !editor->selectedDestTables().isEmpty())
+        return editor->selectedDestTables();
+    const QString one = selectedDestTable();
+    return one.isEmpty() ? QStringList() : QStringList{one};
+}
+
+void MainWindow::refreshTables(const QString &key, const QStringList &destTables)
+{
+    DestinationService *service = loadedService(key);
+    if (!service)
+        return;
+    if (destTables.isEmpty()) {
+        statusBar()->showMessage(tr("Select replicated tables first (in the navigator or the configuration editor)."), 4000);
+        return;
+    }
+    for (const QString &t : destTables)
+        if (!jobs_->isActive(key, t))
+            jobs_->enqueue(service, t, JobRecord::Action::Refresh);
+}
+
+void MainWindow::repullTables(const QString &key, const QStringList &destTables)
+{
+    DestinationService *service = loadedService(key);
+    if (!service || destTables.isEmpty())
+        return;
+    // Say what a full re-pull does for each type before anything runs.
+    QStringList lines;
+    for (const QString &t : destTables) {
+        QString type;
+        for (const auto &c : service->snapshot().tables)
+            if (QString::fromStdString(c.destTable) == t)
+                type = QString::fromStdString(c.type);
+        const QString family = QString::fromStdString(mimeo::catalog::typeFamily(type.toStdString()));
+        QString what;
+        if (family == QLatin1String("snap") || family == QLatin1String("table"))
+            what = tr("copies every row again, as each of its refreshes does");
+        else if (family == QLatin1String("inserter") || family == QLatin1String("updater"))
+            what = tr("empties it (TRUNCATE: readers wait until it is done) and pulls every row up to the boundary again");
+        else if (family == QLatin1String("logdel"))
+            what = tr("empties it, pulls every row again and clears the queue on the source; rows it kept as deleted are gone");
+        else
+            what = tr("empties it, pulls every row again and clears the queue on the source");
+        lines << tr("%1 (%2): %3.").arg(t, type, what);
+    }
+    if (QMessageBox::question(this, tr("Full Re-pull"), tr("A full re-pull of\n\n%1\n\nRun it now?").arg(lines.join(QLatin1Char('\n'))))
+        != QMessageBox::Yes)
+        return;
+    for (const QString &t : destTables)
+        if (!jobs_->isActive(key, t))
+            jobs_->enqueue(service, t, JobRecord::Action::Repull);
+}
+
+void MainWindow::refreshDue(const QString &key)
+{
+    DestinationService *service = loadedService(key);
+    if (!service)
+        return;
+    const DestinationTarget t = service->target();
+    // The list off the GUI thread; each table is checked again under its lock when its turn comes.
+    runTask(this, [t] {
+        auto conn = t.connect("due");
+        QStringList out;
+        for (const auto &d : mimeo::jobs::dueJobs(conn, t.schema.toStdString(), std::string(), std::nullopt))
+            out << QString::fromStdString(d.destTable);
+        return out;
+    }, [this, key](const QStringList &due) {
+        DestinationService *service = registry_->find(key);
+        if (!service)
+            return;
+        int queued = 0;
+        for (const QString &table : due)
+            if (!jobs_->isActive(key, table)) {
+                jobs_->enqueue(service, table, JobRecord::Action::Due);
+                ++queued;
+            }
+        statusBar()->showMessage(tr("%n due table(s) queued.", nullptr, queued), 4000);
+    }, [this](const TaskError &e) { appendLog(tr("Could not list the due tables: %1").arg(e.message)); });
+}
+
+void MainWindow::runSchedule()
+{
+    for (DestinationService *service : registry_->all())
+        if (service->isLoaded() && service->snapshot().probe.catalog.mimeoTablesComplete())
+            refreshDue(service->key());
+}
+
+MainWindow::JobsChoice MainWindow::askAboutJobs(const QString &key, bool offerWait)
+{
+    const int active = key.isEmpty() ? jobs_->activeCount() : jobs_->activeCount(key);
+    if (active == 0)
+        return JobsChoice::NoJobs;
+    QMessageBox box(QMessageBox::Question, tr("Jobs Running"),
+                    offerWait ? tr("%n job(s) are queued or running. Cancel them (the servers stop at once and the tables "
+                                   "stay as they were), or wait for them to finish?",
+                                   nullptr, active)
+                              : tr("%n job(s) of this destination are queued or running. Cancel them (the servers stop at "
+                                   "once and the tables stay as they were)?",
+                                   nullptr, active),
+                    QMessageBox::NoButton, this);
+    QAbstractButton *cancelJobs = box.addButton(tr("Cancel the Jobs"), QMessageBox::DestructiveRole);
+    QAbstractButton *wait = offerWait ? box.addButton(tr("Wait for Them"), QMessageBox::AcceptRole) : nullptr;
+    box.addButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == cancelJobs)
+        return JobsChoice::CancelJobs;
+    if (wait && box.clickedButton() == wait)
+        return JobsChoice::Wait;
+    return JobsChoice::Stay;
+}
+
 QString MainWindow::selectedDestTable() const
 {
     if (auto *editor = currentEditor(); editor && !editor->currentDestTable().isEmpty())
@@ -442,6 +599,8 @@ void MainWindow::showNavigatorMenu(const QPoint &at)
     }
     case NavigatorModel::TableItem: {
         const QString table = index.data(NavigatorModel::KeyRole).toString();
+        menu.addAction(tr("Refresh &Now"), this, [this, key, table] { refreshTables(key, {table}); });
+        menu.addAction(tr("&Full Re-pull…"), this, [this, key, table] { repullTables(key, {table}); });
         menu.addAction(tr("Open in the &Configuration Editor"), this, [this, key, table] {
             if (auto *editor = openConfigEditor(key))
                 editor->showTable(table);
@@ -465,6 +624,7 @@ void MainWindow::showNavigatorMenu(const QPoint &at)
     case NavigatorModel::TypeGroup:
     case NavigatorModel::SourcesGroup:
         menu.addAction(ui_->actionNewReplication);
+        menu.addAction(ui_->actionRefreshDue);
         break;
     default:
         return;
@@ -508,7 +668,9 @@ void MainWindow::restoreState()
         ui_->mainSplitter->setSizes({300, 900});
     if (!ui_->verticalSplitter->restoreState(s.value(QStringLiteral("window/verticalSplitter")).toByteArray()))
         ui_->verticalSplitter->setSizes({560, 140});
+    QMainWindow::restoreState(s.value(QStringLiteral("window/state")).toByteArray()); // the Jobs dock
     registry_->restore();
+    ui_->actionRunSchedule->setChecked(s.value(QStringLiteral("jobs/runSchedule"), false).toBool());
 }
 
 void MainWindow::saveSettings() const
@@ -517,6 +679,7 @@ void MainWindow::saveSettings() const
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/mainSplitter"), ui_->mainSplitter->saveState());
     s.setValue(QStringLiteral("window/verticalSplitter"), ui_->verticalSplitter->saveState());
+    s.setValue(QStringLiteral("window/state"), saveState());
     registry_->save();
 }
 
@@ -533,6 +696,29 @@ void MainWindow::closeEvent(QCloseEvent *event)
                 return;
             }
             break;
+        }
+    }
+    // Quitting never leaves a statement running on a server: the jobs are
+    // cancelled (or finish) first, and the window closes when none is left.
+    if (jobs_->activeCount() > 0) {
+        if (!closeWhenIdle_) {
+            switch (askAboutJobs(QString(), true)) {
+            case JobsChoice::Stay:
+                event->ignore();
+                return;
+            case JobsChoice::CancelJobs:
+                jobs_->cancelAll();
+                break;
+            case JobsChoice::Wait:
+            case JobsChoice::NoJobs:
+                break;
+            }
+            closeWhenIdle_ = true;
+        }
+        if (jobs_->activeCount() > 0) {
+            statusBar()->showMessage(tr("Quitting once the jobs have ended…"));
+            event->ignore();
+            return;
         }
     }
     saveSettings();

@@ -17,12 +17,15 @@ class MainWindow;
 }
 class ConfigEditorPage;
 class DestroyDialog;
+class JobService;
+class JobsPanel;
 class MakeWizard;
 class DestinationPages;
 class DestinationRegistry;
 class NavigatorModel;
 class PasswordStore;
 class QLabel;
+class QTimer;
 class RolesPage;
 class SourcesPage;
 
@@ -42,6 +45,8 @@ public:
     NavigatorModel *navigatorModel() const { return model_; }
     PasswordStore *passwordStore() const { return passwords_; }
     DestinationRegistry *registry() const { return registry_; }
+    JobService *jobService() const { return jobs_; }
+    JobsPanel *jobsPanel() const { return jobsPanel_; }
     void appendLog(const QString &line);
     QString logText() const;
 
@@ -55,6 +60,11 @@ public:
     // Opens the "New Replication" wizard (non-modal), the source and table
     // chosen when given; null until the destination is loaded.
     MakeWizard *startMakeWizard(const QString &key, int sourceId = 0, const QString &sourceTable = {});
+    // Queues refreshes (Full re-pull: asks first, saying what it does for each type).
+    void refreshTables(const QString &key, const QStringList &destTables);
+    void repullTables(const QString &key, const QStringList &destTables);
+    // Queues every table of the destination that is due by mimeo run's rule.
+    void refreshDue(const QString &key);
     // Opens the destroy dialog of one configured table (non-modal).
     DestroyDialog *startDestroy(const QString &key, const QString &destTable);
 
@@ -82,6 +92,12 @@ private:
     void closeWithDestination(QWidget *window, DestinationService *service);
     // The destination table of the navigator's or the editor's selection.
     QString selectedDestTable() const;
+    QStringList selectedDestTables() const;
+    void runSchedule();
+    // Before closing the window (key empty, Wait offered) or a destination:
+    // what to do with its queued and running jobs.
+    enum class JobsChoice { NoJobs, CancelJobs, Wait, Stay };
+    JobsChoice askAboutJobs(const QString &key, bool offerWait);
     void watch(DestinationService *service);
     void pageOpened(QWidget *page, DestinationService *service);
     void offerPasswordImport(DestinationService *service);
@@ -96,5 +112,9 @@ private:
     QLabel *keychainLabel_;
     DestinationRegistry *registry_;
     DestinationPages *pages_;
+    JobService *jobs_;
+    JobsPanel *jobsPanel_;
+    QTimer *schedule_;
+    bool closeWhenIdle_ = false;
     QSet<QString> importOffered_;
 };

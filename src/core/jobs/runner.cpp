@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: PostgreSQL
 #include "jobs/runner.h"
 
-#include "catalog/table_lock.h"
+#include "jobs/due_refresh.h"
 #include "jobs/job_history.h"
 #include "jobs/job_log.h"
 #include "pg/cancel.h"
@@ -46,17 +46,19 @@ public:
         const auto start = std::chrono::steady_clock::now();
         try {
             ensureConnected();
-            if (!catalog::tryHoldSessionTableLock(conn_, job.destTable)) {
-                out.kind = JobOutcome::Kind::Busy;
-                out.message = "another process is refreshing it";
-            } else {
-                try {
-                    out = refreshLocked(job);
-                } catch (...) {
-                    unlockQuietly(job);
-                    throw;
-                }
-                unlockQuietly(job);
+            replication::RunContext ctx;
+            ctx.schema = options_.schema;
+            ctx.log = log_.get();
+            ctx.cancel = options_.cancel;
+            ctx.sourcePassword = options_.sourcePassword;
+            const auto done = refreshIfStillDue(conn_, job.destTable, ctx);
+            out.rows = done.result.rows;
+            out.message = done.message;
+            switch (done.kind) {
+            case DueRefresh::Kind::Refreshed: out.kind = JobOutcome::Kind::Refreshed; break;
+            case DueRefresh::Kind::Skipped: out.kind = JobOutcome::Kind::Skipped; break;
+            case DueRefresh::Kind::Busy: out.kind = JobOutcome::Kind::Busy; break;
+            case DueRefresh::Kind::NotDue: out.kind = JobOutcome::Kind::NotDue; break;
             }
         } catch (const pg::Error &e) {
             out.kind = JobOutcome::Kind::Failed;
@@ -81,34 +83,6 @@ private:
         if (!log_)
             log_ = std::make_unique<JobLog>(spec, options_.schema, options_.origin);
     }
-
-    JobOutcome refreshLocked(const DueJob &job)
-    {
-        JobOutcome out;
-        out.job = job;
-        // Someone else may have refreshed it between our list and our lock.
-        if (!stillDue(conn_, options_.schema, job.destTable)) {
-            out.kind = JobOutcome::Kind::NotDue;
-            out.message = "refreshed by another runner meanwhile";
-            return out;
-        }
-        replication::RunContext ctx;
-        ctx.schema = options_.schema;
-        ctx.log = log_.get();
-        ctx.cancel = options_.cancel;
-        ctx.sourcePassword = options_.sourcePassword;
-        replication::RefreshRequest req;
-        req.destTable = job.destTable;
-        const auto result = replication::refresh(conn_, req, ctx);
-        out.rows = result.rows;
-        out.message = result.message;
-        out.kind = result.outcome == replication::Outcome::Done      ? JobOutcome::Kind::Refreshed
-            : result.outcome == replication::Outcome::Skipped ? JobOutcome::Kind::Skipped
-                                                              : JobOutcome::Kind::Busy;
-        return out;
-    }
-
-    void unlockQuietly(const DueJob &job) { catalog::releaseSessionTableLock(conn_, job.destTable); }
 
     const RunnerOptions &options_;
     pg::Connection conn_;

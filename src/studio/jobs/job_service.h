@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: PostgreSQL
+#pragma once
+// The application's refreshes: queued, then run on a pool of workers (how
+// many at once is a setting; each job has its own connections, as `mimeo
+// run`'s workers do), never on the GUI thread. Source passwords are looked
+// up on the GUI thread before a job starts. A table another process holds
+// is reported with its holder from the job log instead of queueing behind
+// its lock, unless the user chose to wait. Finished jobs stay listed until
+// they are cleared.
+#include "background_task.h"
+#include "engine_run.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+
+#include <map>
+#include <vector>
+
+class DestinationService;
+
+struct JobRecord {
+    enum class Action { Refresh, Repull, Due };
+    enum class State { Queued, Running, Cancelling, Done, Skipped, Busy, Failed, Cancelled };
+
+    int id = 0;
+    QString destinationKey;
+    QString destinationName;
+    QString destTable;
+    QString type;
+    Action action = Action::Refresh;
+    bool waitForLock = false;
+    State state = State::Queued;
+    EngineProgress progress;
+    QString message; // the outcome for people: rows, the skip reason, the lock's holder
+    TaskError error;  // Failed: side, SQLSTATE, message
+    QDateTime queuedAt;
+    QDateTime startedAt;
+    QDateTime endedAt;
+
+    bool finished() const { return state >= State::Done; }
+    bool active() const { return !finished(); }
+};
+Q_DECLARE_METATYPE(JobRecord)
+
+class JobService : public QObject {
+    Q_OBJECT
+public:
+    explicit JobService(QObject *parent = nullptr);
+    ~JobService() override;
+
+    // How many jobs run at once (QSettings jobs/workers, default 2).
+    int maxRunning() const { return maxRunning_; }
+    void setMaxRunning(int n);
+
+    // Queues a job; returns its id. It starts when a worker is free.
+    int enqueue(DestinationService *service, const QString &destTable, JobRecord::Action action, bool waitForLock = false);
+
+    const std::vector<JobRecord> &jobs() const { return jobs_; }
+    const JobRecord *find(int id) const;
+    int indexOf(int id) const;
+    int runningCount() const { return static_cast<int>(running_.size()); }
+    int activeCount() const;
+    int activeCount(const QString &destinationKey) const;
+    // A job of destTable of this destination that is queued or running.
+    bool isActive(const QString &destinationKey, const QString &destTable) const;
+
+public slots:
+    // Queued: ends as cancelled at once. Running: "Cancelling…" at once, the
+    // servers stop, and it ends as cancelled with the destination unchanged.
+    void cancel(int id);
+    void cancelAll();
+    void cancelFor(const QString &destinationKey);
+    // Forgets the finished jobs (the running and queued ones stay).
+    void clearFinished();
+
+signals:
+    void jobAdded(int index);
+    void jobChanged(int index);
+    void jobsRemoved(); // after clearFinished: the list changed shape
+    // Nothing queued or running any more.
+    void idle();
+
+private:
+    void startNext();
+    void start(JobRecord &job, DestinationService *service);
+    void finish(int id, JobRecord::State state, const QString &message);
+    void changed(int id);
+
+    int maxRunning_ = 2;
+    int nextId_ = 1;
+    std::vector<JobRecord> jobs_;
+    std::map<int, QPointer<DestinationService>> services_;
+    std::map<int, EngineRun *> running_;
+};
+
+QString jobStateName(JobRecord::State state);
+QString jobActionName(JobRecord::Action action);
