@@ -4,7 +4,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../src/studio/background_task.cpp" line="41"/>
+        <location filename="../src/studio/background_task.cpp" line="42"/>
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
     </message>
@@ -151,42 +151,47 @@
         <translation>Konfiguration – %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="73"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="74"/>
+        <source>&amp;Refresh Now</source>
+        <translation>&amp;Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/configeditorpage.cpp" line="76"/>
         <source>&amp;New Replication…</source>
         <translation>&amp;Neue Replikation…</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="74"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="77"/>
         <source>&amp;Destroy Replication of %1…</source>
         <translation>Replikation von %1 &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="79"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="82"/>
         <source>All types</source>
         <translation>Alle Typen</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="98"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="101"/>
         <source>Refused: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="145"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="148"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="145"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="148"/>
         <source>Forget the edits that are not saved and read the catalog again?</source>
         <translation>Nicht gespeicherte Änderungen verwerfen und den Katalog neu lesen?</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="149"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="152"/>
         <source>Reading the configuration…</source>
         <translation>Konfiguration wird gelesen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/configeditorpage.cpp" line="164"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="167"/>
         <source>%n configured table(s).</source>
         <translation>
             <numerusform>%n konfigurierte Tabelle.</numerusform>
@@ -194,12 +199,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="182"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="185"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/configeditorpage.cpp" line="201"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="204"/>
         <source>Saved %n table(s).</source>
         <translation>
             <numerusform>%n Tabelle gespeichert.</numerusform>
@@ -207,52 +212,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="212"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="215"/>
         <source>Nothing was saved: %1: %2</source>
         <translation>Nichts wurde gespeichert: %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="218"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="221"/>
         <source>Nothing was saved: %1</source>
         <translation>Nichts wurde gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="232"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="248"/>
         <source>Edits reverted.</source>
         <translation>Änderungen verworfen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="269"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="285"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="272"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="288"/>
         <source>SQL added to the query on the source. For incremental types it must start with WHERE. Empty removes the condition.</source>
         <translation>SQL, das an die Abfrage auf der Quelle angehängt wird. Bei inkrementellen Typen muss es mit WHERE beginnen. Leer entfernt die Bedingung.</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="282"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="298"/>
         <source>One SQL statement per line, run on the destination after each snapshot refresh.</source>
         <translation>Eine SQL-Anweisung pro Zeile; läuft nach jeder Snapshot-Aktualisierung auf dem Ziel.</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="284"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="300"/>
         <source>One destination sequence per line (schema.sequence), reset after each refresh.</source>
         <translation>Eine Sequenz des Ziels pro Zeile (schema.sequenz); wird nach jeder Aktualisierung zurückgesetzt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="286"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="302"/>
         <source>One item per line.</source>
         <translation>Ein Eintrag pro Zeile.</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="303"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="319"/>
         <source>filter of %1</source>
         <translation>filter von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/configeditorpage.cpp" line="304"/>
+        <location filename="../src/studio/configeditorpage.cpp" line="320"/>
         <source>Columns of %1 to replicate.</source>
         <translation>Zu replizierende Spalten von %1.</translation>
     </message>
@@ -780,6 +785,231 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
 </context>
 <context>
+    <name>JobService</name>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="47"/>
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="48"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="49"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="50"/>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="51"/>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="52"/>
+        <source>busy</source>
+        <translation>belegt</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="53"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="54"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="62"/>
+        <source>refresh</source>
+        <translation>Aktualisierung</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="63"/>
+        <source>full re-pull</source>
+        <translation>vollständiges Neuladen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="64"/>
+        <source>scheduled refresh</source>
+        <translation>geplante Aktualisierung</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="148"/>
+        <source>The destination was removed.</source>
+        <translation>Das Ziel wurde entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="186"/>
+        <source>Cancelled: the destination is as it was.</source>
+        <translation>Abgebrochen: das Ziel ist unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="246"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="261"/>
+        <source>Cancelled before it started.</source>
+        <translation>Abgebrochen, bevor sie begann.</translation>
+    </message>
+</context>
+<context>
+    <name>JobsModel</name>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="16"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="17"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="47"/>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="48"/>
+        <source>destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="49"/>
+        <source>application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="50"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="51"/>
+        <source>%1, SQLSTATE %2: %3</source>
+        <translation>%1, SQLSTATE %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="77"/>
+        <source>%1 (%2) in %3</source>
+        <translation>%1 (%2) in %3</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="103"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="107"/>
+        <source>%1 rows/s, %2</source>
+        <translation>%1 Zeilen/s, %2</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="110"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="121"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="122"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="123"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="124"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="125"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="126"/>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="127"/>
+        <source>Elapsed</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="128"/>
+        <source>Left</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="130"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <location filename="../ui/jobspanel.ui" line="21"/>
+        <source>&amp;At once:</source>
+        <translation>&amp;Gleichzeitig:</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobspanel.ui" line="29"/>
+        <source>How many refreshes run at the same time, each with its own connections</source>
+        <translation>Wie viele Aktualisierungen gleichzeitig laufen, jede mit eigenen Verbindungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobspanel.ui" line="40"/>
+        <source>&amp;Wait for the Lock</source>
+        <translation>Auf die Sperre &amp;warten</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobspanel.ui" line="41"/>
+        <source>Queue the selected busy table again, to start when the other process lets go of it</source>
+        <translation>Die gewählte belegte Tabelle erneut einreihen; sie beginnt, sobald der andere Prozess sie freigibt</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobspanel.ui" line="46"/>
+        <source>Cancel A&amp;ll</source>
+        <translation>&amp;Alle abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobspanel.ui" line="51"/>
+        <source>Clear &amp;Finished</source>
+        <translation>&amp;Beendete entfernen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_panel.cpp" line="52"/>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_panel.cpp" line="63"/>
+        <source>No job running.</source>
+        <translation>Kein Auftrag läuft.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_panel.cpp" line="64"/>
+        <source>%1 running, %2 queued</source>
+        <translation>%1 laufen, %2 warten</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.ui" line="9"/>
@@ -822,263 +1052,320 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>&amp;Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="83"/>
+        <location filename="../ui/mainwindow.ui" line="88"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="92"/>
+        <location filename="../ui/mainwindow.ui" line="97"/>
         <source>Main Toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="110"/>
+        <location filename="../ui/mainwindow.ui" line="117"/>
         <source>&amp;Add Destination…</source>
         <translation>Ziel &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="111"/>
+        <location filename="../ui/mainwindow.ui" line="118"/>
         <source>Connect to a destination database</source>
         <translation>Mit einer Zieldatenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="112"/>
+        <location filename="../ui/mainwindow.ui" line="119"/>
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="115"/>
+        <location filename="../ui/mainwindow.ui" line="122"/>
         <source>&amp;Edit Destination…</source>
         <translation>Ziel &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="116"/>
+        <location filename="../ui/mainwindow.ui" line="123"/>
         <source>Change how the selected destination is reached</source>
         <translation>Ändern, wie das gewählte Ziel erreicht wird</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="119"/>
+        <location filename="../ui/mainwindow.ui" line="126"/>
         <source>Re&amp;move Destination</source>
         <translation>Ziel &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="120"/>
+        <location filename="../ui/mainwindow.ui" line="127"/>
         <source>Forget the selected destination and its saved password (the database is not touched)</source>
         <translation>Das gewählte Ziel und sein gespeichertes Passwort vergessen (die Datenbank bleibt unberührt)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="123"/>
+        <location filename="../ui/mainwindow.ui" line="130"/>
         <source>&amp;Reload</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="124"/>
+        <location filename="../ui/mainwindow.ui" line="131"/>
         <source>Read sources and tables again from every destination</source>
         <translation>Quellen und Tabellen aller Ziele neu lesen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="125"/>
+        <location filename="../ui/mainwindow.ui" line="132"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="128"/>
+        <location filename="../ui/mainwindow.ui" line="135"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="129"/>
+        <location filename="../ui/mainwindow.ui" line="136"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="132"/>
+        <location filename="../ui/mainwindow.ui" line="139"/>
         <source>&amp;Save Configuration</source>
         <translation>Konfiguration &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="133"/>
+        <location filename="../ui/mainwindow.ui" line="140"/>
         <source>Write the edited columns of the configuration editor</source>
         <translation>Die geänderten Spalten des Konfigurationseditors schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="134"/>
+        <location filename="../ui/mainwindow.ui" line="141"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="137"/>
+        <location filename="../ui/mainwindow.ui" line="144"/>
         <source>Re&amp;vert Configuration</source>
         <translation>Konfiguration &amp;verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="138"/>
+        <location filename="../ui/mainwindow.ui" line="145"/>
         <source>Forget the edits that are not saved</source>
         <translation>Die nicht gespeicherten Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="141"/>
+        <location filename="../ui/mainwindow.ui" line="148"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="142"/>
+        <location filename="../ui/mainwindow.ui" line="149"/>
         <source>Edit the refresh configuration of the selected destination</source>
         <translation>Die Aktualisierungskonfiguration des gewählten Ziels bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="143"/>
+        <location filename="../ui/mainwindow.ui" line="150"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="146"/>
+        <location filename="../ui/mainwindow.ui" line="153"/>
         <source>S&amp;ources</source>
         <translation>&amp;Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="147"/>
+        <location filename="../ui/mainwindow.ui" line="154"/>
         <source>Manage the source databases of the selected destination</source>
         <translation>Die Quelldatenbanken des gewählten Ziels verwalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="148"/>
+        <location filename="../ui/mainwindow.ui" line="155"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="151"/>
+        <location filename="../ui/mainwindow.ui" line="158"/>
         <source>&amp;Roles</source>
         <translation>&amp;Rollen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="152"/>
+        <location filename="../ui/mainwindow.ui" line="159"/>
         <source>Make login roles monitors or operators of the selected destination&apos;s catalog</source>
         <translation>Login-Rollen zu Beobachtern oder Operatoren des Katalogs des ausgewählten Ziels machen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="153"/>
+        <location filename="../ui/mainwindow.ui" line="160"/>
         <source>Ctrl+Shift+R</source>
         <translation>Ctrl+Shift+R</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="156"/>
+        <location filename="../ui/mainwindow.ui" line="163"/>
         <source>&amp;Install or Upgrade Catalog…</source>
         <translation>Katalog &amp;installieren oder aktualisieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="157"/>
+        <location filename="../ui/mainwindow.ui" line="164"/>
         <source>Create the catalog, upgrade it, or adopt an existing mimeo extension install</source>
         <translation>Den Katalog anlegen, aktualisieren oder eine bestehende Installation der mimeo-Erweiterung übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="160"/>
+        <location filename="../ui/mainwindow.ui" line="167"/>
         <source>&amp;New Replication…</source>
         <translation>&amp;Neue Replikation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="161"/>
+        <location filename="../ui/mainwindow.ui" line="168"/>
         <source>Set up the replication of a source table into the selected destination</source>
         <translation>Die Replikation einer Quelltabelle in das gewählte Ziel einrichten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="162"/>
+        <location filename="../ui/mainwindow.ui" line="169"/>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="165"/>
+        <location filename="../ui/mainwindow.ui" line="172"/>
         <source>&amp;Destroy Replication…</source>
         <translation>Replikation &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="166"/>
+        <location filename="../ui/mainwindow.ui" line="173"/>
         <source>Stop replicating the selected table: keep or drop it, and remove what it uses on the source</source>
         <translation>Die Replikation der gewählten Tabelle beenden: die Tabelle behalten oder löschen und entfernen, was sie auf der Quelle verwendet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="169"/>
+        <location filename="../ui/mainwindow.ui" line="176"/>
+        <location filename="../src/studio/mainwindow.cpp" line="602"/>
+        <source>Refresh No&amp;w</source>
+        <translation>&amp;Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="185"/>
+        <source>Refresh All D&amp;ue</source>
+        <translation>Alle &amp;fälligen aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="177"/>
+        <source>Refresh the selected tables in the background</source>
+        <translation>Die gewählten Tabellen im Hintergrund aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="178"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="181"/>
+        <location filename="../src/studio/mainwindow.cpp" line="603"/>
+        <source>&amp;Full Re-pull…</source>
+        <translation>&amp;Vollständig neu laden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="182"/>
+        <source>Pull every row of the selected tables again</source>
+        <translation>Alle Zeilen der gewählten Tabellen neu laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="186"/>
+        <source>Refresh every table whose period has passed, as mimeo run does</source>
+        <translation>Jede Tabelle aktualisieren, deren Intervall abgelaufen ist, wie mimeo run</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="190"/>
+        <source>Run the &amp;Schedule While Open</source>
+        <translation>&amp;Zeitplan ausführen, solange geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="191"/>
+        <source>Refresh due tables every minute while the application is open, with the same rule and locks as mimeo run</source>
+        <translation>Fällige Tabellen jede Minute aktualisieren, solange die Anwendung geöffnet ist, mit derselben Regel und denselben Sperren wie mimeo run</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="194"/>
         <source>&amp;About Mimeo Studio</source>
         <translation>&amp;Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="198"/>
-        <location filename="../src/studio/mainwindow.cpp" line="220"/>
+        <location filename="../src/studio/mainwindow.cpp" line="242"/>
+        <location filename="../src/studio/mainwindow.cpp" line="264"/>
         <source>(libpq defaults)</source>
         <translation>(Vorgaben von libpq)</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="92"/>
+        <location filename="../src/studio/mainwindow.cpp" line="133"/>
         <source>No keychain is available (%1). Passwords are asked for when needed and kept in memory until you quit; they are never written to disk.</source>
         <translation>Kein Schlüsselbund verfügbar (%1). Passwörter werden bei Bedarf abgefragt und bis zum Beenden im Speicher gehalten; sie werden nie auf die Platte geschrieben.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="62"/>
+        <location filename="../src/studio/mainwindow.cpp" line="45"/>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="61"/>
+        <source>%1 of %2: %3 %4</source>
+        <translation>%1 von %2: %3 %4</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="91"/>
         <source>Select a replicated table first (in the navigator or the configuration editor).</source>
         <translation>Wählen Sie zuerst eine replizierte Tabelle aus (im Navigator oder im Konfigurationseditor).</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="94"/>
+        <location filename="../src/studio/mainwindow.cpp" line="135"/>
         <source>No keychain: passwords kept in memory only</source>
         <translation>Kein Schlüsselbund: Passwörter nur im Speicher</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="178"/>
+        <location filename="../src/studio/mainwindow.cpp" line="219"/>
         <source>Edit Destination</source>
         <translation>Ziel bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="193"/>
+        <location filename="../src/studio/mainwindow.cpp" line="234"/>
         <source>Remove Destination</source>
         <translation>Ziel entfernen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="194"/>
+        <location filename="../src/studio/mainwindow.cpp" line="235"/>
         <source>Forget %1 and its saved password? The database and its catalog are not touched.</source>
         <translation>%1 und das gespeicherte Passwort vergessen? Die Datenbank und ihr Katalog bleiben unberührt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="200"/>
+        <location filename="../src/studio/mainwindow.cpp" line="244"/>
         <source>Removed destination %1</source>
         <translation>Ziel %1 entfernt</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="218"/>
+        <location filename="../src/studio/mainwindow.cpp" line="262"/>
         <source>loading…</source>
         <translation>wird geladen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="220"/>
+        <location filename="../src/studio/mainwindow.cpp" line="264"/>
         <source>Reading destination %1</source>
         <translation>Lese Ziel %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="221"/>
+        <location filename="../src/studio/mainwindow.cpp" line="265"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="229"/>
+        <location filename="../src/studio/mainwindow.cpp" line="273"/>
         <source>Connected to %1: PostgreSQL %2, %3 sources, %4 tables</source>
         <translation>Verbunden mit %1: PostgreSQL %2, %3 Quellen, %4 Tabellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="233"/>
+        <location filename="../src/studio/mainwindow.cpp" line="277"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="240"/>
+        <location filename="../src/studio/mainwindow.cpp" line="284"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="241"/>
+        <location filename="../src/studio/mainwindow.cpp" line="285"/>
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="275"/>
+        <location filename="../src/studio/mainwindow.cpp" line="320"/>
         <source>%n source(s) of %1 keep their password in plain text in %2.dblink_mapping_mimeo (pwd or inside data_source).</source>
         <translation>
             <numerusform>%n Quelle von %1 hält ihr Passwort im Klartext in %2.dblink_mapping_mimeo (pwd oder in data_source).</numerusform>
@@ -1086,7 +1373,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="285"/>
+        <location filename="../src/studio/mainwindow.cpp" line="330"/>
         <source>%n source(s) of %1 keep their password in plain text in the catalog (dblink_mapping_mimeo.pwd, or password=... inside data_source), as the mimeo extension allows.
 
 Move them into the keychain and out of the catalog? The mimeo command on servers and the mimeo extension itself then need ~/.pgpass or another libpq means to reach those sources.</source>
@@ -1100,27 +1387,27 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="280"/>
+        <location filename="../src/studio/mainwindow.cpp" line="325"/>
         <source>No keychain is available, so those passwords stay where they are.</source>
         <translation>Kein Schlüsselbund verfügbar, daher bleiben diese Passwörter, wo sie sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="284"/>
+        <location filename="../src/studio/mainwindow.cpp" line="329"/>
         <source>Move Passwords to the Keychain</source>
         <translation>Passwörter in den Schlüsselbund verschieben</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="292"/>
+        <location filename="../src/studio/mainwindow.cpp" line="337"/>
         <source>The passwords stay in the catalog.</source>
         <translation>Die Passwörter bleiben im Katalog.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="299"/>
+        <location filename="../src/studio/mainwindow.cpp" line="344"/>
         <source>Moving passwords stopped: %1</source>
         <translation>Verschieben der Passwörter abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="300"/>
+        <location filename="../src/studio/mainwindow.cpp" line="345"/>
         <source>%n password(s) moved to the keychain.</source>
         <translation>
             <numerusform>%n Passwort in den Schlüsselbund verschoben.</numerusform>
@@ -1128,74 +1415,162 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="312"/>
+        <location filename="../src/studio/mainwindow.cpp" line="357"/>
         <source>The destination is not loaded yet.</source>
         <translation>Das Ziel ist noch nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="258"/>
+        <location filename="../src/studio/mainwindow.cpp" line="303"/>
         <source>Roles of %1: %2</source>
         <translation>Rollen von %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="382"/>
+        <location filename="../src/studio/mainwindow.cpp" line="427"/>
         <source>Made the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="402"/>
+        <location filename="../src/studio/mainwindow.cpp" line="447"/>
         <source>Destroyed the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="440"/>
+        <location filename="../src/studio/mainwindow.cpp" line="478"/>
+        <source>Select replicated tables first (in the navigator or the configuration editor).</source>
+        <translation>Zuerst replizierte Tabellen wählen (im Navigator oder im Konfigurationseditor).</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="501"/>
+        <source>copies every row again, as each of its refreshes does</source>
+        <translation>kopiert alle Zeilen erneut, wie jede ihrer Aktualisierungen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="503"/>
+        <source>empties it (TRUNCATE: readers wait until it is done) and pulls every row up to the boundary again</source>
+        <translation>leert sie (TRUNCATE: Lesende warten, bis es fertig ist) und lädt alle Zeilen bis zur Grenze neu</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="505"/>
+        <source>empties it, pulls every row again and clears the queue on the source; rows it kept as deleted are gone</source>
+        <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle; als gelöscht behaltene Zeilen gehen verloren</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="507"/>
+        <source>empties it, pulls every row again and clears the queue on the source</source>
+        <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="508"/>
+        <source>%1 (%2): %3.</source>
+        <translation>%1 (%2): %3.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="510"/>
+        <source>Full Re-pull</source>
+        <translation>Vollständig neu laden</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="510"/>
+        <source>A full re-pull of
+
+%1
+
+Run it now?</source>
+        <translation>Vollständiges Neuladen von
+
+%1
+
+Jetzt ausführen?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/mainwindow.cpp" line="541"/>
+        <source>%n due table(s) queued.</source>
+        <translation><numerusform>%n fällige Tabelle eingereiht.</numerusform><numerusform>%n fällige Tabellen eingereiht.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="542"/>
+        <source>Could not list the due tables: %1</source>
+        <translation>Die fälligen Tabellen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="557"/>
+        <source>Jobs Running</source>
+        <translation>Laufende Aufträge</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/mainwindow.cpp" line="558"/>
+        <source>%n job(s) are queued or running. Cancel them (the servers stop at once and the tables stay as they were), or wait for them to finish?</source>
+        <translation><numerusform>%n Auftrag wartet oder läuft. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform><numerusform>%n Aufträge warten oder laufen. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/mainwindow.cpp" line="561"/>
+        <source>%n job(s) of this destination are queued or running. Cancel them (the servers stop at once and the tables stay as they were)?</source>
+        <translation><numerusform>%n Auftrag dieses Ziels wartet oder läuft. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren)?</numerusform><numerusform>%n Aufträge dieses Ziels warten oder laufen. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren)?</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="565"/>
+        <source>Cancel the Jobs</source>
+        <translation>Aufträge abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="566"/>
+        <source>Wait for Them</source>
+        <translation>Darauf warten</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="597"/>
         <source>&amp;New Replication from Source %1…</source>
         <translation>&amp;Neue Replikation aus Quelle %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="445"/>
+        <location filename="../src/studio/mainwindow.cpp" line="604"/>
         <source>Open in the &amp;Configuration Editor</source>
         <translation>Im &amp;Konfigurationseditor öffnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="458"/>
+        <location filename="../src/studio/mainwindow.cpp" line="617"/>
         <source>&amp;New Replication of %1…</source>
         <translation>&amp;Neue Replikation von %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="458"/>
+        <location filename="../src/studio/mainwindow.cpp" line="617"/>
         <source>a Source Table</source>
         <translation>einer Quelltabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="460"/>
+        <location filename="../src/studio/mainwindow.cpp" line="619"/>
         <source>&amp;Destroy Replication of %1…</source>
         <translation>Replikation von %1 &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="483"/>
+        <location filename="../src/studio/mainwindow.cpp" line="643"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="496"/>
+        <location filename="../src/studio/mainwindow.cpp" line="656"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="497"/>
+        <location filename="../src/studio/mainwindow.cpp" line="657"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="528"/>
+        <location filename="../src/studio/mainwindow.cpp" line="691"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="529"/>
+        <location filename="../src/studio/mainwindow.cpp" line="692"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="719"/>
+        <source>Quitting once the jobs have ended…</source>
+        <translation>Beenden, sobald die Aufträge zu Ende sind…</translation>
     </message>
 </context>
 <context>
@@ -2324,27 +2699,27 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         <translation>Quelle &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_source_page.cpp" line="30"/>
+        <location filename="../src/studio/wizard/wizard_source_page.cpp" line="31"/>
         <source>%1: %2 as %3</source>
         <translation>%1: %2 als %3</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_source_page.cpp" line="36"/>
+        <location filename="../src/studio/wizard/wizard_source_page.cpp" line="37"/>
         <source>This catalog has no source yet: add one.</source>
         <translation>Dieser Katalog hat noch keine Quelle: Fügen Sie eine hinzu.</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_source_page.cpp" line="81"/>
+        <location filename="../src/studio/wizard/wizard_source_page.cpp" line="82"/>
         <source>Adding the source…</source>
         <translation>Quelle wird hinzugefügt…</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_source_page.cpp" line="84"/>
+        <location filename="../src/studio/wizard/wizard_source_page.cpp" line="85"/>
         <source>Source %1 added.</source>
         <translation>Quelle %1 hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_source_page.cpp" line="88"/>
+        <location filename="../src/studio/wizard/wizard_source_page.cpp" line="89"/>
         <source>Could not add the source: %1</source>
         <translation>Die Quelle konnte nicht hinzugefügt werden: %1</translation>
     </message>
@@ -2451,139 +2826,139 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         <translation>Teil des Namens</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="66"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="67"/>
         <source>No relation matches.</source>
         <translation>Keine Relation passt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="86"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="87"/>
         <source>All schemas</source>
         <translation>Alle Schemas</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="145"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="146"/>
         <source>Reading %1…</source>
         <translation>%1 wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="175"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="176"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="178"/>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="180"/>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="182"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="179"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="181"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="183"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="182"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="183"/>
         <source>unknown (never analyzed)</source>
         <translation>unbekannt (nie analysiert)</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="178"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="179"/>
         <source>about %1</source>
         <translation>etwa %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="180"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="181"/>
         <source>about %1 (from the statistics; never analyzed)</source>
         <translation>etwa %1 (aus der Statistik; nie analysiert)</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="183"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="184"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="183"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="184"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="187"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="188"/>
         <source>primary key</source>
         <translation>Primärschlüssel</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="187"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="188"/>
         <source>unique</source>
         <translation>eindeutiger Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="188"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="189"/>
         <source>: has nullable columns, not usable as a key</source>
         <translation>: hat Spalten, die NULL sein können, als Schlüssel nicht verwendbar</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="189"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="190"/>
         <source>Keys</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="189"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="190"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="194"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="195"/>
         <source>indexed</source>
         <translation>indiziert</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="194"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="195"/>
         <source>no index</source>
         <translation>kein Index</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="195"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="196"/>
         <source>, nullable</source>
         <translation>, kann NULL sein</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="196"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="197"/>
         <source>Control column candidates</source>
         <translation>Mögliche Steuerspalten</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="196"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="197"/>
         <source>none (no timestamp or integer column)</source>
         <translation>keine (keine Zeitstempel- oder Ganzzahlspalte)</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="198"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="199"/>
         <source>Changes since statistics reset</source>
         <translation>Änderungen seit dem Zurücksetzen der Statistik</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="198"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="199"/>
         <source>%1 inserted, %2 updated, %3 deleted</source>
         <translation>%1 eingefügt, %2 geändert, %3 gelöscht</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="203"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="204"/>
         <source>View</source>
         <translation>Sicht</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="203"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="204"/>
         <source>yes: no key of its own and no triggers (dml and logdel are not possible)</source>
         <translation>ja: kein eigener Schlüssel und keine Trigger (dml und logdel sind nicht möglich)</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="204"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="205"/>
         <source>Already replicated here</source>
         <translation>Hier bereits repliziert</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="204"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="205"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="206"/>
+        <location filename="../src/studio/wizard/wizard_table_page.cpp" line="207"/>
         <source>yes, as %1</source>
         <translation>ja, als %1</translation>
     </message>

@@ -599,7 +599,7 @@ void MainWindow::showNavigatorMenu(const QPoint &at)
     }
     case NavigatorModel::TableItem: {
         const QString table = index.data(NavigatorModel::KeyRole).toString();
-        menu.addAction(tr("Refresh &Now"), this, [this, key, table] { refreshTables(key, {table}); });
+        menu.addAction(tr("Refresh No&w"), this, [this, key, table] { refreshTables(key, {table}); });
         menu.addAction(tr("&Full Re-pull…"), this, [this, key, table] { repullTables(key, {table}); });
         menu.addAction(tr("Open in the &Configuration Editor"), this, [this, key, table] {
             if (auto *editor = openConfigEditor(key))
