@@ -105,14 +105,21 @@ shoot() {
 
 shoot main-window 3 --dest "$MIMEO_DEST"
 
+# Three tables big enough to watch in the Jobs panel: views that take a few
+# seconds to read (a pause of a second every 100,000 rows).
+for y in 2022 2023 2024; do
+  psql -X -q "${src/dbname=postgres/dbname=$shop}" -c "CREATE VIEW shop.order_archive_$y AS SELECT g AS order_id, 'order ' || g AS note FROM generate_series(1, 600000) g WHERE g % 100000 <> 0 OR pg_sleep(1) IS NOT NULL"
+  "$mimeo" make snap "shop.order_archive_$y" --source "$source_id" --no-pulldata >/dev/null
+done
 # dml keeps its queue in a schema named like the catalog on the source,
 # which the source's owner creates (the wizard's pre-flight says so).
 psql -X -q "${src/dbname=postgres/dbname=$shop}" -c "CREATE SCHEMA IF NOT EXISTS mimeo"
 # The "New Replication" wizard, page by page, making one more replication of
 # the orders as dml (offscreen: the wizard draws itself into each PNG).
 QT_QPA_PLATFORM=offscreen "$build/packaging/screenshots/mimeo-studio-wizard-tour" --dest "$MIMEO_DEST" --out "$work" \
-  --source "$source_id" --table shop.orders --type dml --dest-table shop.orders_live >/dev/null
-for png in "$work"/wizard-*.png; do
+  --source "$source_id" --table shop.orders --type dml --dest-table shop.orders_live \
+  --refresh shop.order_archive_2022,shop.order_archive_2023,shop.order_archive_2024 >/dev/null
+for png in "$work"/wizard-*.png "$work"/jobs-panel.png; do
   convert "$png" -strip "$out/$(basename "$png")"
   echo "$out/$(basename "$png")"
 done

@@ -5,8 +5,13 @@
 // Run by take-screenshots.sh; not installed.
 //
 //   mimeo-studio-wizard-tour --dest CONNINFO --out DIR --source ID --table SCHEMA.TABLE
-//                            --type TYPE --dest-table SCHEMA.TABLE
+//                            --type TYPE --dest-table SCHEMA.TABLE [--refresh TABLE,TABLE,TABLE]
+//
+// With --refresh it then opens the main window and refreshes those tables on
+// two workers, and pictures the Jobs panel while they copy (jobs-panel.png).
 #include "destination_registry.h"
+#include "job_service.h"
+#include "mainwindow.h"
 #include "make_wizard.h"
 #include "password_store.h"
 #include "wizard_options_page.h"
@@ -64,7 +69,8 @@ int main(int argc, char **argv)
     const QCommandLineOption table(QStringLiteral("table"), QStringLiteral("source table"), QStringLiteral("NAME"));
     const QCommandLineOption type(QStringLiteral("type"), QStringLiteral("concrete type"), QStringLiteral("TYPE"));
     const QCommandLineOption destTable(QStringLiteral("dest-table"), QStringLiteral("destination table"), QStringLiteral("NAME"));
-    p.addOptions({dest, out, source, table, type, destTable});
+    const QCommandLineOption refresh(QStringLiteral("refresh"), QStringLiteral("tables to refresh for the Jobs picture"), QStringLiteral("LIST"));
+    p.addOptions({dest, out, source, table, type, destTable, refresh});
     p.process(app);
     const QDir dir(p.value(out));
 
@@ -130,5 +136,34 @@ int main(int argc, char **argv)
     if (!waitFor([&] { return run->state() != WizardRunPage::State::Running; }, 120000) || run->state() != WizardRunPage::State::Made)
         fail(QStringLiteral("make: %1").arg(run->resultText()));
     shoot("wizard-7-run.png");
+    wizard.close();
+
+    if (p.isSet(refresh)) {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        window.openDestination(t);
+        DestinationService *shown = window.registry()->find(t.key());
+        if (!shown || !waitFor([&] { return shown->isLoaded(); }))
+            fail(QStringLiteral("the main window did not load the destination"));
+        window.jobService()->setMaxRunning(2);
+        window.refreshTables(t.key(), p.value(refresh).split(QLatin1Char(',')));
+
+        if (!waitFor([&] {
+                int copying = 0;
+                for (const auto &job : window.jobService()->jobs())
+                    copying += job.state == JobRecord::State::Running && job.progress.rows > 0 ? 1 : 0;
+                return copying >= 2;
+            }))
+            fail(QStringLiteral("the refreshes did not start"));
+        waitFor([] { return false; }, 300); // rates settle
+
+        const QString file = dir.filePath(QStringLiteral("jobs-panel.png"));
+        if (!window.grab().save(file))
+            fail(QStringLiteral("could not write jobs-panel.png"));
+        std::printf("%s\n", qPrintable(file));
+        window.jobService()->cancelAll();
+        waitFor([&] { return window.jobService()->activeCount() == 0; });
+    }
     return 0;
 }

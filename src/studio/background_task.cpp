@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 #include <QMetaObject>
+#include <QThread>
+#include <QThreadPool>
 
 namespace {
 
@@ -16,12 +18,27 @@ bool looksLikeRefusedPassword(const std::string &message)
     return message.find("password authentication failed") != std::string::npos;
 }
 
+// Our work waits on servers, for minutes when it is a refresh. Qt itself
+// uses the global thread pool (the raster paint engine draws in parallel on
+// it and waits for its threads), so on a two-core machine two running
+// refreshes on the global pool froze painting until one ended. The
+// application's work gets a pool of its own, sized for waiting, not for cores.
+QThreadPool *taskPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool(QCoreApplication::instance());
+        p->setMaxThreadCount(std::max(16, 4 * QThread::idealThreadCount()));
+        return p;
+    }();
+    return pool;
+}
+
 } // namespace
 
 BackgroundTask *BackgroundTask::start(Work work)
 {
     auto *task = new BackgroundTask;
-    QThreadPool::globalInstance()->start([task, work = std::move(work)] {
+    taskPool()->start([task, work = std::move(work)] {
         QVariant result;
         TaskError error;
         bool ok = false;

@@ -96,7 +96,7 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
     case TableColumn: return job.destTable;
     case ActionColumn: return jobActionName(job.action);
     case StateColumn: return jobStateName(job.state);
-    case ProgressColumn: return p.phase;
+    case ProgressColumn: return job.finished() ? jobStateName(job.state) : p.phase;
     case RowsColumn:
         if (job.state == JobRecord::State::Queued)
             return {};
