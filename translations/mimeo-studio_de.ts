@@ -4,7 +4,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../src/studio/background_task.cpp" line="42"/>
+        <location filename="../src/studio/background_task.cpp" line="59"/>
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
     </message>
@@ -1228,7 +1228,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="176"/>
-        <location filename="../src/studio/mainwindow.cpp" line="602"/>
+        <location filename="../src/studio/mainwindow.cpp" line="627"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
@@ -1249,7 +1249,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="181"/>
-        <location filename="../src/studio/mainwindow.cpp" line="603"/>
+        <location filename="../src/studio/mainwindow.cpp" line="628"/>
         <source>&amp;Full Re-pull…</source>
         <translation>&amp;Vollständig neu laden…</translation>
     </message>
@@ -1279,8 +1279,8 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>&amp;Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="242"/>
-        <location filename="../src/studio/mainwindow.cpp" line="264"/>
+        <location filename="../src/studio/mainwindow.cpp" line="270"/>
+        <location filename="../src/studio/mainwindow.cpp" line="292"/>
         <source>(libpq defaults)</source>
         <translation>(Vorgaben von libpq)</translation>
     </message>
@@ -1325,47 +1325,52 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>%1 und das gespeicherte Passwort vergessen? Die Datenbank und ihr Katalog bleiben unberührt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="244"/>
+        <location filename="../src/studio/mainwindow.cpp" line="252"/>
+        <source>%1 is removed once its jobs have ended.</source>
+        <translation>%1 wird entfernt, sobald seine Aufträge zu Ende sind.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="272"/>
         <source>Removed destination %1</source>
         <translation>Ziel %1 entfernt</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="262"/>
+        <location filename="../src/studio/mainwindow.cpp" line="290"/>
         <source>loading…</source>
         <translation>wird geladen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="264"/>
+        <location filename="../src/studio/mainwindow.cpp" line="292"/>
         <source>Reading destination %1</source>
         <translation>Lese Ziel %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="265"/>
+        <location filename="../src/studio/mainwindow.cpp" line="293"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="273"/>
+        <location filename="../src/studio/mainwindow.cpp" line="301"/>
         <source>Connected to %1: PostgreSQL %2, %3 sources, %4 tables</source>
         <translation>Verbunden mit %1: PostgreSQL %2, %3 Quellen, %4 Tabellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="277"/>
+        <location filename="../src/studio/mainwindow.cpp" line="305"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="284"/>
+        <location filename="../src/studio/mainwindow.cpp" line="312"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="285"/>
+        <location filename="../src/studio/mainwindow.cpp" line="313"/>
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="320"/>
+        <location filename="../src/studio/mainwindow.cpp" line="348"/>
         <source>%n source(s) of %1 keep their password in plain text in %2.dblink_mapping_mimeo (pwd or inside data_source).</source>
         <translation>
             <numerusform>%n Quelle von %1 hält ihr Passwort im Klartext in %2.dblink_mapping_mimeo (pwd oder in data_source).</numerusform>
@@ -1373,7 +1378,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="330"/>
+        <location filename="../src/studio/mainwindow.cpp" line="358"/>
         <source>%n source(s) of %1 keep their password in plain text in the catalog (dblink_mapping_mimeo.pwd, or password=... inside data_source), as the mimeo extension allows.
 
 Move them into the keychain and out of the catalog? The mimeo command on servers and the mimeo extension itself then need ~/.pgpass or another libpq means to reach those sources.</source>
@@ -1387,27 +1392,27 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="325"/>
+        <location filename="../src/studio/mainwindow.cpp" line="353"/>
         <source>No keychain is available, so those passwords stay where they are.</source>
         <translation>Kein Schlüsselbund verfügbar, daher bleiben diese Passwörter, wo sie sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="329"/>
+        <location filename="../src/studio/mainwindow.cpp" line="357"/>
         <source>Move Passwords to the Keychain</source>
         <translation>Passwörter in den Schlüsselbund verschieben</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="337"/>
+        <location filename="../src/studio/mainwindow.cpp" line="365"/>
         <source>The passwords stay in the catalog.</source>
         <translation>Die Passwörter bleiben im Katalog.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="344"/>
+        <location filename="../src/studio/mainwindow.cpp" line="372"/>
         <source>Moving passwords stopped: %1</source>
         <translation>Verschieben der Passwörter abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="345"/>
+        <location filename="../src/studio/mainwindow.cpp" line="373"/>
         <source>%n password(s) moved to the keychain.</source>
         <translation>
             <numerusform>%n Passwort in den Schlüsselbund verschoben.</numerusform>
@@ -1415,62 +1420,62 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="357"/>
+        <location filename="../src/studio/mainwindow.cpp" line="385"/>
         <source>The destination is not loaded yet.</source>
         <translation>Das Ziel ist noch nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="303"/>
+        <location filename="../src/studio/mainwindow.cpp" line="331"/>
         <source>Roles of %1: %2</source>
         <translation>Rollen von %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="427"/>
+        <location filename="../src/studio/mainwindow.cpp" line="455"/>
         <source>Made the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="447"/>
+        <location filename="../src/studio/mainwindow.cpp" line="475"/>
         <source>Destroyed the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="478"/>
+        <location filename="../src/studio/mainwindow.cpp" line="506"/>
         <source>Select replicated tables first (in the navigator or the configuration editor).</source>
         <translation>Zuerst replizierte Tabellen wählen (im Navigator oder im Konfigurationseditor).</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="501"/>
+        <location filename="../src/studio/mainwindow.cpp" line="529"/>
         <source>copies every row again, as each of its refreshes does</source>
         <translation>kopiert alle Zeilen erneut, wie jede ihrer Aktualisierungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="503"/>
+        <location filename="../src/studio/mainwindow.cpp" line="531"/>
         <source>empties it (TRUNCATE: readers wait until it is done) and pulls every row up to the boundary again</source>
         <translation>leert sie (TRUNCATE: Lesende warten, bis es fertig ist) und lädt alle Zeilen bis zur Grenze neu</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="505"/>
+        <location filename="../src/studio/mainwindow.cpp" line="533"/>
         <source>empties it, pulls every row again and clears the queue on the source; rows it kept as deleted are gone</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle; als gelöscht behaltene Zeilen gehen verloren</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="507"/>
+        <location filename="../src/studio/mainwindow.cpp" line="535"/>
         <source>empties it, pulls every row again and clears the queue on the source</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="508"/>
+        <location filename="../src/studio/mainwindow.cpp" line="536"/>
         <source>%1 (%2): %3.</source>
         <translation>%1 (%2): %3.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="510"/>
+        <location filename="../src/studio/mainwindow.cpp" line="538"/>
         <source>Full Re-pull</source>
         <translation>Vollständig neu laden</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="510"/>
+        <location filename="../src/studio/mainwindow.cpp" line="538"/>
         <source>A full re-pull of
 
 %1
@@ -1483,92 +1488,93 @@ Run it now?</source>
 Jetzt ausführen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="541"/>
+        <location filename="../src/studio/mainwindow.cpp" line="569"/>
         <source>%n due table(s) queued.</source>
-        <translation><numerusform>%n fällige Tabelle eingereiht.</numerusform><numerusform>%n fällige Tabellen eingereiht.</numerusform></translation>
+        <translation>
+            <numerusform>%n fällige Tabelle eingereiht.</numerusform>
+            <numerusform>%n fällige Tabellen eingereiht.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="542"/>
+        <location filename="../src/studio/mainwindow.cpp" line="570"/>
         <source>Could not list the due tables: %1</source>
         <translation>Die fälligen Tabellen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="557"/>
+        <location filename="../src/studio/mainwindow.cpp" line="585"/>
         <source>Jobs Running</source>
         <translation>Laufende Aufträge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="558"/>
+        <location filename="../src/studio/mainwindow.cpp" line="586"/>
         <source>%n job(s) are queued or running. Cancel them (the servers stop at once and the tables stay as they were), or wait for them to finish?</source>
-        <translation><numerusform>%n Auftrag wartet oder läuft. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform><numerusform>%n Aufträge warten oder laufen. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="561"/>
-        <source>%n job(s) of this destination are queued or running. Cancel them (the servers stop at once and the tables stay as they were)?</source>
-        <translation><numerusform>%n Auftrag dieses Ziels wartet oder läuft. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren)?</numerusform><numerusform>%n Aufträge dieses Ziels warten oder laufen. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren)?</numerusform></translation>
+        <translation>
+            <numerusform>%n Auftrag wartet oder läuft. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform>
+            <numerusform>%n Aufträge warten oder laufen. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="565"/>
+        <location filename="../src/studio/mainwindow.cpp" line="590"/>
         <source>Cancel the Jobs</source>
         <translation>Aufträge abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="566"/>
+        <location filename="../src/studio/mainwindow.cpp" line="591"/>
         <source>Wait for Them</source>
         <translation>Darauf warten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="597"/>
+        <location filename="../src/studio/mainwindow.cpp" line="622"/>
         <source>&amp;New Replication from Source %1…</source>
         <translation>&amp;Neue Replikation aus Quelle %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="604"/>
+        <location filename="../src/studio/mainwindow.cpp" line="629"/>
         <source>Open in the &amp;Configuration Editor</source>
         <translation>Im &amp;Konfigurationseditor öffnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="617"/>
+        <location filename="../src/studio/mainwindow.cpp" line="642"/>
         <source>&amp;New Replication of %1…</source>
         <translation>&amp;Neue Replikation von %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="617"/>
+        <location filename="../src/studio/mainwindow.cpp" line="642"/>
         <source>a Source Table</source>
         <translation>einer Quelltabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="619"/>
+        <location filename="../src/studio/mainwindow.cpp" line="644"/>
         <source>&amp;Destroy Replication of %1…</source>
         <translation>Replikation von %1 &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="643"/>
+        <location filename="../src/studio/mainwindow.cpp" line="668"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="656"/>
+        <location filename="../src/studio/mainwindow.cpp" line="681"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="657"/>
+        <location filename="../src/studio/mainwindow.cpp" line="682"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="691"/>
+        <location filename="../src/studio/mainwindow.cpp" line="716"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="692"/>
+        <location filename="../src/studio/mainwindow.cpp" line="717"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="719"/>
+        <location filename="../src/studio/mainwindow.cpp" line="744"/>
         <source>Quitting once the jobs have ended…</source>
         <translation>Beenden, sobald die Aufträge zu Ende sind…</translation>
     </message>

@@ -236,11 +236,39 @@ void MainWindow::removeDestination()
                                   .arg(service->displayName()))
         != QMessageBox::Yes)
         return;
-    if (askAboutJobs(service->key(), false) == JobsChoice::Stay)
+    const QString key = service->key();
+    switch (askAboutJobs(key)) {
+    case JobsChoice::Stay:
         return;
-    jobs_->cancelFor(service->key()); // each stops on its servers; the list keeps their outcome
+    case JobsChoice::CancelJobs:
+        jobs_->cancelFor(key); // each stops on its servers; the list keeps their outcome
+        break;
+    case JobsChoice::Wait:
+    case JobsChoice::NoJobs:
+        break;
+    }
+    if (jobs_->activeCount(key) > 0) {
+        // Removed once its jobs have ended (cancelled ones end within moments).
+        appendLog(tr("%1 is removed once its jobs have ended.").arg(service->displayName()));
+        auto *watcher = new QObject(this);
+        connect(jobs_, &JobService::jobChanged, watcher, [this, key, watcher] {
+            if (jobs_->activeCount(key) > 0)
+                return;
+            watcher->deleteLater();
+            forgetDestination(key);
+        });
+        return;
+    }
+    forgetDestination(key);
+}
+
+void MainWindow::forgetDestination(const QString &key)
+{
+    DestinationService *service = registry_->find(key);
+    if (!service)
+        return;
     const QString name = service->target().conninfo.isEmpty() ? tr("(libpq defaults)") : service->target().conninfo;
-    registry_->remove(service->key());
+    registry_->remove(key);
     appendLog(tr("Removed destination %1").arg(name));
     saveSettings();
     updateActions();
@@ -549,26 +577,23 @@ void MainWindow::runSchedule()
             refreshDue(service->key());
 }
 
-MainWindow::JobsChoice MainWindow::askAboutJobs(const QString &key, bool offerWait)
+MainWindow::JobsChoice MainWindow::askAboutJobs(const QString &key)
 {
     const int active = key.isEmpty() ? jobs_->activeCount() : jobs_->activeCount(key);
     if (active == 0)
         return JobsChoice::NoJobs;
     QMessageBox box(QMessageBox::Question, tr("Jobs Running"),
-                    offerWait ? tr("%n job(s) are queued or running. Cancel them (the servers stop at once and the tables "
-                                   "stay as they were), or wait for them to finish?",
-                                   nullptr, active)
-                              : tr("%n job(s) of this destination are queued or running. Cancel them (the servers stop at "
-                                   "once and the tables stay as they were)?",
-                                   nullptr, active),
+                    tr("%n job(s) are queued or running. Cancel them (the servers stop at once and the tables stay as "
+                       "they were), or wait for them to finish?",
+                       nullptr, active),
                     QMessageBox::NoButton, this);
     QAbstractButton *cancelJobs = box.addButton(tr("Cancel the Jobs"), QMessageBox::DestructiveRole);
-    QAbstractButton *wait = offerWait ? box.addButton(tr("Wait for Them"), QMessageBox::AcceptRole) : nullptr;
+    QAbstractButton *wait = box.addButton(tr("Wait for Them"), QMessageBox::AcceptRole);
     box.addButton(QMessageBox::Cancel);
     box.exec();
     if (box.clickedButton() == cancelJobs)
         return JobsChoice::CancelJobs;
-    if (wait && box.clickedButton() == wait)
+    if (box.clickedButton() == wait)
         return JobsChoice::Wait;
     return JobsChoice::Stay;
 }
@@ -702,7 +727,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     // cancelled (or finish) first, and the window closes when none is left.
     if (jobs_->activeCount() > 0) {
         if (!closeWhenIdle_) {
-            switch (askAboutJobs(QString(), true)) {
+            switch (askAboutJobs(QString())) {
             case JobsChoice::Stay:
                 event->ignore();
                 return;

@@ -85,6 +85,7 @@ protected:
 
 private:
     void restoreState();
+    void forgetDestination(const QString &key);
     void saveSettings() const;
     void showAbout();
     void activateNavigatorItem(const QModelIndex &index);
@@ -94,10 +95,10 @@ private:
     QString selectedDestTable() const;
     QStringList selectedDestTables() const;
     void runSchedule();
-    // Before closing the window (key empty, Wait offered) or a destination:
-    // what to do with its queued and running jobs.
+    // Before closing the window (key empty) or removing a destination: what
+    // to do with the queued and running jobs.
     enum class JobsChoice { NoJobs, CancelJobs, Wait, Stay };
-    JobsChoice askAboutJobs(const QString &key, bool offerWait);
+    JobsChoice askAboutJobs(const QString &key);
     void watch(DestinationService *service);
     void pageOpened(QWidget *page, DestinationService *service);
     void offerPasswordImport(DestinationService *service);

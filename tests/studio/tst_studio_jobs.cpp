@@ -13,16 +13,19 @@
 #include "jobs_model.h"
 #include "jobs_panel.h"
 #include "mainwindow.h"
+#include "navigator_model.h"
 #include "replication/engine.h"
 #include "studio_testutil.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QMessageBox>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTreeView>
 #include <QThreadPool>
 
 using namespace mimeo;
@@ -138,7 +141,13 @@ private slots:
             if (seen.empty() || seen.back() != p.rows)
                 seen.push_back(p.rows);
         });
-        window_->refreshTables(key_, {QStringLiteral("rep.slow1")});
+        // As a user does: the table in the navigator, then Refresh Now.
+        auto *tree = window_->findChild<QTreeView *>(QStringLiteral("navigator"));
+        const auto hits = window_->navigatorModel()->match(window_->navigatorModel()->index(0, 0), Qt::DisplayRole,
+                                                           QStringLiteral("rep.slow1"), 1, Qt::MatchExactly | Qt::MatchRecursive);
+        QCOMPARE(hits.size(), 1);
+        tree->setCurrentIndex(hits.first());
+        window_->findChild<QAction *>(QStringLiteral("actionRefreshNow"))->trigger();
         QCOMPARE(jobs()->jobs().size(), size_t(1));
         const int id = jobs()->jobs().back().id;
         QVERIFY(waitEnded(id));
