@@ -78,16 +78,8 @@ void DestroyDialog::startRun(EngineRun *run, bool keep, std::shared_ptr<mimeo::p
             throw *rehearsal.error;
         return rehearsal.result;
     };
-    // The source's password (dml/logdel reach the source), from this session or the keychain.
-    QPointer<EngineRun> guard(run);
-    const int id = sourceId_;
-    service_->passwords()->read(service_->sourcePasswordKey(id), run, [guard, id, work](const std::optional<QString> &pw) {
-        if (!guard)
-            return;
-        if (pw)
-            guard->setSourcePasswords({{id, *pw}});
-        guard->start(work);
-    });
+    // dml and logdel reach the source.
+    startWithSourcePassword(run, service_, sourceId_, std::move(work));
 }
 
 void DestroyDialog::preview()

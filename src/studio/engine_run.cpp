@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: PostgreSQL
 #include "engine_run.h"
 
+#include "destination_service.h"
 #include "jobs/job_log.h"
+#include "password_store.h"
 #include "pg/cancel.h"
 #include "pg/connection.h"
 #include "task_runner.h"
+
+#include <QPointer>
 
 #include <mutex>
 
@@ -112,4 +116,17 @@ void EngineRun::start(Work work)
         running_ = false;
         emit failed(error);
     });
+}
+
+void startWithSourcePassword(EngineRun *run, DestinationService *service, int sourceId, EngineRun::Work work)
+{
+    QPointer<EngineRun> guard(run);
+    service->passwords()->read(service->sourcePasswordKey(sourceId), run,
+                               [guard, sourceId, work = std::move(work)](const std::optional<QString> &pw) {
+                                   if (!guard || guard->cancelRequested())
+                                       return;
+                                   if (pw)
+                                       guard->setSourcePasswords({{sourceId, *pw}});
+                                   guard->start(work);
+                               });
 }

@@ -20,6 +20,8 @@
 #include <map>
 #include <memory>
 
+class DestinationService;
+
 struct EngineProgress {
     QString phase;
     qint64 rows = 0;
@@ -82,3 +84,9 @@ private:
     QElapsedTimer clock_;
     EngineProgress last_;
 };
+
+// Starts run once the password of source sourceId is read from this session
+// or the keychain (here, on the GUI thread: the keychain answers
+// asynchronously, and a worker never waits for the GUI). Nothing starts when
+// run is deleted or cancelled meanwhile.
+void startWithSourcePassword(EngineRun *run, DestinationService *service, int sourceId, EngineRun::Work work);

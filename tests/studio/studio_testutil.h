@@ -5,6 +5,7 @@
 // reading the real keychain, roles that must log in with a password, and
 // looking for a password where it must not be.
 #include "catalog/secret_keys.h"
+#include "destination_session.h"
 #include "pg/quote.h"
 #include "testenv.h"
 
@@ -100,6 +101,20 @@ template <class T>
 ModalWatch onModal(std::function<void(T *)> fn, int timeoutMs = 30000)
 {
     return ModalWatch::on<T>(std::move(fn), timeoutMs);
+}
+
+// Opens a destination in the window and waits until it is loaded; its key,
+// empty when it did not load.
+template <class Window>
+QString openAndWait(Window &window, const std::string &conninfo)
+{
+    QSignalSpy loaded(&window, &Window::destinationLoaded);
+    DestinationTarget t;
+    t.conninfo = q(conninfo);
+    window.openDestination(t);
+    if (!waitForSignals(loaded) || !loaded.first().at(1).toBool())
+        return {};
+    return t.key();
 }
 
 // The keychain entry under key, read the way the application reads it;

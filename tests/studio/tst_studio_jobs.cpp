@@ -124,13 +124,8 @@ private slots:
         window_ = std::make_unique<MainWindow>();
         window_->resize(1280, 800);
         window_->show();
-        QSignalSpy loaded(window_.get(), &MainWindow::destinationLoaded);
-        DestinationTarget t;
-        t.conninfo = q(dest_->conninfo());
-        window_->openDestination(t);
-        QVERIFY(waitForSignals(loaded));
-        QVERIFY(loaded.first().at(1).toBool());
-        key_ = t.key();
+        key_ = openAndWait(*window_, dest_->conninfo());
+        QVERIFY(!key_.isEmpty());
     }
 
     void progressRisesToTheTotal()

@@ -191,22 +191,11 @@ void JobService::start(JobRecord &job, DestinationService *service)
         finish(id, JobRecord::State::Failed, e.message);
     });
     changed(id);
-    // The source's password, read here (the keychain answers asynchronously),
-    // before the worker starts: a worker never waits for the GUI.
     int sourceId = 0;
     for (const auto &t : service->snapshot().tables)
         if (q(t.destTable) == job.destTable)
             sourceId = t.dataSourceId;
-    const EngineRun::Work work = workFor(job.action, job.destTable.toStdString(), job.waitForLock);
-    QPointer<EngineRun> guard(run);
-    service->passwords()->read(service->sourcePasswordKey(sourceId), run, [guard, sourceId, work](const std::optional<QString> &pw) {
-        if (!guard)
-            return;
-        if (pw)
-            guard->setSourcePasswords({{sourceId, *pw}});
-        if (!guard->cancelRequested())
-            guard->start(work);
-    });
+    startWithSourcePassword(run, service, sourceId, workFor(job.action, job.destTable.toStdString(), job.waitForLock));
 }
 
 void JobService::finish(int id, JobRecord::State state, const QString &message)

@@ -62,15 +62,7 @@ mimeo::pg::Connection MakeWizard::connectSource(mimeo::pg::Connection &dest, con
 void MakeWizard::runEngine(EngineRun *run, std::function<mimeo::replication::RunResult(mimeo::pg::Connection &,
                                                                                         mimeo::replication::RunContext &)> work)
 {
-    const int id = sourceId_;
-    QPointer<EngineRun> guard(run);
-    service_->passwords()->read(service_->sourcePasswordKey(id), run, [guard, id, work](const std::optional<QString> &pw) {
-        if (!guard)
-            return;
-        if (pw)
-            guard->setSourcePasswords({{id, *pw}});
-        guard->start(work);
-    });
+    startWithSourcePassword(run, service_, sourceId_, std::move(work));
 }
 
 void MakeWizard::reject()
