@@ -734,54 +734,268 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Auf der Quelle wird nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/destroydialog.cpp" line="99"/>
+        <location filename="../src/studio/destroydialog.cpp" line="91"/>
         <source>Rehearsing the destroy…</source>
         <translation>Probelauf des Entfernens…</translation>
     </message>
     <message>
-        <location filename="../src/studio/destroydialog.cpp" line="116"/>
+        <location filename="../src/studio/destroydialog.cpp" line="108"/>
         <source>This is what Destroy runs (a rehearsal: nothing was changed).</source>
         <translation>Dies führt das Entfernen aus (ein Probelauf: Nichts wurde geändert).</translation>
     </message>
     <message>
-        <location filename="../src/studio/destroydialog.cpp" line="119"/>
+        <location filename="../src/studio/destroydialog.cpp" line="111"/>
         <source>The destroy would fail: %1</source>
         <translation>Das Entfernen würde fehlschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/destroydialog.cpp" line="132"/>
+        <location filename="../src/studio/destroydialog.cpp" line="124"/>
         <source>&amp;Stop</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../src/studio/destroydialog.cpp" line="133"/>
+        <location filename="../src/studio/destroydialog.cpp" line="125"/>
         <source>Destroying %1…</source>
         <translation>%1 wird entfernt…</translation>
     </message>
     <message>
-        <location filename="../src/studio/destroydialog.cpp" line="141"/>
+        <location filename="../src/studio/destroydialog.cpp" line="133"/>
         <source>&amp;Close</source>
         <translation>&amp;Schließen</translation>
     </message>
     <message>
-        <location filename="../src/studio/destroydialog.cpp" line="153"/>
+        <location filename="../src/studio/destroydialog.cpp" line="145"/>
         <source>Another process holds %1; nothing was destroyed.</source>
         <translation>Ein anderer Prozess hält %1 gesperrt; nichts wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/destroydialog.cpp" line="155"/>
+        <location filename="../src/studio/destroydialog.cpp" line="147"/>
         <source>Destroyed: %1</source>
         <translation>Entfernt: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/destroydialog.cpp" line="158"/>
+        <location filename="../src/studio/destroydialog.cpp" line="150"/>
         <source>Stopped: nothing was destroyed.</source>
         <translation>Abgebrochen: Nichts wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/destroydialog.cpp" line="159"/>
+        <location filename="../src/studio/destroydialog.cpp" line="151"/>
         <source>The destroy failed and nothing was changed: %1</source>
         <translation>Das Entfernen ist fehlgeschlagen, nichts wurde geändert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="122"/>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="123"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="124"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="125"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="126"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="127"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="128"/>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="129"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="130"/>
+        <source>Error or reason</source>
+        <translation>Fehler oder Grund</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../ui/historypage.ui" line="10"/>
+        <source>&amp;Table:</source>
+        <translation>&amp;Tabelle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.ui" line="16"/>
+        <source>part of the name</source>
+        <translation>Teil des Namens</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.ui" line="22"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.ui" line="29"/>
+        <source>&amp;Origin:</source>
+        <translation>Her&amp;kunft:</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.ui" line="36"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.ui" line="47"/>
+        <source>S&amp;ince:</source>
+        <translation>S&amp;eit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/historypage.ui" line="54"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/historypage.cpp" line="19"/>
+        <source>History – %1</source>
+        <translation>Verlauf – %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/historypage.cpp" line="36"/>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/historypage.cpp" line="39"/>
+        <source>Anywhere</source>
+        <translation>Überall</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/historypage.cpp" line="40"/>
+        <source>This application</source>
+        <translation>Diese Anwendung</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/historypage.cpp" line="41"/>
+        <source>Command line (mimeo)</source>
+        <translation>Befehlszeile (mimeo)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/historypage.cpp" line="42"/>
+        <source>Ever</source>
+        <translation>Immer</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/historypage.cpp" line="43"/>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/historypage.cpp" line="44"/>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/historypage.cpp" line="45"/>
+        <source>Last week</source>
+        <translation>Letzte Woche</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/historypage.cpp" line="58"/>
+        <source>No job matches.</source>
+        <translation>Kein Auftrag passt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/monitor/historypage.cpp" line="58"/>
+        <source>%n job(s) shown; scroll for older ones.</source>
+        <translation><numerusform>%n Auftrag angezeigt; für ältere weiterblättern.</numerusform><numerusform>%n Aufträge angezeigt; für ältere weiterblättern.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/historypage.cpp" line="91"/>
+        <source>Reading the job log…</source>
+        <translation>Das Auftragsprotokoll wird gelesen…</translation>
+    </message>
+</context>
+<context>
+    <name>JobDetailsDialog</name>
+    <message>
+        <location filename="../ui/jobdetailsdialog.ui" line="29"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobdetailsdialog.ui" line="30"/>
+        <source>At</source>
+        <translation>Um</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobdetailsdialog.ui" line="31"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobdetailsdialog.ui" line="32"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="22"/>
+        <source>Job %1 – %2</source>
+        <translation>Auftrag %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="23"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; of %2 (%3): &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;started %5%6 by %7%8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; von %2 (%3): &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;begonnen %5%6 durch %7%8</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="27"/>
+        <source>, finished %1</source>
+        <translation>, beendet %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="29"/>
+        <source> on %1</source>
+        <translation> auf %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="31"/>
+        <source>&lt;b&gt;Error&lt;/b&gt; on the %1%2: %3</source>
+        <translation>&lt;b&gt;Fehler&lt;/b&gt; auf dem Server (%1)%2: %3</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="33"/>
+        <source>, SQLSTATE %1</source>
+        <translation>, SQLSTATE %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="37"/>
+        <source>&lt;b&gt;What to do:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Was zu tun ist:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="39"/>
+        <source>&lt;b&gt;Reason:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Grund:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="57"/>
+        <source>error</source>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
@@ -852,8 +1066,8 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Abgebrochen: das Ziel ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="246"/>
-        <location filename="../src/studio/jobs/job_service.cpp" line="261"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="235"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="250"/>
         <source>Cancelled before it started.</source>
         <translation>Abgebrochen, bevor sie begann.</translation>
     </message>
@@ -1052,325 +1266,340 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>&amp;Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="88"/>
+        <location filename="../ui/mainwindow.ui" line="89"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="97"/>
+        <location filename="../ui/mainwindow.ui" line="98"/>
         <source>Main Toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="117"/>
+        <location filename="../ui/mainwindow.ui" line="119"/>
         <source>&amp;Add Destination…</source>
         <translation>Ziel &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="118"/>
+        <location filename="../ui/mainwindow.ui" line="120"/>
         <source>Connect to a destination database</source>
         <translation>Mit einer Zieldatenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="119"/>
+        <location filename="../ui/mainwindow.ui" line="121"/>
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="122"/>
+        <location filename="../ui/mainwindow.ui" line="124"/>
         <source>&amp;Edit Destination…</source>
         <translation>Ziel &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="123"/>
+        <location filename="../ui/mainwindow.ui" line="125"/>
         <source>Change how the selected destination is reached</source>
         <translation>Ändern, wie das gewählte Ziel erreicht wird</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="126"/>
+        <location filename="../ui/mainwindow.ui" line="128"/>
         <source>Re&amp;move Destination</source>
         <translation>Ziel &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="127"/>
+        <location filename="../ui/mainwindow.ui" line="129"/>
         <source>Forget the selected destination and its saved password (the database is not touched)</source>
         <translation>Das gewählte Ziel und sein gespeichertes Passwort vergessen (die Datenbank bleibt unberührt)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="130"/>
+        <location filename="../ui/mainwindow.ui" line="132"/>
         <source>&amp;Reload</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="131"/>
+        <location filename="../ui/mainwindow.ui" line="133"/>
         <source>Read sources and tables again from every destination</source>
         <translation>Quellen und Tabellen aller Ziele neu lesen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="132"/>
+        <location filename="../ui/mainwindow.ui" line="134"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="135"/>
+        <location filename="../ui/mainwindow.ui" line="137"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="136"/>
+        <location filename="../ui/mainwindow.ui" line="138"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="139"/>
+        <location filename="../ui/mainwindow.ui" line="141"/>
         <source>&amp;Save Configuration</source>
         <translation>Konfiguration &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="140"/>
+        <location filename="../ui/mainwindow.ui" line="142"/>
         <source>Write the edited columns of the configuration editor</source>
         <translation>Die geänderten Spalten des Konfigurationseditors schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="141"/>
+        <location filename="../ui/mainwindow.ui" line="143"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="144"/>
+        <location filename="../ui/mainwindow.ui" line="146"/>
         <source>Re&amp;vert Configuration</source>
         <translation>Konfiguration &amp;verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="145"/>
+        <location filename="../ui/mainwindow.ui" line="147"/>
         <source>Forget the edits that are not saved</source>
         <translation>Die nicht gespeicherten Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="148"/>
+        <location filename="../ui/mainwindow.ui" line="150"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="149"/>
+        <location filename="../ui/mainwindow.ui" line="151"/>
         <source>Edit the refresh configuration of the selected destination</source>
         <translation>Die Aktualisierungskonfiguration des gewählten Ziels bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="150"/>
+        <location filename="../ui/mainwindow.ui" line="152"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="153"/>
+        <location filename="../ui/mainwindow.ui" line="155"/>
         <source>S&amp;ources</source>
         <translation>&amp;Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="154"/>
+        <location filename="../ui/mainwindow.ui" line="156"/>
         <source>Manage the source databases of the selected destination</source>
         <translation>Die Quelldatenbanken des gewählten Ziels verwalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="155"/>
+        <location filename="../ui/mainwindow.ui" line="157"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="158"/>
+        <location filename="../ui/mainwindow.ui" line="160"/>
         <source>&amp;Roles</source>
         <translation>&amp;Rollen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="159"/>
+        <location filename="../ui/mainwindow.ui" line="161"/>
         <source>Make login roles monitors or operators of the selected destination&apos;s catalog</source>
         <translation>Login-Rollen zu Beobachtern oder Operatoren des Katalogs des ausgewählten Ziels machen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="160"/>
+        <location filename="../ui/mainwindow.ui" line="162"/>
         <source>Ctrl+Shift+R</source>
         <translation>Ctrl+Shift+R</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="163"/>
+        <location filename="../ui/mainwindow.ui" line="165"/>
         <source>&amp;Install or Upgrade Catalog…</source>
         <translation>Katalog &amp;installieren oder aktualisieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="164"/>
+        <location filename="../ui/mainwindow.ui" line="166"/>
         <source>Create the catalog, upgrade it, or adopt an existing mimeo extension install</source>
         <translation>Den Katalog anlegen, aktualisieren oder eine bestehende Installation der mimeo-Erweiterung übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="167"/>
+        <location filename="../ui/mainwindow.ui" line="169"/>
         <source>&amp;New Replication…</source>
         <translation>&amp;Neue Replikation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="168"/>
+        <location filename="../ui/mainwindow.ui" line="170"/>
         <source>Set up the replication of a source table into the selected destination</source>
         <translation>Die Replikation einer Quelltabelle in das gewählte Ziel einrichten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="169"/>
+        <location filename="../ui/mainwindow.ui" line="171"/>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="172"/>
+        <location filename="../ui/mainwindow.ui" line="174"/>
         <source>&amp;Destroy Replication…</source>
         <translation>Replikation &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="173"/>
+        <location filename="../ui/mainwindow.ui" line="175"/>
         <source>Stop replicating the selected table: keep or drop it, and remove what it uses on the source</source>
         <translation>Die Replikation der gewählten Tabelle beenden: die Tabelle behalten oder löschen und entfernen, was sie auf der Quelle verwendet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="176"/>
-        <location filename="../src/studio/mainwindow.cpp" line="627"/>
+        <location filename="../ui/mainwindow.ui" line="178"/>
+        <location filename="../src/studio/mainwindow.cpp" line="635"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="185"/>
+        <location filename="../ui/mainwindow.ui" line="187"/>
         <source>Refresh All D&amp;ue</source>
         <translation>Alle &amp;fälligen aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="177"/>
+        <location filename="../ui/mainwindow.ui" line="179"/>
         <source>Refresh the selected tables in the background</source>
         <translation>Die gewählten Tabellen im Hintergrund aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="178"/>
+        <location filename="../ui/mainwindow.ui" line="180"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="181"/>
-        <location filename="../src/studio/mainwindow.cpp" line="628"/>
+        <location filename="../ui/mainwindow.ui" line="183"/>
+        <location filename="../src/studio/mainwindow.cpp" line="636"/>
         <source>&amp;Full Re-pull…</source>
         <translation>&amp;Vollständig neu laden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="182"/>
+        <location filename="../ui/mainwindow.ui" line="184"/>
         <source>Pull every row of the selected tables again</source>
         <translation>Alle Zeilen der gewählten Tabellen neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="186"/>
+        <location filename="../ui/mainwindow.ui" line="188"/>
         <source>Refresh every table whose period has passed, as mimeo run does</source>
         <translation>Jede Tabelle aktualisieren, deren Intervall abgelaufen ist, wie mimeo run</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="190"/>
+        <location filename="../ui/mainwindow.ui" line="192"/>
         <source>Run the &amp;Schedule While Open</source>
         <translation>&amp;Zeitplan ausführen, solange geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="191"/>
+        <location filename="../ui/mainwindow.ui" line="193"/>
         <source>Refresh due tables every minute while the application is open, with the same rule and locks as mimeo run</source>
         <translation>Fällige Tabellen jede Minute aktualisieren, solange die Anwendung geöffnet ist, mit derselben Regel und denselben Sperren wie mimeo run</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="194"/>
+        <location filename="../ui/mainwindow.ui" line="196"/>
+        <source>&amp;History</source>
+        <translation>Ver&amp;lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="197"/>
+        <source>Every job of the selected destination from the job log, the command line&apos;s too</source>
+        <translation>Jeder Auftrag des gewählten Ziels aus dem Auftragsprotokoll, auch die der Befehlszeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="198"/>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="201"/>
         <source>&amp;About Mimeo Studio</source>
         <translation>&amp;Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="270"/>
-        <location filename="../src/studio/mainwindow.cpp" line="292"/>
+        <location filename="../src/studio/mainwindow.cpp" line="272"/>
+        <location filename="../src/studio/mainwindow.cpp" line="294"/>
         <source>(libpq defaults)</source>
         <translation>(Vorgaben von libpq)</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="133"/>
+        <location filename="../src/studio/mainwindow.cpp" line="135"/>
         <source>No keychain is available (%1). Passwords are asked for when needed and kept in memory until you quit; they are never written to disk.</source>
         <translation>Kein Schlüsselbund verfügbar (%1). Passwörter werden bei Bedarf abgefragt und bis zum Beenden im Speicher gehalten; sie werden nie auf die Platte geschrieben.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="45"/>
+        <location filename="../src/studio/mainwindow.cpp" line="46"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="61"/>
+        <location filename="../src/studio/mainwindow.cpp" line="62"/>
         <source>%1 of %2: %3 %4</source>
         <translation>%1 von %2: %3 %4</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="91"/>
+        <location filename="../src/studio/mainwindow.cpp" line="93"/>
         <source>Select a replicated table first (in the navigator or the configuration editor).</source>
         <translation>Wählen Sie zuerst eine replizierte Tabelle aus (im Navigator oder im Konfigurationseditor).</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="135"/>
+        <location filename="../src/studio/mainwindow.cpp" line="137"/>
         <source>No keychain: passwords kept in memory only</source>
         <translation>Kein Schlüsselbund: Passwörter nur im Speicher</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="219"/>
+        <location filename="../src/studio/mainwindow.cpp" line="221"/>
         <source>Edit Destination</source>
         <translation>Ziel bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="234"/>
+        <location filename="../src/studio/mainwindow.cpp" line="236"/>
         <source>Remove Destination</source>
         <translation>Ziel entfernen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="235"/>
+        <location filename="../src/studio/mainwindow.cpp" line="237"/>
         <source>Forget %1 and its saved password? The database and its catalog are not touched.</source>
         <translation>%1 und das gespeicherte Passwort vergessen? Die Datenbank und ihr Katalog bleiben unberührt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="252"/>
+        <location filename="../src/studio/mainwindow.cpp" line="254"/>
         <source>%1 is removed once its jobs have ended.</source>
         <translation>%1 wird entfernt, sobald seine Aufträge zu Ende sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="272"/>
+        <location filename="../src/studio/mainwindow.cpp" line="274"/>
         <source>Removed destination %1</source>
         <translation>Ziel %1 entfernt</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="290"/>
+        <location filename="../src/studio/mainwindow.cpp" line="292"/>
         <source>loading…</source>
         <translation>wird geladen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="292"/>
+        <location filename="../src/studio/mainwindow.cpp" line="294"/>
         <source>Reading destination %1</source>
         <translation>Lese Ziel %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="293"/>
+        <location filename="../src/studio/mainwindow.cpp" line="295"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="301"/>
+        <location filename="../src/studio/mainwindow.cpp" line="303"/>
         <source>Connected to %1: PostgreSQL %2, %3 sources, %4 tables</source>
         <translation>Verbunden mit %1: PostgreSQL %2, %3 Quellen, %4 Tabellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="305"/>
+        <location filename="../src/studio/mainwindow.cpp" line="307"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="312"/>
+        <location filename="../src/studio/mainwindow.cpp" line="314"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="313"/>
+        <location filename="../src/studio/mainwindow.cpp" line="315"/>
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="348"/>
+        <location filename="../src/studio/mainwindow.cpp" line="350"/>
         <source>%n source(s) of %1 keep their password in plain text in %2.dblink_mapping_mimeo (pwd or inside data_source).</source>
         <translation>
             <numerusform>%n Quelle von %1 hält ihr Passwort im Klartext in %2.dblink_mapping_mimeo (pwd oder in data_source).</numerusform>
@@ -1378,7 +1607,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="358"/>
+        <location filename="../src/studio/mainwindow.cpp" line="360"/>
         <source>%n source(s) of %1 keep their password in plain text in the catalog (dblink_mapping_mimeo.pwd, or password=... inside data_source), as the mimeo extension allows.
 
 Move them into the keychain and out of the catalog? The mimeo command on servers and the mimeo extension itself then need ~/.pgpass or another libpq means to reach those sources.</source>
@@ -1392,27 +1621,27 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="353"/>
+        <location filename="../src/studio/mainwindow.cpp" line="355"/>
         <source>No keychain is available, so those passwords stay where they are.</source>
         <translation>Kein Schlüsselbund verfügbar, daher bleiben diese Passwörter, wo sie sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="357"/>
+        <location filename="../src/studio/mainwindow.cpp" line="359"/>
         <source>Move Passwords to the Keychain</source>
         <translation>Passwörter in den Schlüsselbund verschieben</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="365"/>
+        <location filename="../src/studio/mainwindow.cpp" line="367"/>
         <source>The passwords stay in the catalog.</source>
         <translation>Die Passwörter bleiben im Katalog.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="372"/>
+        <location filename="../src/studio/mainwindow.cpp" line="374"/>
         <source>Moving passwords stopped: %1</source>
         <translation>Verschieben der Passwörter abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="373"/>
+        <location filename="../src/studio/mainwindow.cpp" line="375"/>
         <source>%n password(s) moved to the keychain.</source>
         <translation>
             <numerusform>%n Passwort in den Schlüsselbund verschoben.</numerusform>
@@ -1420,62 +1649,62 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="385"/>
+        <location filename="../src/studio/mainwindow.cpp" line="387"/>
         <source>The destination is not loaded yet.</source>
         <translation>Das Ziel ist noch nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="331"/>
+        <location filename="../src/studio/mainwindow.cpp" line="333"/>
         <source>Roles of %1: %2</source>
         <translation>Rollen von %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="455"/>
+        <location filename="../src/studio/mainwindow.cpp" line="463"/>
         <source>Made the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="475"/>
+        <location filename="../src/studio/mainwindow.cpp" line="483"/>
         <source>Destroyed the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="506"/>
+        <location filename="../src/studio/mainwindow.cpp" line="514"/>
         <source>Select replicated tables first (in the navigator or the configuration editor).</source>
         <translation>Zuerst replizierte Tabellen wählen (im Navigator oder im Konfigurationseditor).</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="529"/>
+        <location filename="../src/studio/mainwindow.cpp" line="537"/>
         <source>copies every row again, as each of its refreshes does</source>
         <translation>kopiert alle Zeilen erneut, wie jede ihrer Aktualisierungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="531"/>
+        <location filename="../src/studio/mainwindow.cpp" line="539"/>
         <source>empties it (TRUNCATE: readers wait until it is done) and pulls every row up to the boundary again</source>
         <translation>leert sie (TRUNCATE: Lesende warten, bis es fertig ist) und lädt alle Zeilen bis zur Grenze neu</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="533"/>
+        <location filename="../src/studio/mainwindow.cpp" line="541"/>
         <source>empties it, pulls every row again and clears the queue on the source; rows it kept as deleted are gone</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle; als gelöscht behaltene Zeilen gehen verloren</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="535"/>
+        <location filename="../src/studio/mainwindow.cpp" line="543"/>
         <source>empties it, pulls every row again and clears the queue on the source</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="536"/>
+        <location filename="../src/studio/mainwindow.cpp" line="544"/>
         <source>%1 (%2): %3.</source>
         <translation>%1 (%2): %3.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="538"/>
+        <location filename="../src/studio/mainwindow.cpp" line="546"/>
         <source>Full Re-pull</source>
         <translation>Vollständig neu laden</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="538"/>
+        <location filename="../src/studio/mainwindow.cpp" line="546"/>
         <source>A full re-pull of
 
 %1
@@ -1488,7 +1717,7 @@ Run it now?</source>
 Jetzt ausführen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="569"/>
+        <location filename="../src/studio/mainwindow.cpp" line="577"/>
         <source>%n due table(s) queued.</source>
         <translation>
             <numerusform>%n fällige Tabelle eingereiht.</numerusform>
@@ -1496,17 +1725,17 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="570"/>
+        <location filename="../src/studio/mainwindow.cpp" line="578"/>
         <source>Could not list the due tables: %1</source>
         <translation>Die fälligen Tabellen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="585"/>
+        <location filename="../src/studio/mainwindow.cpp" line="593"/>
         <source>Jobs Running</source>
         <translation>Laufende Aufträge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="586"/>
+        <location filename="../src/studio/mainwindow.cpp" line="594"/>
         <source>%n job(s) are queued or running. Cancel them (the servers stop at once and the tables stay as they were), or wait for them to finish?</source>
         <translation>
             <numerusform>%n Auftrag wartet oder läuft. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform>
@@ -1514,67 +1743,72 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="590"/>
+        <location filename="../src/studio/mainwindow.cpp" line="598"/>
         <source>Cancel the Jobs</source>
         <translation>Aufträge abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="591"/>
+        <location filename="../src/studio/mainwindow.cpp" line="599"/>
         <source>Wait for Them</source>
         <translation>Darauf warten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="622"/>
+        <location filename="../src/studio/mainwindow.cpp" line="630"/>
         <source>&amp;New Replication from Source %1…</source>
         <translation>&amp;Neue Replikation aus Quelle %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="629"/>
+        <location filename="../src/studio/mainwindow.cpp" line="637"/>
+        <source>&amp;History of %1</source>
+        <translation>Ver&amp;lauf von %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="641"/>
         <source>Open in the &amp;Configuration Editor</source>
         <translation>Im &amp;Konfigurationseditor öffnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="642"/>
+        <location filename="../src/studio/mainwindow.cpp" line="654"/>
         <source>&amp;New Replication of %1…</source>
         <translation>&amp;Neue Replikation von %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="642"/>
+        <location filename="../src/studio/mainwindow.cpp" line="654"/>
         <source>a Source Table</source>
         <translation>einer Quelltabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="644"/>
+        <location filename="../src/studio/mainwindow.cpp" line="656"/>
         <source>&amp;Destroy Replication of %1…</source>
         <translation>Replikation von %1 &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="668"/>
+        <location filename="../src/studio/mainwindow.cpp" line="680"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="681"/>
+        <location filename="../src/studio/mainwindow.cpp" line="693"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="682"/>
+        <location filename="../src/studio/mainwindow.cpp" line="694"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="716"/>
+        <location filename="../src/studio/mainwindow.cpp" line="728"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="717"/>
+        <location filename="../src/studio/mainwindow.cpp" line="729"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="744"/>
+        <location filename="../src/studio/mainwindow.cpp" line="756"/>
         <source>Quitting once the jobs have ended…</source>
         <translation>Beenden, sobald die Aufträge zu Ende sind…</translation>
     </message>

@@ -6,6 +6,7 @@
 #include "configeditorpage.h"
 #include "connectdialog.h"
 #include "destroydialog.h"
+#include "historypage.h"
 #include "job_service.h"
 #include "jobs/due_jobs.h"
 #include "jobs_panel.h"
@@ -84,6 +85,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(ui_->actionConfiguration, &QAction::triggered, this, [this] { openConfigEditor(currentDestination()); });
     connect(ui_->actionSources, &QAction::triggered, this, [this] { openSources(currentDestination()); });
     connect(ui_->actionRoles, &QAction::triggered, this, [this] { openRoles(currentDestination()); });
+    connect(ui_->actionHistory, &QAction::triggered, this, [this] { openHistory(currentDestination()); });
     connect(ui_->actionNewReplication, &QAction::triggered, this, [this] { startMakeWizard(currentDestination()); });
     connect(ui_->actionDestroyReplication, &QAction::triggered, this, [this] {
         const QString table = selectedDestTable();
@@ -184,7 +186,7 @@ void MainWindow::updateActions()
 {
     const bool haveDest = !currentDestination().isEmpty();
     for (QAction *a : {ui_->actionEditDestination, ui_->actionRemoveDestination, ui_->actionInstallCatalog,
-                       ui_->actionConfiguration, ui_->actionSources, ui_->actionRoles, ui_->actionNewReplication,
+                       ui_->actionConfiguration, ui_->actionSources, ui_->actionRoles, ui_->actionHistory, ui_->actionNewReplication,
                        ui_->actionDestroyReplication, ui_->actionRefreshNow, ui_->actionRepull, ui_->actionRefreshDue})
         a->setEnabled(haveDest);
     const bool editor = currentEditor() != nullptr;
@@ -404,6 +406,12 @@ RolesPage *MainWindow::openRoles(const QString &key)
 {
     DestinationService *service = loadedService(key);
     return service ? pages_->open<RolesPage>(service) : nullptr;
+}
+
+HistoryPage *MainWindow::openHistory(const QString &key)
+{
+    DestinationService *service = loadedService(key);
+    return service ? pages_->open<HistoryPage>(service) : nullptr;
 }
 
 void MainWindow::activateNavigatorItem(const QModelIndex &index)
@@ -626,6 +634,10 @@ void MainWindow::showNavigatorMenu(const QPoint &at)
         const QString table = index.data(NavigatorModel::KeyRole).toString();
         menu.addAction(tr("Refresh No&w"), this, [this, key, table] { refreshTables(key, {table}); });
         menu.addAction(tr("&Full Re-pull…"), this, [this, key, table] { repullTables(key, {table}); });
+        menu.addAction(tr("&History of %1").arg(table), this, [this, key, table] {
+            if (auto *history = openHistory(key))
+                history->setTableFilter(table);
+        });
         menu.addAction(tr("Open in the &Configuration Editor"), this, [this, key, table] {
             if (auto *editor = openConfigEditor(key))
                 editor->showTable(table);

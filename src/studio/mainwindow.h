@@ -17,6 +17,7 @@ class MainWindow;
 }
 class ConfigEditorPage;
 class DestroyDialog;
+class HistoryPage;
 class JobService;
 class JobsPanel;
 class MakeWizard;
@@ -57,6 +58,7 @@ public:
     ConfigEditorPage *openConfigEditor(const QString &key);
     SourcesPage *openSources(const QString &key);
     RolesPage *openRoles(const QString &key);
+    HistoryPage *openHistory(const QString &key);
     // Opens the "New Replication" wizard (non-modal), the source and table
     // chosen when given; null until the destination is loaded.
     MakeWizard *startMakeWizard(const QString &key, int sourceId = 0, const QString &sourceTable = {});

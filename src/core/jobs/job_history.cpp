@@ -9,18 +9,23 @@
 
 namespace mimeo::jobs {
 
-std::vector<JobRecord> recentJobs(pg::Connection &dest, const std::string &schema, const std::string &destTable, int limit)
+namespace {
+
+// The columns of a JobRecord, in readJobs' order, from studio_job_log AS j.
+std::string jobColumns()
 {
-    auto r = dest.exec("SELECT j.job_id, j.dest_table, j.type, j.action, " + catalog::liveStatusSql("j") + ", "
-                       + pg::isoUtcSql("j.started_at") + ", " + pg::isoUtcSql("j.finished_at") + ", "
-                       "j.rows, j.bytes, j.error_side, j.error_sqlstate, j.error, j.origin, j.host, j.phase, j.rows_expected, "
-                       "CASE WHEN j.status = 'running' AND " + catalog::liveStatusSql("j") + " = 'abandoned' "
-                       "THEN 'its process ended without finishing it: killed, or its machine or connection was lost' ELSE j.reason END, "
-                       "j.pid, " + pg::isoUtcSql("j.heartbeat_at") + " FROM "
-                           + pg::quoteIdent(schema) + ".studio_job_log AS j WHERE ($1 = '' OR j.dest_table = $1) "
-                           "ORDER BY j.started_at DESC, j.job_id DESC LIMIT $2",
-                       {destTable, std::to_string(limit)});
+    return "j.job_id, j.dest_table, j.type, j.action, " + catalog::liveStatusSql("j") + ", " + pg::isoUtcSql("j.started_at") + ", "
+        + pg::isoUtcSql("j.finished_at") + ", "
+        "j.rows, j.bytes, j.error_side, j.error_sqlstate, j.error, j.origin, j.host, j.phase, j.rows_expected, "
+        "CASE WHEN j.status = 'running' AND " + catalog::liveStatusSql("j") + " = 'abandoned' "
+        "THEN 'its process ended without finishing it: killed, or its machine or connection was lost' ELSE j.reason END, "
+        "j.pid, " + pg::isoUtcSql("j.heartbeat_at");
+}
+
+std::vector<JobRecord> readJobs(const pg::Result &r)
+{
     std::vector<JobRecord> out;
+    out.reserve(static_cast<size_t>(r.rows()));
     for (int i = 0; i < r.rows(); ++i) {
         JobRecord j;
         j.jobId = r.toInt(i, 0);
@@ -45,6 +50,38 @@ std::vector<JobRecord> recentJobs(pg::Connection &dest, const std::string &schem
         out.push_back(std::move(j));
     }
     return out;
+}
+
+} // namespace
+
+std::vector<JobRecord> recentJobs(pg::Connection &dest, const std::string &schema, const std::string &destTable, int limit)
+{
+    return readJobs(dest.exec("SELECT " + jobColumns() + " FROM " + pg::quoteIdent(schema)
+                                  + ".studio_job_log AS j WHERE ($1 = '' OR j.dest_table = $1) "
+                                    "ORDER BY j.started_at DESC, j.job_id DESC LIMIT $2",
+                              {destTable, std::to_string(limit)}));
+}
+
+std::vector<JobRecord> jobPage(pg::Connection &dest, const std::string &schema, const JobFilter &f,
+                               std::optional<long long> beforeJobId, int limit)
+{
+    // Keyset paging on job_id (the primary key): every page is one index
+    // range, however deep into a year of history it is.
+    const std::string origin = f.origin == JobFilter::Origin::Application ? "application"
+        : f.origin == JobFilter::Origin::CommandLine                      ? "cli"
+                                                                          : "";
+    return readJobs(dest.exec(
+        "SELECT " + jobColumns() + " FROM " + pg::quoteIdent(schema) + ".studio_job_log AS j WHERE "
+        "($1::bigint IS NULL OR j.job_id < $1::bigint) "
+        "AND ($2 = '' OR strpos(pg_catalog.lower(j.dest_table), pg_catalog.lower($2)) > 0) "
+        "AND ($3 = '' OR " + catalog::liveStatusSql("j") + " = $3) "
+        "AND ($4 = '' OR ($4 = 'application') = (j.origin LIKE 'mimeo studio%')) "
+        "AND ($5 = '' OR j.host = $5) "
+        "AND ($6::timestamptz IS NULL OR j.started_at >= $6::timestamptz) "
+        "AND ($7::timestamptz IS NULL OR j.started_at < $7::timestamptz) "
+        "ORDER BY j.job_id DESC LIMIT $8",
+        {beforeJobId ? pg::Param(std::to_string(*beforeJobId)) : pg::Param(), f.tableText, f.status, origin, f.host, f.from, f.to,
+         std::to_string(limit)}));
 }
 
 std::vector<JobStep> jobSteps(pg::Connection &dest, const std::string &schema, long long jobId)

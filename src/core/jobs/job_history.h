@@ -40,6 +40,22 @@ struct JobStep {
     std::string message;
 };
 
+// What the history view narrows the job log to; empty fields narrow nothing.
+struct JobFilter {
+    enum class Origin { Any, Application, CommandLine };
+    std::string tableText; // part of the destination table's name, any case
+    std::string status;    // ok, failed, skipped, running, cancelled, abandoned, ...
+    Origin origin = Origin::Any; // the application ("mimeo studio") or the command line
+    std::string host;
+    std::optional<std::string> from; // started at or after (timestamptz text)
+    std::optional<std::string> to;   // started before
+};
+
+// One page of the job log, newest first: the jobs older than beforeJobId
+// (none: from the newest) that the filter lets through.
+std::vector<JobRecord> jobPage(pg::Connection &dest, const std::string &schema, const JobFilter &filter,
+                               std::optional<long long> beforeJobId, int limit);
+
 // Newest first; destTable empty for every table.
 std::vector<JobRecord> recentJobs(pg::Connection &dest, const std::string &schema, const std::string &destTable, int limit);
 
