@@ -52,7 +52,7 @@ private slots:
         // A year of history for 500 tables: 100,000 jobs, older than anything real.
         c.exec("INSERT INTO mimeo.studio_job_log (dest_table, type, action, status, started_at, finished_at, rows, origin, host) "
                "SELECT 'rep.t' || (g % 500), 'snap', 'refresh', CASE WHEN g % 97 = 0 THEN 'failed' ELSE 'ok' END, "
-               "now() - interval '1 day' - g * interval '5 minutes', now() - interval '1 day' - g * interval '5 minutes' + interval '3 seconds', "
+               "now() - interval '1 day' - (100001 - g) * interval '5 minutes', now() - interval '1 day' - (100001 - g) * interval '5 minutes' + interval '3 seconds', "
                "g % 1000, CASE WHEN g % 2 = 0 THEN 'mimeo studio' ELSE 'mimeo run' END, 'host' || (g % 3) "
                "FROM generate_series(1, 100000) g");
         c.exec("ANALYZE mimeo.studio_job_log");
