@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: PostgreSQL
-// mimeo status: one line (or JSON object) per configured table.
+// mimeo status: one line (or JSON object) per configured table, with its
+// health grade; --check: one line and the Nagios plugin exit status.
 #include "command_parser.h"
 #include "json_output.h"
 #include "commands.h"
+#include "jobs/health.h"
 #include "jobs/status.h"
 
 #include <QJsonArray>
@@ -10,24 +12,109 @@
 #include <QJsonObject>
 
 #include <iomanip>
+#include <map>
 #include <ostream>
 
 namespace mimeo::cli {
+namespace {
+
+// The Nagios plugin convention.
+enum CheckExit : int { CheckOk = 0, CheckWarning = 1, CheckCritical = 2, CheckUnknown = 3 };
+
+// "2 late, 1 busy: rep.a, rep.b, rep.c": the counts of the grades at
+// severity level (worst grade first) and the tables that have them.
+std::string checkDetail(const std::vector<jobs::TableHealth> &tables, jobs::Severity level)
+{
+    std::map<jobs::Health, int> counts;
+    std::string names;
+    for (const auto &t : tables) {
+        if (jobs::severityOf(t.health) != level)
+            continue;
+        ++counts[t.health];
+        names += (names.empty() ? "" : ", ") + t.destTable;
+    }
+    std::string out;
+    for (const auto &[h, n] : counts)
+        out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + jobs::healthName(h);
+    return out + ": " + names;
+}
+
+// mimeo status --check: exactly one line on stdout, whatever happens.
+int runCheck(CliContext &ctx)
+{
+    std::vector<jobs::TableHealth> tables;
+    try {
+        auto dest = ctx.connectDestination("status");
+        requireCatalog(dest, ctx.schema);
+        tables = jobs::readHealth(dest, ctx.schema);
+    } catch (const std::exception &e) {
+        std::string why = e.what();
+        why = why.substr(0, why.find('\n'));
+        ctx.o() << "MIMEO UNKNOWN - " << why << "\n";
+        return CheckUnknown;
+    }
+    bool warning = false, critical = false;
+    for (const auto &t : tables) {
+        critical = critical || jobs::severityOf(t.health) == jobs::Severity::Critical;
+        warning = warning || jobs::severityOf(t.health) == jobs::Severity::Warning;
+    }
+    if (critical) {
+        ctx.o() << "MIMEO CRITICAL - " << checkDetail(tables, jobs::Severity::Critical) << "\n";
+        return CheckCritical;
+    }
+    if (warning) {
+        ctx.o() << "MIMEO WARNING - " << checkDetail(tables, jobs::Severity::Warning) << "\n";
+        return CheckWarning;
+    }
+    std::map<jobs::Health, int> counts;
+    for (const auto &t : tables)
+        ++counts[t.health];
+    std::string summary;
+    for (const auto &[h, n] : counts)
+        summary += (summary.empty() ? "" : ", ") + std::to_string(n) + " " + jobs::healthName(h);
+    ctx.o() << "MIMEO OK - " << (tables.empty() ? std::string("no tables configured") : summary) << "\n";
+    return CheckOk;
+}
+
+} // namespace
+
 int runStatus(CliContext &ctx, const QStringList &args)
 {
     CommandParser p(QStringLiteral("status"),
-                    QStringLiteral("One line per configured table: type, source, last run, period, next due,\n"
-                                   "whether it is late (overdue by more than its period) and how its last\n"
-                                   "refresh went. Times are UTC, ISO 8601."));
+                    QStringLiteral("One line per configured table: type, source, last run, period, how its last\n"
+                                   "refresh went, and its health with the reason, worst first. Times are UTC,\n"
+                                   "ISO 8601. Health, first rule that applies: failed or abandoned (its last\n"
+                                   "refresh), critical or late (no successful run for longer than its thresholds,\n"
+                                   "by default 2x and 1x its period; set them with mimeo freshness), running,\n"
+                                   "busy (last refresh skipped: the table was locked), not scheduled (no\n"
+                                   "period), never run, ok.\n"
+                                   "--check prints one line for monitoring (Nagios plugin convention) and exits\n"
+                                   "0 OK (nothing below), 1 WARNING (late or busy tables), 2 CRITICAL (critical,\n"
+                                   "failed or abandoned tables), 3 UNKNOWN (no connection or no catalog)."));
     p.addOption(jsonOption());
+    const QCommandLineOption check(QStringLiteral("check"), QStringLiteral("one line and exit status 0/1/2/3 for monitoring"));
+    p.addOption(check);
     if (!p.parse(args, 0, 0))
         return ExitOk;
+    if (p.isSet(check)) {
+        if (p.isSet(jsonOption()))
+            throw UsageError{QStringLiteral("status: --check and --json do not go together"), {}};
+        return runCheck(ctx);
+    }
     auto dest = ctx.connectDestination("status");
     requireCatalog(dest, ctx.schema);
-    const auto rows = jobs::tableStatus(dest, ctx.schema);
+    const auto statuses = jobs::tableStatus(dest, ctx.schema);
+    const auto health = jobs::readHealth(dest, ctx.schema);
+    // Worst first, in the order of the health grades.
+    std::vector<std::pair<jobs::TableStatus, jobs::TableHealth>> rows;
+    for (const auto &h : health) {
+        for (const auto &t : statuses)
+            if (t.destTable == h.destTable)
+                rows.emplace_back(t, h);
+    }
     if (p.isSet(jsonOption())) {
         QJsonArray arr;
-        for (const auto &t : rows) {
+        for (const auto &[t, h] : rows) {
             arr.append(QJsonObject{
                 {QStringLiteral("dest_table"), fromStd(t.destTable)},
                 {QStringLiteral("type"), fromStd(t.type)},
@@ -49,6 +136,10 @@ int runStatus(CliContext &ctx, const QStringList &args)
                 {QStringLiteral("pid"), jsonValue(t.pid)},
                 {QStringLiteral("host"), jsonValue(t.host)},
                 {QStringLiteral("heartbeat_at"), jsonValue(t.heartbeatAt)},
+                {QStringLiteral("health"), fromStd(jobs::healthName(h.health))},
+                {QStringLiteral("health_reason"), fromStd(h.reason)},
+                {QStringLiteral("late_after"), jsonValue(h.lateAfter)},
+                {QStringLiteral("critical_after"), jsonValue(h.criticalAfter)},
             });
         }
         printJson(ctx.o(), arr);
@@ -60,11 +151,14 @@ int runStatus(CliContext &ctx, const QStringList &args)
     }
     auto &o = ctx.o();
     o << std::left << std::setw(32) << "DEST_TABLE" << std::setw(16) << "TYPE" << std::setw(26) << "LAST_RUN"
-      << std::setw(12) << "PERIOD" << std::setw(10) << "STATUS" << "SOURCE\n";
-    for (const auto &t : rows) {
+      << std::setw(12) << "PERIOD" << std::setw(10) << "STATUS" << std::setw(24) << "SOURCE" << std::setw(15) << "HEALTH"
+      << "REASON\n";
+    for (const auto &[t, h] : rows) {
         o << std::setw(32) << t.destTable << std::setw(16) << t.type << std::setw(26) << t.lastRun.value_or("never")
           << std::setw(12) << t.period.value_or("-") << std::setw(10)
-          << (t.late ? std::string("LATE") : t.lastStatus.value_or("-")) << t.dataSourceId << ":" << t.sourceTable << "\n";
+          << (t.late ? std::string("LATE") : t.lastStatus.value_or("-"))
+          << std::setw(24) << (std::to_string(t.dataSourceId) + ":" + t.sourceTable) << std::setw(15) << jobs::healthName(h.health)
+          << h.reason << "\n";
     }
     return ExitOk;
 }

@@ -35,6 +35,7 @@ int runSourceRemove(CliContext &, const QStringList &);
 int runSourceTest(CliContext &, const QStringList &);
 int runSourceMovePassword(CliContext &, const QStringList &);
 int runStatus(CliContext &, const QStringList &);
+int runFreshness(CliContext &, const QStringList &);
 int runMake(CliContext &, const QStringList &);
 int runRefresh(CliContext &, const QStringList &);
 int runDestroy(CliContext &, const QStringList &);

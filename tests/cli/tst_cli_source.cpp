@@ -89,7 +89,7 @@ private slots:
         test::downgradeCatalogToVersion5(c, "mimeo");
         auto r = runMimeo(withDest(db, {QStringLiteral("status")}));
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("is version 5; this mimeo needs version 6")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("is version 5; this mimeo needs version 7")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("run: mimeo init")), qPrintable(r.err));
         QCOMPARE(runMimeo(withDest(db, {QStringLiteral("init")})).exitCode, 0);
         QVERIFY(c.exec("SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'mimeo.studio_job_log'::regclass "

@@ -295,6 +295,40 @@ private slots:
         f.dropRoles();
     }
 
+    // Freshness thresholds steer no refresh: operators set them, monitors
+    // read them (status, status --check), on a new catalog and on one
+    // upgraded from version 6 with groups granted before.
+    void operatorsSetFreshnessMonitorsReadIt()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        RolesFixture f(env);
+        QCOMPARE(f.as("postgres", {"grant", q(f.monitor), "--monitor"}).exitCode, 0);
+        QCOMPARE(f.as("postgres", {"grant", q(f.op), "--operator"}).exitCode, 0);
+        auto d = f.dest.connect();
+        const std::string qs = pg::quoteIdent(f.schema);
+        auto check = [&](const char *when) {
+            d.exec("UPDATE " + qs + ".refresh_config SET last_run = now() - interval '90 seconds' WHERE dest_table = 'rep.s'");
+            d.exec("DELETE FROM " + qs + ".studio_freshness");
+            auto late = f.as(f.monitor, {"status", "--check"});
+            QVERIFY2(late.exitCode == 1 && late.out == QStringLiteral("MIMEO WARNING - 1 late: rep.s\n"), qPrintable(late.all() + when));
+            auto denied = f.as(f.monitor, {"freshness", "rep.s", "--late", "1 hour", "--critical", "2 hours"});
+            QCOMPARE(denied.exitCode, 1);
+            QVERIFY2(denied.err.contains(QStringLiteral("permission denied")), qPrintable(denied.all() + when));
+            QCOMPARE(f.as(f.monitor, {"freshness", "rep.s"}).exitCode, 0);
+            auto set = f.as(f.op, {"freshness", "rep.s", "--late", "1 hour", "--critical", "2 hours"});
+            QVERIFY2(set.exitCode == 0, qPrintable(set.all() + when));
+            auto ok = f.as(f.monitor, {"status", "--check"});
+            QVERIFY2(ok.exitCode == 0 && ok.out.startsWith(QStringLiteral("MIMEO OK - ")), qPrintable(ok.all() + when));
+            QCOMPARE(f.as(f.op, {"freshness", "rep.s", "--default"}).exitCode, 0);
+        };
+        check(" (new catalog)");
+        test::downgradeCatalogToVersion6(d, f.schema);
+        auto init = f.as("postgres", {"init"});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.all()));
+        check(" (upgraded from version 6)");
+        f.dropRoles();
+    }
+
     void upgradeTakesDataSourceAwayFromEarlierMonitors()
     {
         // Monitors granted before catalog version 5 could read data_source;

@@ -87,8 +87,15 @@ ScratchDb::~ScratchDb()
 
 QString mimeoBinary() { return QStringLiteral(MIMEO_CLI_PATH); }
 
+void downgradeCatalogToVersion6(pg::Connection &dest, const std::string &schema)
+{
+    const std::string qs = pg::quoteIdent(schema);
+    dest.exec("DROP TABLE " + qs + ".studio_freshness; DELETE FROM " + qs + ".studio_catalog_version WHERE version = 7");
+}
+
 void downgradeCatalogToVersion5(pg::Connection &dest, const std::string &schema)
 {
+    downgradeCatalogToVersion6(dest, schema);
     const std::string qs = pg::quoteIdent(schema);
     dest.exec("DROP TRIGGER studio_job_log_notify ON " + qs + ".studio_job_log; DROP FUNCTION " + qs + ".studio_job_log_notify();"
               "DROP INDEX " + qs + ".studio_job_log_running_idx;"

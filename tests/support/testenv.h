@@ -66,8 +66,12 @@ CliResult runMimeo(const QStringList &args, const QByteArray &stdinData = {},
 // Path of the mimeo binary under test.
 QString mimeoBinary();
 
-// Takes the catalog in schema back to version 5 (undoes migration 6, the
-// live job log), for tests of upgrading an older catalog.
+// Takes the catalog in schema back to version 6 (undoes migration 7, the
+// freshness thresholds), for tests of upgrading an older catalog.
+void downgradeCatalogToVersion6(pg::Connection &dest, const std::string &schema);
+
+// Takes the catalog in schema back to version 5 (undoes migrations 7 and 6,
+// the live job log), for tests of upgrading an older catalog.
 void downgradeCatalogToVersion5(pg::Connection &dest, const std::string &schema);
 
 } // namespace mimeo::test

@@ -4,6 +4,7 @@
 #include "catalog/config_tables.h"
 #include "catalog/replication_identity.h"
 #include "catalog/replication_types.h"
+#include "catalog/roles.h"
 #include "pg/array.h"
 #include "pg/quote.h"
 
@@ -382,6 +383,42 @@ CREATE TRIGGER studio_job_log_notify AFTER INSERT OR UPDATE ON @S@.studio_job_lo
     FOR EACH ROW EXECUTE FUNCTION @S@.studio_job_log_notify(@CHANNEL@);
 )SQL";
 
+// Version 7: freshness thresholds per table for the health grades (see
+// jobs/health.h). NULL keeps the default (late after 1x the period, critical
+// after 2x). Thresholds steer no refresh, so operators may set them; groups
+// made before this version get their rights here (grant gives them to later
+// ones with every other table).
+constexpr const char *kMigration7 = R"SQL(
+CREATE TABLE @S@.studio_freshness (
+    dest_table text PRIMARY KEY,
+    late_after interval CHECK (late_after > interval '0'),
+    critical_after interval CHECK (critical_after > interval '0'),
+    CHECK (critical_after >= late_after)
+);
+COMMENT ON TABLE @S@.studio_freshness IS
+    'Mimeo Studio: when a table counts as late or critical (NULL: 1x and 2x its period)';
+DO $do$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = @MONITOR@) THEN
+        EXECUTE pg_catalog.format('GRANT SELECT ON %s TO %I', @FRESHNESS@::regclass, @MONITOR@);
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = @OPERATOR@) THEN
+        EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO %I', @FRESHNESS@::regclass, @OPERATOR@);
+    END IF;
+END
+$do$;
+)SQL";
+
+// The role groups of the catalog in schema ("@MONITOR@", "@OPERATOR@") and
+// the freshness table ("@FRESHNESS@"), as string literals.
+std::string withGroups(std::string sql, const std::string &schema)
+{
+    replaceAll(sql, "@MONITOR@", pg::quoteLiteral(monitorGroup(schema)));
+    replaceAll(sql, "@OPERATOR@", pg::quoteLiteral(operatorGroup(schema)));
+    replaceAll(sql, "@FRESHNESS@", pg::quoteLiteral(pg::quoteIdent(schema) + ".studio_freshness"));
+    return sql;
+}
+
 } // namespace
 
 const std::vector<std::string> &mimeoTableNames()
@@ -413,6 +450,8 @@ std::vector<Migration> migrations(const std::string &schema)
         {5, "source list without passwords (studio_source_list), read by monitors", withSchema(kMigration5, quotedSchema)},
         {6, "live job progress, cancelled and abandoned jobs, reasons, notifications",
          withChannel(withSchema(kMigration6, quotedSchema), schema)},
+        {7, "freshness thresholds per table (late and critical health grades)",
+         withGroups(withSchema(kMigration7, quotedSchema), schema)},
     };
 }
 

@@ -5,6 +5,13 @@
 #include "pg/quote.h"
 
 namespace mimeo::catalog {
+namespace {
+
+// How describeLockHolder's sentences begin; lockedSkipSql recognises them.
+constexpr const char *kHeldByJob = "another run holds the table";
+constexpr const char *kHeldByOther = "another process holds the table's lock";
+
+} // namespace
 
 std::string liveStatusSql(const std::string &a)
 {
@@ -13,6 +20,12 @@ std::string liveStatusSql(const std::string &a)
     return "CASE WHEN " + a + ".status = 'running' AND (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_stat_activity AS sa "
            "WHERE sa.pid = " + a + ".backend_pid AND (sa.backend_start IS NULL OR sa.backend_start = " + a + ".backend_start)) "
            "OR " + a + ".heartbeat_at < pg_catalog.now() - interval '30 seconds') THEN 'abandoned' ELSE " + a + ".status END";
+}
+
+std::string lockedSkipSql(const std::string &a)
+{
+    return "(" + a + ".status = 'skipped' AND (pg_catalog.starts_with(" + a + ".reason, " + pg::quoteLiteral(kHeldByJob)
+        + ") OR pg_catalog.starts_with(" + a + ".reason, " + pg::quoteLiteral(kHeldByOther) + ")))";
 }
 
 std::string describeLockHolder(pg::Connection &dest, const std::string &schema, const std::string &destTable, long long exceptJob)
@@ -24,12 +37,12 @@ std::string describeLockHolder(pg::Connection &dest, const std::string &schema, 
                            "ORDER BY j.started_at DESC LIMIT 1",
                            {destTable, std::to_string(exceptJob)});
         if (r.rows() == 1)
-            return "another run holds the table: " + r.text(0, 0) + " (" + r.text(0, 3) + ") on host " + r.text(0, 1) + " (pid "
+            return std::string(kHeldByJob) + ": " + r.text(0, 0) + " (" + r.text(0, 3) + ") on host " + r.text(0, 1) + " (pid "
                 + r.text(0, 2) + ") since " + r.text(0, 4);
     } catch (const std::exception &) {
         // The sentence below is still true.
     }
-    return "another process holds the table's lock (no running job of this catalog: perhaps the mimeo extension's refresh)";
+    return std::string(kHeldByOther) + " (no running job of this catalog: perhaps the mimeo extension's refresh)";
 }
 
 } // namespace mimeo::catalog

@@ -16,6 +16,11 @@ namespace mimeo::catalog {
 // alias names the studio_job_log row.
 std::string liveStatusSql(const std::string &alias);
 
+// SQL that is true when the job row alias was skipped because another run
+// held the table's lock (the reasons describeLockHolder writes), as opposed
+// to a skip because the source had not changed.
+std::string lockedSkipSql(const std::string &alias);
+
 // Who holds destTable, as one sentence from the job log ("another run holds
 // the table: mimeo run (refresh) on host db2 (pid 4242) since 10:42:07 UTC"),
 // ignoring the asking job itself. Never throws.

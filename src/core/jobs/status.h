@@ -20,7 +20,7 @@ struct TableStatus {
     std::optional<std::string> period;   // interval text
     std::optional<std::string> lastRun;  // ISO 8601 with offset
     std::optional<std::string> nextDue;  // last_run + period; none without a period or a first run (mimeo never runs those)
-    bool late = false;                   // overdue by more than its period
+    bool late = false;                   // no success for longer than its late threshold (health.h: 1x the period by default)
     std::optional<std::string> lastStatus;   // running, ok, failed, skipped, cancelled, abandoned
     std::optional<double> lastDurationSeconds;
     std::optional<long long> lastRows;
