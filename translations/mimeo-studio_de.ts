@@ -922,7 +922,10 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     <message numerus="yes">
         <location filename="../src/studio/monitor/historypage.cpp" line="58"/>
         <source>%n job(s) shown; scroll for older ones.</source>
-        <translation><numerusform>%n Auftrag angezeigt; für ältere weiterblättern.</numerusform><numerusform>%n Aufträge angezeigt; für ältere weiterblättern.</numerusform></translation>
+        <translation>
+            <numerusform>%n Auftrag angezeigt; für ältere weiterblättern.</numerusform>
+            <numerusform>%n Aufträge angezeigt; für ältere weiterblättern.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../src/studio/monitor/historypage.cpp" line="91"/>
@@ -1266,340 +1269,355 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>&amp;Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="89"/>
+        <location filename="../ui/mainwindow.ui" line="90"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="98"/>
+        <location filename="../ui/mainwindow.ui" line="99"/>
         <source>Main Toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="119"/>
+        <location filename="../ui/mainwindow.ui" line="121"/>
         <source>&amp;Add Destination…</source>
         <translation>Ziel &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="120"/>
+        <location filename="../ui/mainwindow.ui" line="122"/>
         <source>Connect to a destination database</source>
         <translation>Mit einer Zieldatenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="121"/>
+        <location filename="../ui/mainwindow.ui" line="123"/>
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="124"/>
+        <location filename="../ui/mainwindow.ui" line="126"/>
         <source>&amp;Edit Destination…</source>
         <translation>Ziel &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="125"/>
+        <location filename="../ui/mainwindow.ui" line="127"/>
         <source>Change how the selected destination is reached</source>
         <translation>Ändern, wie das gewählte Ziel erreicht wird</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="128"/>
+        <location filename="../ui/mainwindow.ui" line="130"/>
         <source>Re&amp;move Destination</source>
         <translation>Ziel &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="129"/>
+        <location filename="../ui/mainwindow.ui" line="131"/>
         <source>Forget the selected destination and its saved password (the database is not touched)</source>
         <translation>Das gewählte Ziel und sein gespeichertes Passwort vergessen (die Datenbank bleibt unberührt)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="132"/>
+        <location filename="../ui/mainwindow.ui" line="134"/>
         <source>&amp;Reload</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="133"/>
+        <location filename="../ui/mainwindow.ui" line="135"/>
         <source>Read sources and tables again from every destination</source>
         <translation>Quellen und Tabellen aller Ziele neu lesen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="134"/>
+        <location filename="../ui/mainwindow.ui" line="136"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="137"/>
+        <location filename="../ui/mainwindow.ui" line="139"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="138"/>
+        <location filename="../ui/mainwindow.ui" line="140"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="141"/>
+        <location filename="../ui/mainwindow.ui" line="143"/>
         <source>&amp;Save Configuration</source>
         <translation>Konfiguration &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="142"/>
+        <location filename="../ui/mainwindow.ui" line="144"/>
         <source>Write the edited columns of the configuration editor</source>
         <translation>Die geänderten Spalten des Konfigurationseditors schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="143"/>
+        <location filename="../ui/mainwindow.ui" line="145"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="146"/>
+        <location filename="../ui/mainwindow.ui" line="148"/>
         <source>Re&amp;vert Configuration</source>
         <translation>Konfiguration &amp;verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="147"/>
+        <location filename="../ui/mainwindow.ui" line="149"/>
         <source>Forget the edits that are not saved</source>
         <translation>Die nicht gespeicherten Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="150"/>
+        <location filename="../ui/mainwindow.ui" line="152"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="151"/>
+        <location filename="../ui/mainwindow.ui" line="153"/>
         <source>Edit the refresh configuration of the selected destination</source>
         <translation>Die Aktualisierungskonfiguration des gewählten Ziels bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="152"/>
+        <location filename="../ui/mainwindow.ui" line="154"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="155"/>
+        <location filename="../ui/mainwindow.ui" line="157"/>
         <source>S&amp;ources</source>
         <translation>&amp;Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="156"/>
+        <location filename="../ui/mainwindow.ui" line="158"/>
         <source>Manage the source databases of the selected destination</source>
         <translation>Die Quelldatenbanken des gewählten Ziels verwalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="157"/>
+        <location filename="../ui/mainwindow.ui" line="159"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="160"/>
+        <location filename="../ui/mainwindow.ui" line="162"/>
         <source>&amp;Roles</source>
         <translation>&amp;Rollen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="161"/>
+        <location filename="../ui/mainwindow.ui" line="163"/>
         <source>Make login roles monitors or operators of the selected destination&apos;s catalog</source>
         <translation>Login-Rollen zu Beobachtern oder Operatoren des Katalogs des ausgewählten Ziels machen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="162"/>
+        <location filename="../ui/mainwindow.ui" line="164"/>
         <source>Ctrl+Shift+R</source>
         <translation>Ctrl+Shift+R</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="165"/>
+        <location filename="../ui/mainwindow.ui" line="167"/>
         <source>&amp;Install or Upgrade Catalog…</source>
         <translation>Katalog &amp;installieren oder aktualisieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="166"/>
+        <location filename="../ui/mainwindow.ui" line="168"/>
         <source>Create the catalog, upgrade it, or adopt an existing mimeo extension install</source>
         <translation>Den Katalog anlegen, aktualisieren oder eine bestehende Installation der mimeo-Erweiterung übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="169"/>
+        <location filename="../ui/mainwindow.ui" line="171"/>
         <source>&amp;New Replication…</source>
         <translation>&amp;Neue Replikation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="170"/>
+        <location filename="../ui/mainwindow.ui" line="172"/>
         <source>Set up the replication of a source table into the selected destination</source>
         <translation>Die Replikation einer Quelltabelle in das gewählte Ziel einrichten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="171"/>
+        <location filename="../ui/mainwindow.ui" line="173"/>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="174"/>
+        <location filename="../ui/mainwindow.ui" line="176"/>
         <source>&amp;Destroy Replication…</source>
         <translation>Replikation &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="175"/>
+        <location filename="../ui/mainwindow.ui" line="177"/>
         <source>Stop replicating the selected table: keep or drop it, and remove what it uses on the source</source>
         <translation>Die Replikation der gewählten Tabelle beenden: die Tabelle behalten oder löschen und entfernen, was sie auf der Quelle verwendet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="178"/>
-        <location filename="../src/studio/mainwindow.cpp" line="635"/>
+        <location filename="../ui/mainwindow.ui" line="180"/>
+        <location filename="../src/studio/mainwindow.cpp" line="664"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="187"/>
+        <location filename="../ui/mainwindow.ui" line="189"/>
         <source>Refresh All D&amp;ue</source>
         <translation>Alle &amp;fälligen aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="179"/>
+        <location filename="../ui/mainwindow.ui" line="181"/>
         <source>Refresh the selected tables in the background</source>
         <translation>Die gewählten Tabellen im Hintergrund aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="180"/>
+        <location filename="../ui/mainwindow.ui" line="182"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="183"/>
-        <location filename="../src/studio/mainwindow.cpp" line="636"/>
+        <location filename="../ui/mainwindow.ui" line="185"/>
+        <location filename="../src/studio/mainwindow.cpp" line="665"/>
         <source>&amp;Full Re-pull…</source>
         <translation>&amp;Vollständig neu laden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="184"/>
+        <location filename="../ui/mainwindow.ui" line="186"/>
         <source>Pull every row of the selected tables again</source>
         <translation>Alle Zeilen der gewählten Tabellen neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="188"/>
+        <location filename="../ui/mainwindow.ui" line="190"/>
         <source>Refresh every table whose period has passed, as mimeo run does</source>
         <translation>Jede Tabelle aktualisieren, deren Intervall abgelaufen ist, wie mimeo run</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="192"/>
+        <location filename="../ui/mainwindow.ui" line="194"/>
         <source>Run the &amp;Schedule While Open</source>
         <translation>&amp;Zeitplan ausführen, solange geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="193"/>
+        <location filename="../ui/mainwindow.ui" line="195"/>
         <source>Refresh due tables every minute while the application is open, with the same rule and locks as mimeo run</source>
         <translation>Fällige Tabellen jede Minute aktualisieren, solange die Anwendung geöffnet ist, mit derselben Regel und denselben Sperren wie mimeo run</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="196"/>
+        <location filename="../ui/mainwindow.ui" line="198"/>
+        <source>&amp;Monitor</source>
+        <translation>&amp;Überwachung</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="199"/>
+        <source>The health of every table of the selected destination, live</source>
+        <translation>Der Zustand jeder Tabelle des gewählten Ziels, laufend aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="200"/>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="203"/>
         <source>&amp;History</source>
         <translation>Ver&amp;lauf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="197"/>
+        <location filename="../ui/mainwindow.ui" line="204"/>
         <source>Every job of the selected destination from the job log, the command line&apos;s too</source>
         <translation>Jeder Auftrag des gewählten Ziels aus dem Auftragsprotokoll, auch die der Befehlszeile</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="198"/>
+        <location filename="../ui/mainwindow.ui" line="205"/>
         <source>Ctrl+H</source>
         <translation>Ctrl+H</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="201"/>
+        <location filename="../ui/mainwindow.ui" line="208"/>
         <source>&amp;About Mimeo Studio</source>
         <translation>&amp;Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="272"/>
-        <location filename="../src/studio/mainwindow.cpp" line="294"/>
+        <location filename="../src/studio/mainwindow.cpp" line="274"/>
+        <location filename="../src/studio/mainwindow.cpp" line="296"/>
         <source>(libpq defaults)</source>
         <translation>(Vorgaben von libpq)</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="135"/>
+        <location filename="../src/studio/mainwindow.cpp" line="137"/>
         <source>No keychain is available (%1). Passwords are asked for when needed and kept in memory until you quit; they are never written to disk.</source>
         <translation>Kein Schlüsselbund verfügbar (%1). Passwörter werden bei Bedarf abgefragt und bis zum Beenden im Speicher gehalten; sie werden nie auf die Platte geschrieben.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="46"/>
+        <location filename="../src/studio/mainwindow.cpp" line="47"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="62"/>
+        <location filename="../src/studio/mainwindow.cpp" line="63"/>
         <source>%1 of %2: %3 %4</source>
         <translation>%1 von %2: %3 %4</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="93"/>
+        <location filename="../src/studio/mainwindow.cpp" line="95"/>
         <source>Select a replicated table first (in the navigator or the configuration editor).</source>
         <translation>Wählen Sie zuerst eine replizierte Tabelle aus (im Navigator oder im Konfigurationseditor).</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="137"/>
+        <location filename="../src/studio/mainwindow.cpp" line="139"/>
         <source>No keychain: passwords kept in memory only</source>
         <translation>Kein Schlüsselbund: Passwörter nur im Speicher</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="221"/>
+        <location filename="../src/studio/mainwindow.cpp" line="223"/>
         <source>Edit Destination</source>
         <translation>Ziel bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="236"/>
+        <location filename="../src/studio/mainwindow.cpp" line="238"/>
         <source>Remove Destination</source>
         <translation>Ziel entfernen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="237"/>
+        <location filename="../src/studio/mainwindow.cpp" line="239"/>
         <source>Forget %1 and its saved password? The database and its catalog are not touched.</source>
         <translation>%1 und das gespeicherte Passwort vergessen? Die Datenbank und ihr Katalog bleiben unberührt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="254"/>
+        <location filename="../src/studio/mainwindow.cpp" line="256"/>
         <source>%1 is removed once its jobs have ended.</source>
         <translation>%1 wird entfernt, sobald seine Aufträge zu Ende sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="274"/>
+        <location filename="../src/studio/mainwindow.cpp" line="276"/>
         <source>Removed destination %1</source>
         <translation>Ziel %1 entfernt</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="292"/>
+        <location filename="../src/studio/mainwindow.cpp" line="294"/>
         <source>loading…</source>
         <translation>wird geladen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="294"/>
+        <location filename="../src/studio/mainwindow.cpp" line="296"/>
         <source>Reading destination %1</source>
         <translation>Lese Ziel %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="295"/>
+        <location filename="../src/studio/mainwindow.cpp" line="297"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="303"/>
+        <location filename="../src/studio/mainwindow.cpp" line="305"/>
         <source>Connected to %1: PostgreSQL %2, %3 sources, %4 tables</source>
         <translation>Verbunden mit %1: PostgreSQL %2, %3 Quellen, %4 Tabellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="307"/>
+        <location filename="../src/studio/mainwindow.cpp" line="309"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="314"/>
+        <location filename="../src/studio/mainwindow.cpp" line="321"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="315"/>
+        <location filename="../src/studio/mainwindow.cpp" line="322"/>
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="350"/>
+        <location filename="../src/studio/mainwindow.cpp" line="371"/>
         <source>%n source(s) of %1 keep their password in plain text in %2.dblink_mapping_mimeo (pwd or inside data_source).</source>
         <translation>
             <numerusform>%n Quelle von %1 hält ihr Passwort im Klartext in %2.dblink_mapping_mimeo (pwd oder in data_source).</numerusform>
@@ -1607,7 +1625,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="360"/>
+        <location filename="../src/studio/mainwindow.cpp" line="381"/>
         <source>%n source(s) of %1 keep their password in plain text in the catalog (dblink_mapping_mimeo.pwd, or password=... inside data_source), as the mimeo extension allows.
 
 Move them into the keychain and out of the catalog? The mimeo command on servers and the mimeo extension itself then need ~/.pgpass or another libpq means to reach those sources.</source>
@@ -1621,27 +1639,27 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="355"/>
+        <location filename="../src/studio/mainwindow.cpp" line="376"/>
         <source>No keychain is available, so those passwords stay where they are.</source>
         <translation>Kein Schlüsselbund verfügbar, daher bleiben diese Passwörter, wo sie sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="359"/>
+        <location filename="../src/studio/mainwindow.cpp" line="380"/>
         <source>Move Passwords to the Keychain</source>
         <translation>Passwörter in den Schlüsselbund verschieben</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="367"/>
+        <location filename="../src/studio/mainwindow.cpp" line="388"/>
         <source>The passwords stay in the catalog.</source>
         <translation>Die Passwörter bleiben im Katalog.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="374"/>
+        <location filename="../src/studio/mainwindow.cpp" line="395"/>
         <source>Moving passwords stopped: %1</source>
         <translation>Verschieben der Passwörter abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="375"/>
+        <location filename="../src/studio/mainwindow.cpp" line="396"/>
         <source>%n password(s) moved to the keychain.</source>
         <translation>
             <numerusform>%n Passwort in den Schlüsselbund verschoben.</numerusform>
@@ -1649,62 +1667,62 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="387"/>
+        <location filename="../src/studio/mainwindow.cpp" line="408"/>
         <source>The destination is not loaded yet.</source>
         <translation>Das Ziel ist noch nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="333"/>
+        <location filename="../src/studio/mainwindow.cpp" line="354"/>
         <source>Roles of %1: %2</source>
         <translation>Rollen von %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="463"/>
+        <location filename="../src/studio/mainwindow.cpp" line="492"/>
         <source>Made the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="483"/>
+        <location filename="../src/studio/mainwindow.cpp" line="512"/>
         <source>Destroyed the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="514"/>
+        <location filename="../src/studio/mainwindow.cpp" line="543"/>
         <source>Select replicated tables first (in the navigator or the configuration editor).</source>
         <translation>Zuerst replizierte Tabellen wählen (im Navigator oder im Konfigurationseditor).</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="537"/>
+        <location filename="../src/studio/mainwindow.cpp" line="566"/>
         <source>copies every row again, as each of its refreshes does</source>
         <translation>kopiert alle Zeilen erneut, wie jede ihrer Aktualisierungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="539"/>
+        <location filename="../src/studio/mainwindow.cpp" line="568"/>
         <source>empties it (TRUNCATE: readers wait until it is done) and pulls every row up to the boundary again</source>
         <translation>leert sie (TRUNCATE: Lesende warten, bis es fertig ist) und lädt alle Zeilen bis zur Grenze neu</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="541"/>
+        <location filename="../src/studio/mainwindow.cpp" line="570"/>
         <source>empties it, pulls every row again and clears the queue on the source; rows it kept as deleted are gone</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle; als gelöscht behaltene Zeilen gehen verloren</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="543"/>
+        <location filename="../src/studio/mainwindow.cpp" line="572"/>
         <source>empties it, pulls every row again and clears the queue on the source</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="544"/>
+        <location filename="../src/studio/mainwindow.cpp" line="573"/>
         <source>%1 (%2): %3.</source>
         <translation>%1 (%2): %3.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="546"/>
+        <location filename="../src/studio/mainwindow.cpp" line="575"/>
         <source>Full Re-pull</source>
         <translation>Vollständig neu laden</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="546"/>
+        <location filename="../src/studio/mainwindow.cpp" line="575"/>
         <source>A full re-pull of
 
 %1
@@ -1717,7 +1735,7 @@ Run it now?</source>
 Jetzt ausführen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="577"/>
+        <location filename="../src/studio/mainwindow.cpp" line="606"/>
         <source>%n due table(s) queued.</source>
         <translation>
             <numerusform>%n fällige Tabelle eingereiht.</numerusform>
@@ -1725,17 +1743,17 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="578"/>
+        <location filename="../src/studio/mainwindow.cpp" line="607"/>
         <source>Could not list the due tables: %1</source>
         <translation>Die fälligen Tabellen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="593"/>
+        <location filename="../src/studio/mainwindow.cpp" line="622"/>
         <source>Jobs Running</source>
         <translation>Laufende Aufträge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="594"/>
+        <location filename="../src/studio/mainwindow.cpp" line="623"/>
         <source>%n job(s) are queued or running. Cancel them (the servers stop at once and the tables stay as they were), or wait for them to finish?</source>
         <translation>
             <numerusform>%n Auftrag wartet oder läuft. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform>
@@ -1743,72 +1761,72 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="598"/>
+        <location filename="../src/studio/mainwindow.cpp" line="627"/>
         <source>Cancel the Jobs</source>
         <translation>Aufträge abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="599"/>
+        <location filename="../src/studio/mainwindow.cpp" line="628"/>
         <source>Wait for Them</source>
         <translation>Darauf warten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="630"/>
+        <location filename="../src/studio/mainwindow.cpp" line="659"/>
         <source>&amp;New Replication from Source %1…</source>
         <translation>&amp;Neue Replikation aus Quelle %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="637"/>
+        <location filename="../src/studio/mainwindow.cpp" line="666"/>
         <source>&amp;History of %1</source>
         <translation>Ver&amp;lauf von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="641"/>
+        <location filename="../src/studio/mainwindow.cpp" line="670"/>
         <source>Open in the &amp;Configuration Editor</source>
         <translation>Im &amp;Konfigurationseditor öffnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="654"/>
+        <location filename="../src/studio/mainwindow.cpp" line="683"/>
         <source>&amp;New Replication of %1…</source>
         <translation>&amp;Neue Replikation von %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="654"/>
+        <location filename="../src/studio/mainwindow.cpp" line="683"/>
         <source>a Source Table</source>
         <translation>einer Quelltabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="656"/>
+        <location filename="../src/studio/mainwindow.cpp" line="685"/>
         <source>&amp;Destroy Replication of %1…</source>
         <translation>Replikation von %1 &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="680"/>
+        <location filename="../src/studio/mainwindow.cpp" line="709"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="693"/>
+        <location filename="../src/studio/mainwindow.cpp" line="722"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="694"/>
+        <location filename="../src/studio/mainwindow.cpp" line="723"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="728"/>
+        <location filename="../src/studio/mainwindow.cpp" line="760"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="729"/>
+        <location filename="../src/studio/mainwindow.cpp" line="761"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="756"/>
+        <location filename="../src/studio/mainwindow.cpp" line="788"/>
         <source>Quitting once the jobs have ended…</source>
         <translation>Beenden, sobald die Aufträge zu Ende sind…</translation>
     </message>
@@ -1819,6 +1837,239 @@ Jetzt ausführen?</translation>
         <location filename="../src/studio/wizard/make_wizard.cpp" line="19"/>
         <source>New Replication – %1</source>
         <translation>Neue Replikation – %1</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorModel</name>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="82"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="83"/>
+        <source>abandoned</source>
+        <translation>verwaist</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="84"/>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="85"/>
+        <source>late</source>
+        <translation>verspätet</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="86"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="87"/>
+        <source>busy</source>
+        <translation>belegt</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="88"/>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="89"/>
+        <source>never run</source>
+        <translation>nie gelaufen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="90"/>
+        <source>not scheduled</source>
+        <translation>nicht geplant</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="145"/>
+        <source>
+Late after %1, critical after %2%3.</source>
+        <translation>
+Verspätet nach %1, kritisch nach %2%3.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="147"/>
+        <source> (set for this table)</source>
+        <translation> (für diese Tabelle gesetzt)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="147"/>
+        <source> (from its period)</source>
+        <translation> (aus ihrem Intervall)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="158"/>
+        <source>%1 (source %2)</source>
+        <translation>%1 (Quelle %2)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="159"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="175"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="176"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="177"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="178"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="179"/>
+        <source>Last success</source>
+        <translation>Letzter Erfolg</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="180"/>
+        <source>Last run</source>
+        <translation>Letzter Lauf</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="181"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="182"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="183"/>
+        <source>Next due</source>
+        <translation>Nächste Fälligkeit</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="184"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorPage</name>
+    <message>
+        <location filename="../ui/monitorpage.ui" line="15"/>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitorpage.ui" line="22"/>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;yp:</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitorpage.ui" line="29"/>
+        <source>Sou&amp;rce:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitorpage.ui" line="36"/>
+        <source>F&amp;ind:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/monitorpage.ui" line="42"/>
+        <source>table or source</source>
+        <translation>Tabelle oder Quelle</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="59"/>
+        <source>Monitor – %1</source>
+        <translation>Überwachung – %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="71"/>
+        <source>All tables</source>
+        <translation>Alle Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="72"/>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="73"/>
+        <source>Late or worse</source>
+        <translation>Verspätet oder schlechter</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="96"/>
+        <source>Refresh No&amp;w</source>
+        <translation>&amp;Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="97"/>
+        <source>&amp;History of %1</source>
+        <translation>Ver&amp;lauf von %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="112"/>
+        <source>Tables and their health</source>
+        <translation>Tabellen und ihr Zustand</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="144"/>
+        <source>All types</source>
+        <translation>Alle Typen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="150"/>
+        <source>All sources</source>
+        <translation>Alle Quellen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="152"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="179"/>
+        <source>No table is replicated here yet: Destination ▸ New Replication…</source>
+        <translation>Hier wird noch keine Tabelle repliziert: Ziel ▸ Neue Replikation…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="180"/>
+        <source>&lt;b&gt;%n table(s)&lt;/b&gt;: </source>
+        <translation><numerusform>&lt;b&gt;%n Tabelle&lt;/b&gt;: </numerusform><numerusform>&lt;b&gt;%n Tabellen&lt;/b&gt;: </numerusform></translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="186"/>
+        <source>Read %1%2.</source>
+        <translation>Gelesen %1%2.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="187"/>
+        <source>, live</source>
+        <translation>, laufend</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="187"/>
+        <source>, every 10 s</source>
+        <translation>, alle 10 s</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="190"/>
+        <source>Could not read the health: %1</source>
+        <translation>Der Zustand konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "connectdialog.h"
 #include "destroydialog.h"
 #include "historypage.h"
+#include "monitorpage.h"
 #include "job_service.h"
 #include "jobs/due_jobs.h"
 #include "jobs_panel.h"
@@ -86,6 +87,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(ui_->actionSources, &QAction::triggered, this, [this] { openSources(currentDestination()); });
     connect(ui_->actionRoles, &QAction::triggered, this, [this] { openRoles(currentDestination()); });
     connect(ui_->actionHistory, &QAction::triggered, this, [this] { openHistory(currentDestination()); });
+    connect(ui_->actionMonitor, &QAction::triggered, this, [this] { openMonitor(currentDestination()); });
     connect(ui_->actionNewReplication, &QAction::triggered, this, [this] { startMakeWizard(currentDestination()); });
     connect(ui_->actionDestroyReplication, &QAction::triggered, this, [this] {
         const QString table = selectedDestTable();
@@ -186,7 +188,7 @@ void MainWindow::updateActions()
 {
     const bool haveDest = !currentDestination().isEmpty();
     for (QAction *a : {ui_->actionEditDestination, ui_->actionRemoveDestination, ui_->actionInstallCatalog,
-                       ui_->actionConfiguration, ui_->actionSources, ui_->actionRoles, ui_->actionHistory, ui_->actionNewReplication,
+                       ui_->actionConfiguration, ui_->actionSources, ui_->actionRoles, ui_->actionHistory, ui_->actionMonitor, ui_->actionNewReplication,
                        ui_->actionDestroyReplication, ui_->actionRefreshNow, ui_->actionRepull, ui_->actionRefreshDue})
         a->setEnabled(haveDest);
     const bool editor = currentEditor() != nullptr;
@@ -307,6 +309,11 @@ void MainWindow::watch(DestinationService *service)
         statusBar()->showMessage(tr("Ready"), 3000);
         updateActions();
         emit destinationLoaded(key, true);
+        // The first thing a destination shows: how its tables are doing.
+        if (!monitorShown_.contains(key) && snap.probe.catalog.upToDate()) {
+            monitorShown_.insert(key);
+            openMonitor(key);
+        }
         offerPasswordImport(service);
     });
     connect(service, &DestinationService::loadFailed, this, [this, service, key](const TaskError &error) {
@@ -320,6 +327,20 @@ void MainWindow::watch(DestinationService *service)
 
 void MainWindow::pageOpened(QWidget *page, DestinationService *service)
 {
+    if (auto *monitor = qobject_cast<MonitorPage *>(page)) {
+        const QString key = service->key();
+        connect(monitor, &MonitorPage::refreshRequested, this, [this, key](const QStringList &tables) { refreshTables(key, tables); });
+        connect(monitor, &MonitorPage::historyRequested, this, [this, key](const QString &table) {
+            if (auto *history = openHistory(key))
+                history->setTableFilter(table);
+        });
+        // A job of ours that ends changes the health at once.
+        connect(jobs_, &JobService::jobChanged, monitor, [this, monitor, key](int row) {
+            const JobRecord &job = jobs_->jobs()[static_cast<size_t>(row)];
+            if (job.destinationKey == key && job.finished())
+                monitor->reload();
+        });
+    }
     if (auto *editor = qobject_cast<ConfigEditorPage *>(page)) {
         const QString key = service->key();
         connect(editor, &ConfigEditorPage::makeRequested, this, [this, key](int sourceId, const QString &sourceTable) {
@@ -408,6 +429,12 @@ RolesPage *MainWindow::openRoles(const QString &key)
     return service ? pages_->open<RolesPage>(service) : nullptr;
 }
 
+MonitorPage *MainWindow::openMonitor(const QString &key)
+{
+    DestinationService *service = loadedService(key);
+    return service ? pages_->open<MonitorPage>(service) : nullptr;
+}
+
 HistoryPage *MainWindow::openHistory(const QString &key)
 {
     DestinationService *service = loadedService(key);
@@ -433,6 +460,8 @@ void MainWindow::activateNavigatorItem(const QModelIndex &index)
             page->showTable(index.data(NavigatorModel::KeyRole).toString());
         break;
     case NavigatorModel::DestinationItem:
+        openMonitor(key);
+        break;
     case NavigatorModel::TablesGroup:
     case NavigatorModel::TypeGroup:
         openConfigEditor(key);
@@ -705,7 +734,10 @@ void MainWindow::restoreState()
         ui_->mainSplitter->setSizes({300, 900});
     if (!ui_->verticalSplitter->restoreState(s.value(QStringLiteral("window/verticalSplitter")).toByteArray()))
         ui_->verticalSplitter->setSizes({560, 140});
-    QMainWindow::restoreState(s.value(QStringLiteral("window/state")).toByteArray()); // the Jobs dock
+    // The Jobs dock: as it was left, else a few rows high, so the pages get the room.
+    if (!QMainWindow::restoreState(s.value(QStringLiteral("window/state")).toByteArray()))
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("jobsDock")))
+            resizeDocks({dock}, {170}, Qt::Vertical);
     registry_->restore();
     ui_->actionRunSchedule->setChecked(s.value(QStringLiteral("jobs/runSchedule"), false).toBool());
 }

@@ -18,6 +18,7 @@ class MainWindow;
 class ConfigEditorPage;
 class DestroyDialog;
 class HistoryPage;
+class MonitorPage;
 class JobService;
 class JobsPanel;
 class MakeWizard;
@@ -59,6 +60,7 @@ public:
     SourcesPage *openSources(const QString &key);
     RolesPage *openRoles(const QString &key);
     HistoryPage *openHistory(const QString &key);
+    MonitorPage *openMonitor(const QString &key);
     // Opens the "New Replication" wizard (non-modal), the source and table
     // chosen when given; null until the destination is loaded.
     MakeWizard *startMakeWizard(const QString &key, int sourceId = 0, const QString &sourceTable = {});
@@ -120,4 +122,5 @@ private:
     QTimer *schedule_;
     bool closeWhenIdle_ = false;
     QSet<QString> importOffered_;
+    QSet<QString> monitorShown_; // the monitor opens by itself once per destination
 };

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: PostgreSQL
+#include "monitor_model.h"
+
+#include "history_model.h"
+#include "jobs_model.h"
+
+#include <QLocale>
+#include <QPainter>
+#include <QPixmap>
+
+#include <map>
+
+using mimeo::jobs::Health;
+
+namespace {
+
+QString q(const std::string &s) { return QString::fromStdString(s); }
+
+} // namespace
+
+QColor healthColor(Health h)
+{
+    switch (h) {
+    case Health::Failed: return QColor(0xc6, 0x28, 0x28);
+    case Health::Abandoned: return QColor(0x8e, 0x24, 0xaa);
+    case Health::Critical: return QColor(0xd8, 0x43, 0x15);
+    case Health::Late: return QColor(0xf9, 0xa8, 0x25);
+    case Health::Running: return QColor(0x1e, 0x88, 0xe5);
+    case Health::Busy: return QColor(0x00, 0x89, 0x7b);
+    case Health::Ok: return QColor(0x2e, 0x7d, 0x32);
+    case Health::NeverRun: return QColor(0x9e, 0x9e, 0x9e);
+    case Health::NotScheduled: return QColor(0xbd, 0xbd, 0xbd);
+    }
+    return Qt::gray;
+}
+
+QIcon healthIcon(Health h)
+{
+    // Drawn, not shipped: a filled circle in the grade's colour, with a
+    // mark for the grades that need a person (so colour is not the only cue).
+    static std::map<int, QIcon> cache;
+    auto it = cache.find(int(h));
+    if (it != cache.end())
+        return it->second;
+    QPixmap pm(32, 32);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(healthColor(h));
+    p.drawEllipse(QRectF(3, 3, 26, 26));
+    p.setPen(QPen(Qt::white, 4, Qt::SolidLine, Qt::RoundCap));
+    switch (h) {
+    case Health::Failed:
+    case Health::Abandoned:
+        p.drawLine(QPointF(11, 11), QPointF(21, 21));
+        p.drawLine(QPointF(21, 11), QPointF(11, 21));
+        break;
+    case Health::Critical:
+    case Health::Late:
+        p.drawLine(QPointF(16, 9), QPointF(16, 18));
+        p.drawPoint(QPointF(16, 23));
+        break;
+    case Health::Ok:
+        p.drawLine(QPointF(10, 16), QPointF(14, 21));
+        p.drawLine(QPointF(14, 21), QPointF(22, 11));
+        break;
+    case Health::Running:
+        p.drawLine(QPointF(16, 9), QPointF(16, 16));
+        p.drawLine(QPointF(16, 16), QPointF(21, 19));
+        break;
+    default:
+        break;
+    }
+    p.end();
+    return cache[int(h)] = QIcon(pm);
+}
+
+QString healthText(Health h)
+{
+    switch (h) {
+    case Health::Failed: return MonitorModel::tr("failed");
+    case Health::Abandoned: return MonitorModel::tr("abandoned");
+    case Health::Critical: return MonitorModel::tr("critical");
+    case Health::Late: return MonitorModel::tr("late");
+    case Health::Running: return MonitorModel::tr("running");
+    case Health::Busy: return MonitorModel::tr("busy");
+    case Health::Ok: return MonitorModel::tr("ok");
+    case Health::NeverRun: return MonitorModel::tr("never run");
+    case Health::NotScheduled: return MonitorModel::tr("not scheduled");
+    }
+    return {};
+}
+
+MonitorModel::MonitorModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void MonitorModel::setTables(std::vector<mimeo::jobs::TableHealth> tables)
+{
+    bool sameShape = tables.size() == tables_.size();
+    for (size_t i = 0; sameShape && i < tables.size(); ++i)
+        sameShape = tables[i].destTable == tables_[i].destTable;
+    if (sameShape) {
+        tables_ = std::move(tables);
+        if (!tables_.empty())
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    tables_ = std::move(tables);
+    endResetModel();
+}
+
+int MonitorModel::rowOf(const QString &destTable) const
+{
+    for (size_t r = 0; r < tables_.size(); ++r)
+        if (q(tables_[r].destTable) == destTable)
+            return static_cast<int>(r);
+    return -1;
+}
+
+int MonitorModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : static_cast<int>(tables_.size()); }
+int MonitorModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant MonitorModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const auto &t = tables_[static_cast<size_t>(index.row())];
+    if (role == HealthRole)
+        return int(t.health);
+    if (role == DestTableRole)
+        return q(t.destTable);
+    if (role == SourceIdRole)
+        return t.dataSourceId;
+    if (role == Qt::DecorationRole && index.column() == StatusColumn)
+        return healthIcon(t.health);
+    if (role == Qt::ForegroundRole && index.column() == StatusColumn)
+        return healthColor(t.health);
+    if (role == Qt::ToolTipRole) {
+        QString tip = q(t.reason);
+        if (t.lateAfter)
+            tip += tr("\nLate after %1, critical after %2%3.")
+                       .arg(q(*t.lateAfter), q(t.criticalAfter.value_or("–")),
+                            t.thresholdsOverridden ? tr(" (set for this table)") : tr(" (from its period)"));
+        return tip;
+    }
+    if (role == Qt::TextAlignmentRole && (index.column() == RowsColumn || index.column() == DurationColumn))
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case StatusColumn: return healthText(t.health);
+    case TableColumn: return q(t.destTable);
+    case TypeColumn: return q(t.type);
+    case SourceColumn: return tr("%1 (source %2)").arg(q(t.sourceTable)).arg(t.dataSourceId);
+    case LastRunColumn: return t.lastRun ? localTime(*t.lastRun) : tr("never");
+    case OutcomeColumn: return t.lastStatus ? q(*t.lastStatus) : QString();
+    case DurationColumn:
+        return t.lastDurationSeconds ? formatDuration(static_cast<qint64>(*t.lastDurationSeconds * 1000)) : QString();
+    case RowsColumn: return t.lastRows ? QLocale().toString(static_cast<qlonglong>(*t.lastRows)) : QString();
+    case NextDueColumn: return t.nextDue ? localTime(*t.nextDue) : QString();
+    case ReasonColumn: return q(t.reason);
+    }
+    return {};
+}
+
+QVariant MonitorModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case StatusColumn: return tr("Status");
+    case TableColumn: return tr("Table");
+    case TypeColumn: return tr("Type");
+    case SourceColumn: return tr("Source");
+    case LastRunColumn: return tr("Last success");
+    case OutcomeColumn: return tr("Last run");
+    case DurationColumn: return tr("Duration");
+    case RowsColumn: return tr("Rows");
+    case NextDueColumn: return tr("Next due");
+    case ReasonColumn: return tr("Why");
+    }
+    return {};
+}

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: PostgreSQL
+#include "monitorpage.h"
+
+#include "accessible_names.h"
+#include "job_log_listener.h"
+#include "monitor_model.h"
+#include "ui_monitorpage.h"
+
+#include <QHeaderView>
+#include <QMenu>
+#include <QSortFilterProxyModel>
+#include <QTime>
+
+using mimeo::jobs::Health;
+
+// Which rows the filter bar lets through.
+class MonitorFilter : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    MonitorPage::Show show = MonitorPage::Show::All;
+    QString type;
+    int sourceId = 0;
+    QString text;
+
+    void changed() { invalidateFilter(); }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &) const override
+    {
+        const auto *m = static_cast<const MonitorModel *>(sourceModel());
+        const auto &t = m->at(row);
+        if (show == MonitorPage::Show::Problems
+            && !(t.health == Health::Failed || t.health == Health::Abandoned || t.health == Health::Busy))
+            return false;
+        if (show == MonitorPage::Show::LateOrWorse
+            && !(t.health == Health::Failed || t.health == Health::Abandoned || t.health == Health::Critical
+                 || t.health == Health::Late))
+            return false;
+        if (!type.isEmpty() && QString::fromStdString(t.type) != type)
+            return false;
+        if (sourceId && t.dataSourceId != sourceId)
+            return false;
+        if (!text.isEmpty() && !QString::fromStdString(t.destTable).contains(text, Qt::CaseInsensitive)
+            && !QString::fromStdString(t.sourceTable).contains(text, Qt::CaseInsensitive))
+            return false;
+        return true;
+    }
+};
+
+MonitorPage::MonitorPage(DestinationService *service, QWidget *parent)
+    : QWidget(parent)
+    , ui_(std::make_unique<Ui::MonitorPage>())
+    , service_(service)
+    , model_(new MonitorModel(this))
+    , filter_(new MonitorFilter(this))
+    , listener_(new JobLogListener(service->target(), this))
+{
+    ui_->setupUi(this);
+    auto title = [this] { setWindowTitle(tr("Monitor – %1").arg(service_->displayName())); };
+    title();
+    connect(service_, &DestinationService::loaded, this, [this, title] {
+        title();
+        fillFilters();
+    });
+    filter_->setSourceModel(model_);
+    ui_->tablesView->setModel(filter_);
+    ui_->tablesView->verticalHeader()->hide();
+    ui_->tablesView->verticalHeader()->setDefaultSectionSize(ui_->tablesView->fontMetrics().height() + 8);
+    ui_->tablesView->horizontalHeader()->setStretchLastSection(true);
+    ui_->tablesView->setIconSize(QSize(16, 16));
+    ui_->showCombo->addItem(tr("All tables"), int(Show::All));
+    ui_->showCombo->addItem(tr("Errors only"), int(Show::Problems));
+    ui_->showCombo->addItem(tr("Late or worse"), int(Show::LateOrWorse));
+    connect(ui_->showCombo, &QComboBox::activated, this, [this] {
+        filter_->show = static_cast<Show>(ui_->showCombo->currentData().toInt());
+        filter_->changed();
+    });
+    connect(ui_->typeCombo, &QComboBox::activated, this, [this] {
+        filter_->type = ui_->typeCombo->currentData().toString();
+        filter_->changed();
+    });
+    connect(ui_->sourceCombo, &QComboBox::activated, this, [this] {
+        filter_->sourceId = ui_->sourceCombo->currentData().toInt();
+        filter_->changed();
+    });
+    connect(ui_->findEdit, &QLineEdit::textChanged, this, [this](const QString &t) {
+        filter_->text = t.trimmed();
+        filter_->changed();
+    });
+    ui_->tablesView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(ui_->tablesView, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QStringList tables = selectedTables();
+        if (tables.isEmpty())
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("Refresh No&w"), this, [this, tables] { emit refreshRequested(tables); });
+        menu.addAction(tr("&History of %1").arg(tables.first()), this, [this, tables] { emit historyRequested(tables.first()); });
+        menu.exec(ui_->tablesView->viewport()->mapToGlobal(at));
+    });
+    connect(ui_->tablesView, &QAbstractItemView::activated, this, [this](const QModelIndex &i) {
+        emit historyRequested(i.data(MonitorModel::DestTableRole).toString());
+    });
+    // Live: the job log's notifications, at most about one read a second;
+    // polling every 10 s whatever happens (and when notifications cannot be had).
+    soon_.setSingleShot(true);
+    connect(&soon_, &QTimer::timeout, this, &MonitorPage::reload);
+    connect(listener_, &JobLogListener::changed, this, &MonitorPage::scheduleReload);
+    poll_.setInterval(10000);
+    connect(&poll_, &QTimer::timeout, this, &MonitorPage::reload);
+    poll_.start();
+    nameFieldsByTheirLabels(this);
+    ui_->tablesView->setAccessibleName(tr("Tables and their health"));
+    fillFilters();
+    reload();
+}
+
+MonitorPage::~MonitorPage() = default;
+
+bool MonitorPage::isListening() const { return listener_->isListening(); }
+int MonitorPage::visibleRows() const { return filter_->rowCount(); }
+QString MonitorPage::summaryText() const { return ui_->summaryLabel->text(); }
+
+void MonitorPage::setShow(Show show)
+{
+    ui_->showCombo->setCurrentIndex(ui_->showCombo->findData(int(show)));
+    filter_->show = show;
+    filter_->changed();
+}
+
+void MonitorPage::setFindText(const QString &text) { ui_->findEdit->setText(text); }
+
+QStringList MonitorPage::selectedTables() const
+{
+    QStringList out;
+    for (const QModelIndex &i : ui_->tablesView->selectionModel()->selectedRows())
+        out << i.data(MonitorModel::DestTableRole).toString();
+    return out;
+}
+
+void MonitorPage::fillFilters()
+{
+    const QString type = ui_->typeCombo->currentData().toString();
+    ui_->typeCombo->clear();
+    ui_->typeCombo->addItem(tr("All types"), QString());
+    for (const char *t : {"snap", "table", "inserter_time", "inserter_serial", "updater_time", "updater_serial", "dml", "logdel"})
+        ui_->typeCombo->addItem(QString::fromLatin1(t), QString::fromLatin1(t));
+    ui_->typeCombo->setCurrentIndex(std::max(0, ui_->typeCombo->findData(type)));
+    const int source = ui_->sourceCombo->currentData().toInt();
+    ui_->sourceCombo->clear();
+    ui_->sourceCombo->addItem(tr("All sources"), 0);
+    for (const auto &s : service_->snapshot().sources)
+        ui_->sourceCombo->addItem(tr("%1: %2").arg(s.id).arg(QString::fromStdString(s.dataSource)), s.id);
+    ui_->sourceCombo->setCurrentIndex(std::max(0, ui_->sourceCombo->findData(source)));
+}
+
+void MonitorPage::scheduleReload()
+{
+    if (soon_.isActive())
+        return;
+    // At most about one read a second, however busy the job log is.
+    const qint64 since = sinceLastRead_.isValid() ? sinceLastRead_.elapsed() : 1000;
+    soon_.start(static_cast<int>(std::max<qint64>(0, 1000 - since)));
+}
+
+void MonitorPage::reload()
+{
+    sinceLastRead_.start();
+    const DestinationTarget t = service_->target();
+    reading_.run(this, [t] {
+        auto conn = t.connect("monitor");
+        return mimeo::jobs::readHealth(conn, t.schema.toStdString());
+    }, [this](std::vector<mimeo::jobs::TableHealth> tables) {
+        std::map<Health, int> counts;
+        for (const auto &t : tables)
+            ++counts[t.health];
+        QStringList parts;
+        for (const auto &[h, n] : counts)
+            parts << QStringLiteral("<span style='color:%1'>%2 %3</span>").arg(healthColor(h).name()).arg(n).arg(healthText(h));
+        ui_->summaryLabel->setText(tables.empty() ? tr("No table is replicated here yet: Destination ▸ New Replication…")
+                                                  : tr("<b>%n table(s)</b>: ", nullptr, static_cast<int>(tables.size()))
+                                                      + parts.join(QStringLiteral(", ")));
+        const bool first = model_->rowCount() == 0;
+        model_->setTables(std::move(tables));
+        if (first)
+            ui_->tablesView->resizeColumnsToContents();
+        ui_->updatedLabel->setText(tr("Read %1%2.").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
+                                                        isListening() ? tr(", live") : tr(", every 10 s")));
+        emit loaded(true);
+    }, [this](const TaskError &e) {
+        ui_->updatedLabel->setText(tr("Could not read the health: %1").arg(e.message));
+        emit loaded(false);
+    });
+}

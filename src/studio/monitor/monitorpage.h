@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: PostgreSQL
+#pragma once
+// The first thing a DBA sees of a destination: every configured table with
+// its health (failed, abandoned, critical, late, running, busy, ok, never
+// run, not scheduled) by colour, icon and word, worst first, with why, the
+// last run and what is due next. Runs made anywhere (mimeo run from cron on
+// another host, this application) show up within moments: the page listens
+// to the job log's notifications and polls as the fallback, reading the
+// whole state each time, at most about once a second.
+#include "destination_service.h"
+#include "task_runner.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class MonitorPage;
+}
+class JobLogListener;
+class MonitorModel;
+class QSortFilterProxyModel;
+class MonitorFilter;
+
+class MonitorPage : public QWidget {
+    Q_OBJECT
+public:
+    enum class Show { All, Problems, LateOrWorse };
+
+    explicit MonitorPage(DestinationService *service, QWidget *parent = nullptr);
+    ~MonitorPage() override;
+
+    MonitorModel *model() const { return model_; }
+    int visibleRows() const;
+    QString summaryText() const;
+    void setShow(Show show);
+    void setFindText(const QString &text);
+    bool isListening() const;
+    QStringList selectedTables() const;
+
+public slots:
+    void reload();
+
+signals:
+    void loaded(bool ok);
+    void refreshRequested(const QStringList &destTables);
+    void historyRequested(const QString &destTable);
+
+private:
+    void scheduleReload();
+    void fillFilters();
+
+    std::unique_ptr<Ui::MonitorPage> ui_;
+    DestinationService *service_;
+    MonitorModel *model_;
+    MonitorFilter *filter_;
+    JobLogListener *listener_;
+    LatestTask reading_;
+    QTimer poll_;
+    QTimer soon_;
+    QElapsedTimer sinceLastRead_;
+};
