@@ -192,10 +192,11 @@ std::string repairCopySql(const SourceRelation &rel, const std::vector<Column> &
     // The keys, each once, typed as the source's key columns.
     std::string arrays, typed;
     for (size_t j = 0; j < m; ++j) {
-        arrays += (j ? ", " : "") + std::string("pg_catalog.current_setting(") + pg::quoteLiteral(keySetting(j)) + ")::text[]";
+        arrays += (j ? ", " : "") + std::string("pg_catalog.unnest(pg_catalog.current_setting(") + pg::quoteLiteral(keySetting(j))
+            + ")::text[])";
         typed += (j ? ", " : "") + std::string("CAST(u.") + positional('k', j) + " AS " + keys[j].type + ")";
     }
-    const std::string given = "(SELECT DISTINCT " + typed + " FROM pg_catalog.unnest(" + arrays + ") AS u(" + positionalList('k', m)
+    const std::string given = "(SELECT DISTINCT " + typed + " FROM ROWS FROM (" + arrays + ") AS u(" + positionalList('k', m)
         + ")) AS x(" + positionalList('k', m) + ")";
 
     std::string select = "SELECT " + positionalList('k', m, "x.") + ", f.\"found\"";
