@@ -293,11 +293,9 @@ int runCheckData(CliContext &ctx, const QStringList &args)
     const QCommandLineOption max(QStringLiteral("max-keys"), QStringLiteral("List at most N differing keys (default 100)."),
                                  QStringLiteral("N"), QStringLiteral("100"));
     const QCommandLineOption repair(QStringLiteral("repair"),
-                                    QStringLiteral("Re-pull the differing rows from the source, then check again\n"
-                                                   "(snap, table and inserter: refresh or re-pull instead)."));
+                                    QStringLiteral("Re-pull the differing rows from the source, then check again (not for snap, table, inserter: refresh those)."));
     const QCommandLineOption maxRepair(QStringLiteral("max-repair"),
-                                       QStringLiteral("With --repair: refuse when more than N rows differ (default 10000);\n"
-                                                      "re-pull the table then."),
+                                       QStringLiteral("With --repair: refuse when more than N rows differ (default 10000)."),
                                        QStringLiteral("N"), QStringLiteral("10000"));
     p.addOption(max);
     p.addOption(repair);
