@@ -22,15 +22,8 @@ namespace {
 using pg::QualifiedName;
 using pg::quoteIdent;
 
-std::string positional(char prefix, size_t i) { return quoteIdent(std::string(1, prefix) + std::to_string(i + 1)); }
-
-std::string positionalList(char prefix, size_t n, const std::string &qualifier = {})
-{
-    std::string out;
-    for (size_t i = 0; i < n; ++i)
-        out += (out.empty() ? "" : ", ") + qualifier + positional(prefix, i);
-    return out;
-}
+using queue::positional;
+using queue::positionalList;
 
 // The custom setting that carries key column i's values (a text[] literal)
 // through the source transaction: set_config takes it as a parameter, and
