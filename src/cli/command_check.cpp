@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: PostgreSQL
 // mimeo check rowcount|columns|missing|snapshots|data: monitoring. Exit
 // status 1 when a check finds a difference, so monitors can alert on it.
+// check data --repair also fixes what it found (key-based types).
 #include "catalog/config_row.h"
 #include "checks/columns.h"
 #include "checks/data_compare.h"
+#include "checks/data_repair.h"
 #include "checks/missing_tables.h"
 #include "checks/rowcount.h"
 #include "checks/snapshot_size.h"
@@ -11,6 +13,7 @@
 #include "json_output.h"
 #include "commands.h"
 #include "pg/error.h"
+#include "run_reporter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -203,54 +206,117 @@ int runCheckSnapshots(CliContext &ctx, const QStringList &args)
     return (minRows || minBytes) && !rows.empty() ? ExitFailed : ExitOk;
 }
 
+namespace {
+
+const char *differenceName(checks::RowDifference::Kind k)
+{
+    switch (k) {
+    case checks::RowDifference::Kind::MissingOnDestination: return "missing on destination";
+    case checks::RowDifference::Kind::ExtraOnDestination: return "extra on destination";
+    case checks::RowDifference::Kind::Different: return "different";
+    }
+    return "";
+}
+
+QJsonObject dataJson(const checks::DataReport &r)
+{
+    QJsonArray diffs;
+    for (const auto &d : r.differences)
+        diffs.append(QJsonObject{{QStringLiteral("key"), fromStd(d.key)}, {QStringLiteral("difference"), QString::fromLatin1(differenceName(d.kind))}});
+    QJsonArray keys;
+    for (const auto &k : r.keyColumns)
+        keys.append(fromStd(k));
+    return QJsonObject{{QStringLiteral("dest_table"), fromStd(r.destTable)},
+                       {QStringLiteral("equal"), r.equal()},
+                       {QStringLiteral("key_columns"), keys},
+                       {QStringLiteral("scope"), fromStd(r.scope)},
+                       {QStringLiteral("source_rows"), static_cast<qint64>(r.sourceRows)},
+                       {QStringLiteral("dest_rows"), static_cast<qint64>(r.destRows)},
+                       {QStringLiteral("differences"), diffs},
+                       {QStringLiteral("truncated"), r.truncated}};
+}
+
+void printData(std::ostream &o, const checks::DataReport &r, const char *more)
+{
+    o << r.destTable << ": " << (r.equal() ? "rows equal" : "rows DIFFER") << " (" << r.scope << "; source " << r.sourceRows
+      << ", destination " << r.destRows << " rows)\n";
+    for (const auto &d : r.differences)
+        o << "  " << d.key << "\t" << differenceName(d.kind) << "\n";
+    if (r.truncated)
+        o << "  ... more (" << more << ")\n";
+}
+
+// check data --repair: check, repair the differing keys, check again.
+int repairData(CliContext &ctx, pg::Connection &dest, const std::string &table, int maxRepair, bool json)
+{
+    RunReporter reporter(ctx, "repair:" + table);
+    checks::CheckContext c{dest, ctx.schema, {}};
+    const auto r = checks::checkAndRepair(c, reporter.context(), table, maxRepair);
+    if (r.repair && r.repair->outcome == replication::Outcome::Locked) {
+        if (!json)
+            printData(ctx.o(), r.before, "raise --max-repair");
+        return reporter.report(*r.repair); // 3, with who holds the table
+    }
+    if (json) {
+        QJsonObject o = dataJson(r.before);
+        o.insert(QStringLiteral("repaired"), r.repaired());
+        if (r.repair)
+            o.insert(QStringLiteral("repair"), QJsonObject{{QStringLiteral("job_id"), static_cast<qint64>(r.repair->jobId)},
+                                                           {QStringLiteral("rows_changed"), static_cast<qint64>(r.repair->rows)},
+                                                           {QStringLiteral("message"), fromStd(r.repair->message)}});
+        if (r.after)
+            o.insert(QStringLiteral("after"), dataJson(*r.after));
+        printJson(ctx.o(), QJsonArray{o});
+    } else {
+        printData(ctx.o(), r.before, "raise --max-repair");
+        if (r.repair)
+            ctx.o() << r.repair->message << "\n";
+        if (r.after) {
+            ctx.o() << "after the repair: ";
+            printData(ctx.o(), *r.after, "check again");
+        }
+    }
+    return r.before.equal() || r.repaired() ? ExitOk : ExitFailed;
+}
+
+} // namespace
+
 int runCheckData(CliContext &ctx, const QStringList &args)
 {
     CommandParser p(QStringLiteral("check data"),
                     QStringLiteral("Compares the rows themselves: each side hashes its rows into buckets by key;\n"
-                                   "only buckets that differ are compared key by key. Lists the differing keys."));
+                                   "only buckets that differ are compared key by key. Lists the differing keys.\n"
+                                   "With --repair (updater, dml, logdel) re-pulls exactly those keys from the\n"
+                                   "source in one transaction under the table's lock and checks again: exit\n"
+                                   "status 0 when the rows are equal in the end."));
     p.addPositional(QStringLiteral("DEST_TABLE"), QStringLiteral("The destination as `mimeo status` shows it."));
     const QCommandLineOption max(QStringLiteral("max-keys"), QStringLiteral("List at most N differing keys (default 100)."),
                                  QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption repair(QStringLiteral("repair"),
+                                    QStringLiteral("Re-pull the differing rows from the source, then check again (not for snap, table, inserter: refresh those)."));
+    const QCommandLineOption maxRepair(QStringLiteral("max-repair"),
+                                       QStringLiteral("With --repair: refuse when more than N rows differ (default 10000)."),
+                                       QStringLiteral("N"), QStringLiteral("10000"));
     p.addOption(max);
+    p.addOption(repair);
+    p.addOption(maxRepair);
     p.addOption(jsonOption());
     if (!p.parse(args, 1, 1))
         return ExitOk;
+    if (p.isSet(maxRepair) && !p.isSet(repair))
+        throw UsageError{QStringLiteral("check data: --max-repair needs --repair"), {}};
+    const auto maxRepairKeys = static_cast<int>(p.intValue(QStringLiteral("max-repair"), 1, 1000000));
     auto dest = ctx.connectDestination("check:data");
     requireCatalog(dest, ctx.schema);
+    const std::string table = catalog::requireConfiguredTable(dest, ctx.schema, toStd(p.positional().at(0)));
+    if (p.isSet(repair))
+        return repairData(ctx, dest, table, maxRepairKeys, p.isSet(jsonOption()));
     checks::CheckContext c{dest, ctx.schema, {}};
-    const auto r = checks::checkData(c, catalog::requireConfiguredTable(dest, ctx.schema, toStd(p.positional().at(0))),
-                                     static_cast<int>(p.intValue(QStringLiteral("max-keys"), 1, 1000000)));
-    auto kindName = [](checks::RowDifference::Kind k) {
-        switch (k) {
-        case checks::RowDifference::Kind::MissingOnDestination: return "missing on destination";
-        case checks::RowDifference::Kind::ExtraOnDestination: return "extra on destination";
-        case checks::RowDifference::Kind::Different: return "different";
-        }
-        return "";
-    };
-    if (p.isSet(jsonOption())) {
-        QJsonArray diffs;
-        for (const auto &d : r.differences)
-            diffs.append(QJsonObject{{QStringLiteral("key"), fromStd(d.key)}, {QStringLiteral("difference"), QString::fromLatin1(kindName(d.kind))}});
-        QJsonArray keys;
-        for (const auto &k : r.keyColumns)
-            keys.append(fromStd(k));
-        printJson(ctx.o(), QJsonArray{QJsonObject{{QStringLiteral("dest_table"), fromStd(r.destTable)},
-                                              {QStringLiteral("equal"), r.equal()},
-                                              {QStringLiteral("key_columns"), keys},
-                                              {QStringLiteral("scope"), fromStd(r.scope)},
-                                              {QStringLiteral("source_rows"), static_cast<qint64>(r.sourceRows)},
-                                              {QStringLiteral("dest_rows"), static_cast<qint64>(r.destRows)},
-                                              {QStringLiteral("differences"), diffs},
-                                              {QStringLiteral("truncated"), r.truncated}}});
-    } else {
-        ctx.o() << r.destTable << ": " << (r.equal() ? "rows equal" : "rows DIFFER") << " (" << r.scope << "; source "
-                << r.sourceRows << ", destination " << r.destRows << " rows)\n";
-        for (const auto &d : r.differences)
-            ctx.o() << "  " << d.key << "\t" << kindName(d.kind) << "\n";
-        if (r.truncated)
-            ctx.o() << "  ... more (raise --max-keys)\n";
-    }
+    const auto r = checks::checkData(c, table, static_cast<int>(p.intValue(QStringLiteral("max-keys"), 1, 1000000)));
+    if (p.isSet(jsonOption()))
+        printJson(ctx.o(), QJsonArray{dataJson(r)});
+    else
+        printData(ctx.o(), r, "raise --max-keys");
     return r.equal() ? ExitOk : ExitFailed;
 }
 

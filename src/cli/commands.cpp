@@ -26,7 +26,7 @@ const std::vector<Command> &commands()
         {QStringLiteral("check columns"), QStringLiteral("source columns missing or changed on the destination"), runCheckColumns},
         {QStringLiteral("check missing"), QStringLiteral("source tables nothing replicates"), runCheckMissing},
         {QStringLiteral("check snapshots"), QStringLiteral("snapshot sources that have grown big"), runCheckSnapshots},
-        {QStringLiteral("check data"), QStringLiteral("compare the rows themselves and list differing keys"), runCheckData},
+        {QStringLiteral("check data"), QStringLiteral("compare the rows themselves, list differing keys (--repair: re-pull them)"), runCheckData},
         {QStringLiteral("grant"), QStringLiteral("make a role an operator or a monitor of this catalog"), runGrant},
         {QStringLiteral("revoke"), QStringLiteral("take a role's operator or monitor rights away"), runRevoke},
     };

@@ -24,6 +24,7 @@ struct Side {
     std::string from;  // FROM ... [WHERE ...] part
     std::string keyExpr;
     std::string rowExpr;
+    std::string keyValues;
 };
 
 std::string bucketExpr(const std::string &keyExpr, int buckets)
@@ -49,15 +50,30 @@ Buckets readBuckets(pg::Connection &c, const Side &s, int buckets)
     return out;
 }
 
-std::map<std::string, std::string> readRows(pg::Connection &c, const Side &s, int buckets, const std::vector<std::string> &which)
+struct KeyedRow {
+    std::string hash;
+    std::vector<std::optional<std::string>> keyValues;
+};
+
+std::map<std::string, KeyedRow> readRows(pg::Connection &c, const Side &s, int buckets, const std::vector<std::string> &which)
 {
-    auto r = c.exec("SELECT " + s.keyExpr + ", md5(" + s.rowExpr + ") " + s.from + (s.from.find(" WHERE ") == std::string::npos ? " WHERE " : " AND ")
-                        + bucketExpr(s.keyExpr, buckets) + " = ANY($1::int[])",
+    auto r = c.exec("SELECT " + s.keyExpr + ", md5(" + s.rowExpr + "), " + s.keyValues + " " + s.from
+                        + (s.from.find(" WHERE ") == std::string::npos ? " WHERE " : " AND ") + bucketExpr(s.keyExpr, buckets)
+                        + " = ANY($1::int[])",
                     {pg::toTextArrayLiteral(which)});
-    std::map<std::string, std::string> out;
+    std::map<std::string, KeyedRow> out;
     for (int i = 0; i < r.rows(); ++i)
-        out[r.text(i, 0)] = r.text(i, 1);
+        out[r.text(i, 0)] = {r.text(i, 1), pg::parseTextArray(r.text(i, 2))};
     return out;
+}
+
+// ARRAY[k1::text, ...]: the key's columns one by one, for a repair.
+std::string valuesOf(const std::string &qualifier, const std::vector<std::string> &cols)
+{
+    std::string e = "ARRAY[";
+    for (size_t i = 0; i < cols.size(); ++i)
+        e += (i ? ", " : "") + qualifier + pg::quoteIdent(cols[i]) + "::text";
+    return e + "]::text";
 }
 
 std::string rowOf(const std::string &qualifier, const std::vector<std::string> &cols)
@@ -100,8 +116,8 @@ DataReport checkData(const CheckContext &ctx, const std::string &destTable, int 
                                pg::Side::Source, "use: mimeo check rowcount " + destTable);
 
     const std::string srcQ = srcName.quoted() + ".";
-    Side s{"FROM " + srcName.quoted(), rowOf(srcQ, rep.keyColumns), rowOf(srcQ, cols)};
-    Side d{"FROM " + destName.quoted(), rowOf("", rep.keyColumns), rowOf("", cols)};
+    Side s{"FROM " + srcName.quoted(), rowOf(srcQ, rep.keyColumns), rowOf(srcQ, cols), valuesOf(srcQ, rep.keyColumns)};
+    Side d{"FROM " + destName.quoted(), rowOf("", rep.keyColumns), rowOf("", cols), valuesOf("", rep.keyColumns)};
     std::string srcWhere, destWhere;
     if (auto cond = config.optText("condition"))
         s.from += " " + *cond;
@@ -144,22 +160,22 @@ DataReport checkData(const CheckContext &ctx, const std::string &destTable, int 
     if (!differing.empty()) {
         const auto left = readRows(src, s, rep.buckets, differing);
         const auto right = readRows(dest, d, rep.buckets, differing);
-        auto add = [&](RowDifference::Kind k, const std::string &key) {
+        auto add = [&](RowDifference::Kind k, const std::string &key, const KeyedRow &row) {
             if (static_cast<int>(rep.differences.size()) < maxDifferences)
-                rep.differences.push_back({k, key});
+                rep.differences.push_back({k, key, row.keyValues});
             else
                 rep.truncated = true;
         };
-        for (const auto &[key, hash] : left) {
+        for (const auto &[key, row] : left) {
             auto it = right.find(key);
             if (it == right.end())
-                add(RowDifference::Kind::MissingOnDestination, key);
-            else if (it->second != hash)
-                add(RowDifference::Kind::Different, key);
+                add(RowDifference::Kind::MissingOnDestination, key, row);
+            else if (it->second.hash != row.hash)
+                add(RowDifference::Kind::Different, key, row);
         }
-        for (const auto &[key, hash] : right) {
+        for (const auto &[key, row] : right) {
             if (!left.count(key))
-                add(RowDifference::Kind::ExtraOnDestination, key);
+                add(RowDifference::Kind::ExtraOnDestination, key, row);
         }
     }
     srcTx.commit();

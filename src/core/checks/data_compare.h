@@ -7,6 +7,7 @@
 // moving a few kilobytes over the network.
 #include "checks/check_context.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,9 @@ struct RowDifference {
     enum class Kind { MissingOnDestination, ExtraOnDestination, Different };
     Kind kind;
     std::string key; // the key as a row literal, e.g. (42) or (7,"a b")
+    // The same key typed apart: each key column's value as ::text printed
+    // it (in keyColumns' order; nullopt for NULL), what a repair needs.
+    std::vector<std::optional<std::string>> keyValues;
 };
 
 struct DataReport {

@@ -13,8 +13,6 @@ namespace {
 
 using pg::quoteIdent;
 
-std::string positional(char prefix, size_t i) { return quoteIdent(std::string(1, prefix) + std::to_string(i + 1)); }
-
 std::string batchTable() { return "pg_temp." + quoteIdent(kBatchTable); }
 
 std::string keyMatch(const ApplySpec &spec)

@@ -12,20 +12,19 @@ namespace {
 
 using pg::quoteIdent;
 
+bool has(const std::vector<std::string> &v, const std::string &s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+} // namespace
+
 std::string positional(char prefix, size_t i) { return quoteIdent(std::string(1, prefix) + std::to_string(i + 1)); }
 
-// "k1", "k2", ... or "c1", ...
-std::string positionalList(char prefix, size_t n, const std::string &qualifier = {})
+std::string positionalList(char prefix, size_t n, const std::string &qualifier)
 {
     std::string out;
     for (size_t i = 0; i < n; ++i)
         out += (out.empty() ? "" : ", ") + qualifier + positional(prefix, i);
     return out;
 }
-
-bool has(const std::vector<std::string> &v, const std::string &s) { return std::find(v.begin(), v.end(), s) != v.end(); }
-
-} // namespace
 
 std::vector<size_t> keyPositions(const BatchSpec &spec)
 {

@@ -37,6 +37,11 @@ namespace mimeo::replication::queue {
 
 inline constexpr const char *kBatchTable = "mimeo_queue_batch";
 
+// The batch table's positional column names, quoted: positional('k', 0) is
+// "k1"; positionalList('c', 2, "t.") is t."c1", t."c2".
+std::string positional(char prefix, size_t i);
+std::string positionalList(char prefix, size_t n, const std::string &qualifier = {});
+
 struct BatchSpec {
     const SourceRelation *source = nullptr; // replicated columns (filter applied)
     pg::QualifiedName queue;
