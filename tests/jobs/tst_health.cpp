@@ -252,9 +252,14 @@ private slots:
         QCOMPARE(f.d.exec("SELECT string_agg(dest_table || late_after || critical_after, ',' ORDER BY dest_table) FROM mimeo.studio_freshness").text(0, 0),
                  before);
 
+        // Destroying a table forgets its thresholds.
+        QCOMPARE(f.run({"destroy", "rep.a"}).exitCode, 0);
+        QCOMPARE(f.d.exec("SELECT count(*) FROM mimeo.studio_freshness WHERE dest_table = 'rep.a'").toInt(0, 0), int64_t(0));
+        QCOMPARE(f.d.exec("SELECT count(*) FROM mimeo.studio_freshness WHERE dest_table = 'rep.c'").toInt(0, 0), int64_t(1));
+
         // The core refuses the same way.
         try {
-            jobs::setFreshness(f.d, "mimeo", "rep.a", std::string("2 hours"), std::string("1 hour"));
+            jobs::setFreshness(f.d, "mimeo", "rep.b", std::string("2 hours"), std::string("1 hour"));
             QFAIL("critical before late was accepted");
         } catch (const pg::Error &e) {
             QVERIFY2(std::string(e.what()).find("would come before") != std::string::npos, e.what());
