@@ -31,16 +31,6 @@ namespace {
 // a statement terminator): it must travel as a value, never as SQL.
 constexpr const char *kTricky = "x, \"y\"); DROP TABLE src.t; --";
 
-// The job log takes action 'repair' once a catalog migration admits it
-// (studio_job_log_action_check lists make, refresh and destroy); until that
-// migration is in, the scratch catalog is widened here the same way.
-void admitRepairInJobLog(pg::Connection &dest)
-{
-    dest.exec("ALTER TABLE mimeo.studio_job_log DROP CONSTRAINT IF EXISTS studio_job_log_action_check;"
-              "ALTER TABLE mimeo.studio_job_log ADD CONSTRAINT studio_job_log_action_check "
-              "CHECK (action IN ('make', 'refresh', 'destroy', 'repair'))");
-}
-
 void prepare(ReplicationFixture &f)
 {
     f.src().exec("CREATE SCHEMA mimeo; CREATE SCHEMA src;"
@@ -50,7 +40,6 @@ void prepare(ReplicationFixture &f)
                   "CREATE TABLE src.other (id int PRIMARY KEY, k text, v text, n numeric, at timestamptz);"
                   "CREATE TABLE src.slow (id int PRIMARY KEY);");
     f.dest().exec("CREATE SCHEMA rep");
-    admitRepairInJobLog(f.dest());
 }
 
 replication::MakeRequest requestFor(ReplicationFixture &f, const std::string &type, const std::string &dest = "rep.t")
@@ -319,7 +308,6 @@ private slots:
                            "INSERT INTO src.t SELECT g, 'v' || g FROM generate_series(1, 500) g;"
                            "CREATE TABLE src.s (id int PRIMARY KEY, v text); INSERT INTO src.s VALUES (1, 'a');");
         auto d = f.dest.connect();
-        admitRepairInJobLog(d);
         QCOMPARE(f.run({"make", "dml", "src.t", "--source", "1", "--dest-table", "rep.t"}).exitCode, 0);
         QCOMPARE(f.run({"make", "snap", "src.s", "--source", "1", "--dest-table", "rep.s"}).exitCode, 0);
         d.exec("UPDATE rep.t SET v = 'x' WHERE id IN (10, 20); DELETE FROM rep.t WHERE id = 30; INSERT INTO rep.t VALUES (-1, 'e')");

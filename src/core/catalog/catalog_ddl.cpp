@@ -397,6 +397,10 @@ CREATE TABLE @S@.studio_freshness (
 );
 COMMENT ON TABLE @S@.studio_freshness IS
     'Mimeo Studio: when a table counts as late or critical (NULL: 1x and 2x its period)';
+-- Repairs of the rows a data check found different are jobs too.
+ALTER TABLE @S@.studio_job_log DROP CONSTRAINT studio_job_log_action_check;
+ALTER TABLE @S@.studio_job_log ADD CONSTRAINT studio_job_log_action_check
+    CHECK (action IN ('make', 'refresh', 'destroy', 'repair'));
 DO $do$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = @MONITOR@) THEN
@@ -450,7 +454,7 @@ std::vector<Migration> migrations(const std::string &schema)
         {5, "source list without passwords (studio_source_list), read by monitors", withSchema(kMigration5, quotedSchema)},
         {6, "live job progress, cancelled and abandoned jobs, reasons, notifications",
          withChannel(withSchema(kMigration6, quotedSchema), schema)},
-        {7, "freshness thresholds per table (late and critical health grades)",
+        {7, "freshness thresholds per table (late and critical health grades), repairs in the job log",
          withGroups(withSchema(kMigration7, quotedSchema), schema)},
     };
 }
