@@ -9,6 +9,7 @@
 #include "connectdialog.h"
 #include "connectionfields.h"
 #include "mainwindow.h"
+#include "monitorpage.h"
 #include "navigator_model.h"
 #include "sources_model.h"
 #include "sourcespage.h"
@@ -143,7 +144,9 @@ private slots:
         QVERIFY(editor);
         QTRY_COMPARE(editor->model()->rowCount(), 2);
         QCOMPARE(editor->proxy()->rowCount(), 1);
-        QCOMPARE(tabs->count(), 3);
+        // Overview, the monitor (a destination's first page), sources and the editor.
+        QCOMPARE(tabs->count(), 4);
+        QVERIFY(w.findChild<MonitorPage *>());
 
         // Destinations are remembered without passwords.
         w.close();
