@@ -64,23 +64,7 @@ struct HealthFixture : test::CliFixture {
     QString healthOf(const QString &table) const { return statusOf(table).value(QStringLiteral("health")).toString(); }
 };
 
-struct Background {
-    QProcess p;
-    Background(const test::CliFixture &f, QStringList args)
-    {
-        args.prepend(q(f.dest.conninfo()));
-        args.prepend(QStringLiteral("--dest"));
-        p.start(test::mimeoBinary(), args);
-        p.waitForStarted();
-    }
-    ~Background()
-    {
-        if (p.state() != QProcess::NotRunning) {
-            p.kill();
-            p.waitForFinished();
-        }
-    }
-};
+using test::Background;
 
 QStringList healthColumn(const QJsonArray &rows)
 {
