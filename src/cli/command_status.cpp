@@ -82,8 +82,8 @@ int runStatus(CliContext &ctx, const QStringList &args)
 {
     CommandParser p(QStringLiteral("status"),
                     QStringLiteral("One line per configured table: type, source, last run, period, how its last\n"
-                                   "refresh went, and its health with the reason, worst first. Times are UTC,\n"
-                                   "ISO 8601. Health, first rule that applies: failed or abandoned (its last\n"
+                                   "refresh went, and its health with the reason. Times are UTC, ISO 8601.\n"
+                                   "Health, first rule that applies: failed or abandoned (its last\n"
                                    "refresh), critical or late (no successful run for longer than its thresholds,\n"
                                    "by default 2x and 1x its period; set them with mimeo freshness), running,\n"
                                    "busy (last refresh skipped: the table was locked), not scheduled (no\n"
@@ -104,14 +104,14 @@ int runStatus(CliContext &ctx, const QStringList &args)
     auto dest = ctx.connectDestination("status");
     requireCatalog(dest, ctx.schema);
     const auto statuses = jobs::tableStatus(dest, ctx.schema);
-    const auto health = jobs::readHealth(dest, ctx.schema);
-    // Worst first, in the order of the health grades.
+    std::map<std::string, jobs::TableHealth> health;
+    for (auto &h : jobs::readHealth(dest, ctx.schema))
+        health.emplace(h.destTable, std::move(h));
+    // By name, as ever (scripts rely on it); --check and the desktop rank by health.
     std::vector<std::pair<jobs::TableStatus, jobs::TableHealth>> rows;
-    for (const auto &h : health) {
-        for (const auto &t : statuses)
-            if (t.destTable == h.destTable)
-                rows.emplace_back(t, h);
-    }
+    for (const auto &t : statuses)
+        if (auto h = health.find(t.destTable); h != health.end())
+            rows.emplace_back(t, h->second);
     if (p.isSet(jsonOption())) {
         QJsonArray arr;
         for (const auto &[t, h] : rows) {

@@ -44,23 +44,7 @@ int64_t activeStatements(const test::ScratchDb &db)
         .toInt(0, 0);
 }
 
-struct Background {
-    QProcess p;
-    Background(const test::CliFixture &f, QStringList args)
-    {
-        args.prepend(QString::fromStdString(f.dest.conninfo()));
-        args.prepend(QStringLiteral("--dest"));
-        p.start(test::mimeoBinary(), args);
-        p.waitForStarted();
-    }
-    ~Background()
-    {
-        if (p.state() != QProcess::NotRunning) {
-            p.kill();
-            p.waitForFinished();
-        }
-    }
-};
+using test::Background;
 
 // Waits (up to 30 s) until the latest job of table is running with rows > 0.
 QJsonObject waitRunning(const test::CliFixture &f, const QString &table)

@@ -23,4 +23,20 @@ CliResult CliFixture::run(QStringList args, const QByteArray &in) const
     return runMimeo(args, in);
 }
 
+Background::Background(const CliFixture &f, QStringList args)
+{
+    args.prepend(QString::fromStdString(f.dest.conninfo()));
+    args.prepend(QStringLiteral("--dest"));
+    p.start(mimeoBinary(), args);
+    p.waitForStarted();
+}
+
+Background::~Background()
+{
+    if (p.state() != QProcess::NotRunning) {
+        p.kill();
+        p.waitForFinished();
+    }
+}
+
 } // namespace mimeo::test

@@ -6,6 +6,7 @@
 #include "testenv.h"
 
 #include <QByteArray>
+#include <QProcess>
 #include <QStringList>
 
 #include <string>
@@ -19,6 +20,16 @@ struct CliFixture {
     CliFixture(const TestEnv *env, const std::string &prefix, const std::string &sourceSql);
     // mimeo --dest <dest> args...
     CliResult run(QStringList args, const QByteArray &in = {}) const;
+};
+
+// mimeo --dest <f's dest> args... started in the background (for tests that
+// watch, skip behind, or kill a running job); killed if still running at the end.
+struct Background {
+    QProcess p;
+    Background(const CliFixture &f, QStringList args);
+    ~Background();
+    Background(const Background &) = delete;
+    Background &operator=(const Background &) = delete;
 };
 
 } // namespace mimeo::test

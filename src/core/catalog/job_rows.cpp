@@ -28,6 +28,13 @@ std::string lockedSkipSql(const std::string &a)
         + ") OR pg_catalog.starts_with(" + a + ".reason, " + pg::quoteLiteral(kHeldByOther) + ")))";
 }
 
+std::string latestRefreshJobJoinSql(const std::string &schema, const std::string &c)
+{
+    return " LEFT JOIN LATERAL (SELECT l.*, " + liveStatusSql("l") + " AS live, " + lockedSkipSql("l") + " AS locked FROM "
+        + pg::quoteIdent(schema) + ".studio_job_log l WHERE l.dest_table = " + c + ".dest_table AND l.action = 'refresh' "
+        "ORDER BY l.started_at DESC LIMIT 1) AS j ON true ";
+}
+
 std::string describeLockHolder(pg::Connection &dest, const std::string &schema, const std::string &destTable, long long exceptJob)
 {
     try {

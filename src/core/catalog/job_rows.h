@@ -21,6 +21,12 @@ std::string liveStatusSql(const std::string &alias);
 // to a skip because the source had not changed.
 std::string lockedSkipSql(const std::string &alias);
 
+// SQL for "LEFT JOIN LATERAL (...) AS j ON true": the latest refresh job of
+// the refresh_config row configAlias, with its live status as j.live and
+// lockedSkipSql as j.locked; what status and health both call a table's
+// last refresh.
+std::string latestRefreshJobJoinSql(const std::string &schema, const std::string &configAlias);
+
 // Who holds destTable, as one sentence from the job log ("another run holds
 // the table: mimeo run (refresh) on host db2 (pid 4242) since 10:42:07 UTC"),
 // ignoring the asking job itself. Never throws.

@@ -134,10 +134,7 @@ std::vector<TableHealth> readHealth(pg::Connection &dest, const std::string &sch
         "  LEFT JOIN " + qs + ".studio_freshness f ON f.dest_table = c.dest_table "
         " CROSS JOIN LATERAL (SELECT coalesce(f.late_after, c.period) AS late_after, "
         "                            coalesce(f.critical_after, c.period * 2) AS critical_after) th "
-        "  LEFT JOIN LATERAL (SELECT l.*, " + catalog::liveStatusSql("l") + " AS live, " + catalog::lockedSkipSql("l") + " AS locked "
-        "                       FROM " + qs + ".studio_job_log l "
-        "                      WHERE l.dest_table = c.dest_table AND l.action = 'refresh' "
-        "                      ORDER BY l.started_at DESC LIMIT 1) j ON true "
+        + catalog::latestRefreshJobJoinSql(schema, "c") +
         " ORDER BY c.dest_table";
     auto r = dest.exec(sql);
     std::vector<TableHealth> out;

@@ -22,9 +22,7 @@ std::vector<TableStatus> tableStatus(pg::Connection &dest, const std::string &sc
         "       j.phase, j.rows_expected, j.bytes, j.reason, j.pid, j.host, " + pg::isoUtcSql("j.heartbeat_at") + " "
         "  FROM " + qs + ".refresh_config c "
         "  LEFT JOIN " + qs + ".studio_freshness f ON f.dest_table = c.dest_table "
-        "  LEFT JOIN LATERAL (SELECT l.*, " + catalog::liveStatusSql("l") + " AS live FROM " + qs + ".studio_job_log l "
-        "                      WHERE l.dest_table = c.dest_table AND l.action = 'refresh' "
-        "                      ORDER BY l.started_at DESC LIMIT 1) j ON true "
+        + catalog::latestRefreshJobJoinSql(schema, "c") +
         " ORDER BY c.dest_table";
     auto r = dest.exec(sql);
     std::vector<TableStatus> out;
