@@ -12,7 +12,6 @@
 #include "studio_testutil.h"
 
 #include <QElapsedTimer>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -30,24 +29,6 @@ constexpr const char *kSource =
     "CREATE TABLE src.gone (id int PRIMARY KEY); INSERT INTO src.gone VALUES (1);"
     "CREATE VIEW src.slow AS SELECT g AS id, 'row ' || g AS v FROM generate_series(1, 400000) g "
     "WHERE g % 50000 <> 0 OR pg_sleep(2) IS NOT NULL;";
-
-struct Background {
-    QProcess p;
-    Background(const test::CliFixture &f, QStringList args)
-    {
-        args.prepend(q(f.dest.conninfo()));
-        args.prepend(QStringLiteral("--dest"));
-        p.start(test::mimeoBinary(), args);
-        p.waitForStarted();
-    }
-    ~Background()
-    {
-        if (p.state() != QProcess::NotRunning) {
-            p.kill();
-            p.waitForFinished();
-        }
-    }
-};
 
 } // namespace
 
@@ -111,7 +92,7 @@ private slots:
         }
         // An abandoned refresh: its process is killed.
         {
-            Background killed(*f_, {"refresh", "rep.dead"});
+            test::Background killed(*f_, {"refresh", "rep.dead"});
             QTRY_COMPARE_WITH_TIMEOUT(runningRows("rep.dead"), 1LL, 20000);
             ::kill(static_cast<pid_t>(killed.p.processId()), SIGKILL);
             QVERIFY(killed.p.waitForFinished(5000));
@@ -155,7 +136,7 @@ private slots:
     void aRefreshElsewhereShowsUpAtOnce()
     {
         QVERIFY(QTest::qWaitFor([&] { return page_->isListening(); }, 10000));
-        Background cli(*f_, {"refresh", "rep.run"});
+        test::Background cli(*f_, {"refresh", "rep.run"});
         QVERIFY(QTest::qWaitFor([&] { return runningRows("rep.run") == 1; }, 20000));
         QElapsedTimer clock;
         clock.start();
