@@ -156,7 +156,12 @@ MainWindow::MainWindow(QWidget *parent)
     updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The job service goes with the window's children and cancels what still
+    // runs: by then this window's members are gone, so it must not call back.
+    QObject::disconnect(jobs_, nullptr, this, nullptr);
+}
 
 void MainWindow::appendLog(const QString &line)
 {
