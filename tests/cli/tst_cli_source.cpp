@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: PostgreSQL
 // `mimeo init` and `mimeo source add|list|remove|test|move-password` end to
 // end against real servers, through the built binary.
+#include "catalog/catalog_ddl.h"
 #include "pg/connection.h"
 #include "pg/conninfo.h"
 #include "pg/quote.h"
@@ -89,7 +90,7 @@ private slots:
         test::downgradeCatalogToVersion5(c, "mimeo");
         auto r = runMimeo(withDest(db, {QStringLiteral("status")}));
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("is version 5; this mimeo needs version 7")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("is version 5; this mimeo needs version %1").arg(mimeo::catalog::kCatalogVersion)), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("run: mimeo init")), qPrintable(r.err));
         QCOMPARE(runMimeo(withDest(db, {QStringLiteral("init")})).exitCode, 0);
         QVERIFY(c.exec("SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'mimeo.studio_job_log'::regclass "

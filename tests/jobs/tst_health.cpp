@@ -7,6 +7,7 @@
 #include "cli_fixture.h"
 #include "jobs/freshness.h"
 #include "jobs/health.h"
+#include "catalog/catalog_ddl.h"
 #include "pg/connection.h"
 #include "pg/error.h"
 
@@ -293,7 +294,7 @@ private slots:
         test::downgradeCatalogToVersion6(f.d, "mimeo");
         auto old = f.run({"status", "--check"});
         QCOMPARE(old.exitCode, 3);
-        QVERIFY2(old.out.contains(QStringLiteral("is version 6; this mimeo needs version 7")), qPrintable(old.all()));
+        QVERIFY2(old.out.contains(QStringLiteral("is version 6; this mimeo needs version %1").arg(mimeo::catalog::kCatalogVersion)), qPrintable(old.all()));
 
         auto misuse = f.run({"status", "--check", "--json"});
         QCOMPARE(misuse.exitCode, 2);
@@ -319,7 +320,7 @@ private slots:
         auto init = f.run({"init"});
         QVERIFY2(init.exitCode == 0, qPrintable(init.all()));
         QVERIFY2(init.all().contains(QStringLiteral("migration 7")), qPrintable(init.all()));
-        QCOMPARE(f.d.exec("SELECT max(version) FROM mimeo.studio_catalog_version").toInt(0, 0), int64_t(7));
+        QCOMPARE(f.d.exec("SELECT max(version) FROM mimeo.studio_catalog_version").toInt(0, 0), int64_t(mimeo::catalog::kCatalogVersion));
         QCOMPARE(snapshot(), before);
         QCOMPARE(f.healthOf(QStringLiteral("rep.a")), QStringLiteral("late"));
         QCOMPARE(f.run({"freshness", "rep.a", "--late", "2 hours"}).exitCode, 0);

@@ -320,12 +320,25 @@ private slots:
             auto ok = f.as(f.monitor, {"status", "--check"});
             QVERIFY2(ok.exitCode == 0 && ok.out.startsWith(QStringLiteral("MIMEO OK - ")), qPrintable(ok.all() + when));
             QCOMPARE(f.as(f.op, {"freshness", "rep.s", "--default"}).exitCode, 0);
+            // The last validation and lag measure (catalog version 8) too.
+            for (const char *table : {".studio_validation", ".studio_lag"}) {
+                const std::string t = qs + table;
+                QVERIFY2(d.exec("SELECT has_table_privilege($1, $2, 'SELECT') AND NOT has_table_privilege($1, $2, 'INSERT') "
+                                "AND has_table_privilege($3, $2, 'INSERT, UPDATE, DELETE')",
+                                {f.monitor, t, f.op})
+                             .toBool(0, 0),
+                         qPrintable(QString::fromStdString(t) + when));
+            }
         };
         check(" (new catalog)");
         test::downgradeCatalogToVersion6(d, f.schema);
         auto init = f.as("postgres", {"init"});
         QVERIFY2(init.exitCode == 0, qPrintable(init.all()));
         check(" (upgraded from version 6)");
+        test::downgradeCatalogToVersion7(d, f.schema);
+        init = f.as("postgres", {"init"});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.all()));
+        check(" (upgraded from version 7)");
         f.dropRoles();
     }
 

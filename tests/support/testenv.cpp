@@ -87,8 +87,17 @@ ScratchDb::~ScratchDb()
 
 QString mimeoBinary() { return QStringLiteral(MIMEO_CLI_PATH); }
 
+void downgradeCatalogToVersion7(pg::Connection &dest, const std::string &schema)
+{
+    const std::string qs = pg::quoteIdent(schema);
+    dest.exec("DROP TABLE " + qs + ".studio_validation, " + qs + ".studio_lag;"
+              "ALTER TABLE " + qs + ".studio_job_log DROP COLUMN rows_inserted, DROP COLUMN rows_updated, DROP COLUMN rows_deleted;"
+              "DELETE FROM " + qs + ".studio_catalog_version WHERE version = 8");
+}
+
 void downgradeCatalogToVersion6(pg::Connection &dest, const std::string &schema)
 {
+    downgradeCatalogToVersion7(dest, schema);
     const std::string qs = pg::quoteIdent(schema);
     dest.exec("DROP TABLE " + qs + ".studio_freshness; DELETE FROM " + qs + ".studio_catalog_version WHERE version = 7");
 }

@@ -413,13 +413,68 @@ END
 $do$;
 )SQL";
 
-// The role groups of the catalog in schema ("@MONITOR@", "@OPERATOR@") and
-// the freshness table ("@FRESHNESS@"), as string literals.
+// Version 8: what the monitor shows beside the job log. Per run, the rows
+// inserted, updated and deleted where the engine knows them (dml, logdel,
+// updater). Per table, the last validation (row count or data check) with
+// the differing keys it found, and the last measure of how far behind the
+// source the table is, each with when it was taken, so a monitor without
+// access to the sources still sees them. Both are kept by whoever ran the
+// check or measure; they steer no refresh, so operators may write them.
+constexpr const char *kMigration8 = R"SQL(
+ALTER TABLE @S@.studio_job_log
+    ADD COLUMN rows_inserted bigint,
+    ADD COLUMN rows_updated bigint,
+    ADD COLUMN rows_deleted bigint;
+CREATE TABLE @S@.studio_validation (
+    dest_table text PRIMARY KEY,
+    checked_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    checked_by name NOT NULL DEFAULT current_user,
+    kind text NOT NULL CHECK (kind IN ('rowcount', 'data')),
+    outcome text NOT NULL CHECK (outcome IN ('validated', 'mismatched', 'error')),
+    source_rows bigint,
+    dest_rows bigint,
+    missing bigint,
+    extra bigint,
+    different bigint,
+    keys jsonb,
+    message text
+);
+COMMENT ON TABLE @S@.studio_validation IS
+    'Mimeo Studio: the last row count or data check of each table, with the differing keys it listed';
+CREATE TABLE @S@.studio_lag (
+    dest_table text PRIMARY KEY,
+    measured_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    measured_by name NOT NULL DEFAULT current_user,
+    measure text NOT NULL CHECK (measure IN ('queue', 'control_time', 'control_serial', 'changes', 'error')),
+    amount bigint,
+    behind interval,
+    estimated boolean NOT NULL DEFAULT false,
+    message text
+);
+COMMENT ON TABLE @S@.studio_lag IS
+    'Mimeo Studio: how far behind its source each table was when last measured';
+DO $do$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = @MONITOR@) THEN
+        EXECUTE pg_catalog.format('GRANT SELECT ON %I.studio_validation, %I.studio_lag TO %I', @SCHEMA@, @SCHEMA@, @MONITOR@);
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = @OPERATOR@) THEN
+        EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I.studio_validation, %I.studio_lag TO %I',
+                                  @SCHEMA@, @SCHEMA@, @OPERATOR@);
+    END IF;
+END
+$do$;
+)SQL";
+
+// The role groups of the catalog in schema ("@MONITOR@", "@OPERATOR@"), the
+// freshness table ("@FRESHNESS@") and the schema's name ("@SCHEMA@"), as
+// string literals.
 std::string withGroups(std::string sql, const std::string &schema)
 {
     replaceAll(sql, "@MONITOR@", pg::quoteLiteral(monitorGroup(schema)));
     replaceAll(sql, "@OPERATOR@", pg::quoteLiteral(operatorGroup(schema)));
     replaceAll(sql, "@FRESHNESS@", pg::quoteLiteral(pg::quoteIdent(schema) + ".studio_freshness"));
+    replaceAll(sql, "@SCHEMA@", pg::quoteLiteral(schema));
     return sql;
 }
 
@@ -456,6 +511,8 @@ std::vector<Migration> migrations(const std::string &schema)
          withChannel(withSchema(kMigration6, quotedSchema), schema)},
         {7, "freshness thresholds per table (late and critical health grades), repairs in the job log",
          withGroups(withSchema(kMigration7, quotedSchema), schema)},
+        {8, "rows inserted, updated and deleted per run; last validation and lag measure per table",
+         withGroups(withSchema(kMigration8, quotedSchema), schema)},
     };
 }
 

@@ -10,7 +10,7 @@
 namespace mimeo::catalog {
 
 // The newest version of our own tables; stored in studio_catalog_version.
-inline constexpr int kCatalogVersion = 7;
+inline constexpr int kCatalogVersion = 8;
 
 // mimeo's configuration tables, in creation order (parents before children).
 const std::vector<std::string> &mimeoTableNames();

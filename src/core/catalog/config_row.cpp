@@ -141,9 +141,10 @@ void updateConfig(pg::Connection &dest, const std::string &schema, const std::st
 void deleteConfig(pg::Connection &dest, const std::string &schema, const std::string &type, const std::string &destTable)
 {
     deleteIdentity(dest, schema, destTable);
-    // Its freshness thresholds go with it: a table made again under the
-    // same name starts from the defaults.
-    dest.exec("DELETE FROM " + pg::quoteIdent(schema) + ".studio_freshness WHERE dest_table = $1", {destTable});
+    // Its freshness thresholds, last validation and lag measure go with it:
+    // a table made again under the same name starts afresh.
+    for (const char *table : {"studio_freshness", "studio_validation", "studio_lag"})
+        dest.exec("DELETE FROM " + pg::quoteIdent(schema) + "." + table + " WHERE dest_table = $1", {destTable});
     dest.exec("DELETE FROM " + pg::quoteIdent(schema) + "." + pg::quoteIdent(configTableFor(type))
                   + " WHERE dest_table = $1",
               {destTable});
