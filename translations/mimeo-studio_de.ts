@@ -656,27 +656,27 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
 <context>
     <name>DestinationService</name>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="30"/>
+        <location filename="../src/studio/destination_service.cpp" line="32"/>
         <source>(libpq defaults)</source>
         <translation>(Vorgaben von libpq)</translation>
     </message>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="48"/>
+        <location filename="../src/studio/destination_service.cpp" line="50"/>
         <source>source %1</source>
         <translation>Quelle %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="50"/>
+        <location filename="../src/studio/destination_service.cpp" line="52"/>
         <source>source %1 (%2 as %3)</source>
         <translation>Quelle %1 (%2 als %3)</translation>
     </message>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="57"/>
+        <location filename="../src/studio/destination_service.cpp" line="59"/>
         <source>destination %1</source>
         <translation>Ziel %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="91"/>
+        <location filename="../src/studio/destination_service.cpp" line="93"/>
         <source>%1 (schema %2)</source>
         <translation>%1 (Schema %2)</translation>
     </message>
@@ -1269,355 +1269,365 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>&amp;Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="90"/>
+        <location filename="../ui/mainwindow.ui" line="91"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="99"/>
+        <location filename="../ui/mainwindow.ui" line="100"/>
         <source>Main Toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="121"/>
+        <location filename="../ui/mainwindow.ui" line="122"/>
         <source>&amp;Add Destination…</source>
         <translation>Ziel &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="122"/>
+        <location filename="../ui/mainwindow.ui" line="123"/>
         <source>Connect to a destination database</source>
         <translation>Mit einer Zieldatenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="123"/>
+        <location filename="../ui/mainwindow.ui" line="124"/>
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="126"/>
+        <location filename="../ui/mainwindow.ui" line="127"/>
         <source>&amp;Edit Destination…</source>
         <translation>Ziel &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="127"/>
+        <location filename="../ui/mainwindow.ui" line="128"/>
         <source>Change how the selected destination is reached</source>
         <translation>Ändern, wie das gewählte Ziel erreicht wird</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="130"/>
+        <location filename="../ui/mainwindow.ui" line="131"/>
         <source>Re&amp;move Destination</source>
         <translation>Ziel &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="131"/>
+        <location filename="../ui/mainwindow.ui" line="132"/>
         <source>Forget the selected destination and its saved password (the database is not touched)</source>
         <translation>Das gewählte Ziel und sein gespeichertes Passwort vergessen (die Datenbank bleibt unberührt)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="134"/>
+        <location filename="../ui/mainwindow.ui" line="135"/>
         <source>&amp;Reload</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="135"/>
+        <location filename="../ui/mainwindow.ui" line="136"/>
         <source>Read sources and tables again from every destination</source>
         <translation>Quellen und Tabellen aller Ziele neu lesen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="136"/>
+        <location filename="../ui/mainwindow.ui" line="137"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="139"/>
+        <location filename="../ui/mainwindow.ui" line="140"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="140"/>
+        <location filename="../ui/mainwindow.ui" line="141"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="143"/>
+        <location filename="../ui/mainwindow.ui" line="144"/>
         <source>&amp;Save Configuration</source>
         <translation>Konfiguration &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="144"/>
+        <location filename="../ui/mainwindow.ui" line="145"/>
         <source>Write the edited columns of the configuration editor</source>
         <translation>Die geänderten Spalten des Konfigurationseditors schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="145"/>
+        <location filename="../ui/mainwindow.ui" line="146"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="148"/>
+        <location filename="../ui/mainwindow.ui" line="149"/>
         <source>Re&amp;vert Configuration</source>
         <translation>Konfiguration &amp;verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="149"/>
+        <location filename="../ui/mainwindow.ui" line="150"/>
         <source>Forget the edits that are not saved</source>
         <translation>Die nicht gespeicherten Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="152"/>
+        <location filename="../ui/mainwindow.ui" line="153"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="153"/>
+        <location filename="../ui/mainwindow.ui" line="154"/>
         <source>Edit the refresh configuration of the selected destination</source>
         <translation>Die Aktualisierungskonfiguration des gewählten Ziels bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="154"/>
+        <location filename="../ui/mainwindow.ui" line="155"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="157"/>
+        <location filename="../ui/mainwindow.ui" line="158"/>
         <source>S&amp;ources</source>
         <translation>&amp;Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="158"/>
+        <location filename="../ui/mainwindow.ui" line="159"/>
         <source>Manage the source databases of the selected destination</source>
         <translation>Die Quelldatenbanken des gewählten Ziels verwalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="159"/>
+        <location filename="../ui/mainwindow.ui" line="160"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="162"/>
+        <location filename="../ui/mainwindow.ui" line="163"/>
         <source>&amp;Roles</source>
         <translation>&amp;Rollen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="163"/>
+        <location filename="../ui/mainwindow.ui" line="164"/>
         <source>Make login roles monitors or operators of the selected destination&apos;s catalog</source>
         <translation>Login-Rollen zu Beobachtern oder Operatoren des Katalogs des ausgewählten Ziels machen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="164"/>
+        <location filename="../ui/mainwindow.ui" line="165"/>
         <source>Ctrl+Shift+R</source>
         <translation>Ctrl+Shift+R</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="167"/>
+        <location filename="../ui/mainwindow.ui" line="168"/>
         <source>&amp;Install or Upgrade Catalog…</source>
         <translation>Katalog &amp;installieren oder aktualisieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="168"/>
+        <location filename="../ui/mainwindow.ui" line="169"/>
         <source>Create the catalog, upgrade it, or adopt an existing mimeo extension install</source>
         <translation>Den Katalog anlegen, aktualisieren oder eine bestehende Installation der mimeo-Erweiterung übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="171"/>
+        <location filename="../ui/mainwindow.ui" line="172"/>
         <source>&amp;New Replication…</source>
         <translation>&amp;Neue Replikation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="172"/>
+        <location filename="../ui/mainwindow.ui" line="173"/>
         <source>Set up the replication of a source table into the selected destination</source>
         <translation>Die Replikation einer Quelltabelle in das gewählte Ziel einrichten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="173"/>
+        <location filename="../ui/mainwindow.ui" line="174"/>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="176"/>
+        <location filename="../ui/mainwindow.ui" line="177"/>
         <source>&amp;Destroy Replication…</source>
         <translation>Replikation &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="177"/>
+        <location filename="../ui/mainwindow.ui" line="178"/>
         <source>Stop replicating the selected table: keep or drop it, and remove what it uses on the source</source>
         <translation>Die Replikation der gewählten Tabelle beenden: die Tabelle behalten oder löschen und entfernen, was sie auf der Quelle verwendet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="180"/>
-        <location filename="../src/studio/mainwindow.cpp" line="664"/>
+        <location filename="../ui/mainwindow.ui" line="181"/>
+        <location filename="../src/studio/mainwindow.cpp" line="677"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="189"/>
+        <location filename="../ui/mainwindow.ui" line="190"/>
         <source>Refresh All D&amp;ue</source>
         <translation>Alle &amp;fälligen aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="181"/>
+        <location filename="../ui/mainwindow.ui" line="182"/>
         <source>Refresh the selected tables in the background</source>
         <translation>Die gewählten Tabellen im Hintergrund aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="182"/>
+        <location filename="../ui/mainwindow.ui" line="183"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="185"/>
-        <location filename="../src/studio/mainwindow.cpp" line="665"/>
+        <location filename="../ui/mainwindow.ui" line="186"/>
+        <location filename="../src/studio/mainwindow.cpp" line="678"/>
         <source>&amp;Full Re-pull…</source>
         <translation>&amp;Vollständig neu laden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="186"/>
+        <location filename="../ui/mainwindow.ui" line="187"/>
         <source>Pull every row of the selected tables again</source>
         <translation>Alle Zeilen der gewählten Tabellen neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="190"/>
+        <location filename="../ui/mainwindow.ui" line="191"/>
         <source>Refresh every table whose period has passed, as mimeo run does</source>
         <translation>Jede Tabelle aktualisieren, deren Intervall abgelaufen ist, wie mimeo run</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="194"/>
+        <location filename="../ui/mainwindow.ui" line="195"/>
         <source>Run the &amp;Schedule While Open</source>
         <translation>&amp;Zeitplan ausführen, solange geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="195"/>
+        <location filename="../ui/mainwindow.ui" line="196"/>
         <source>Refresh due tables every minute while the application is open, with the same rule and locks as mimeo run</source>
         <translation>Fällige Tabellen jede Minute aktualisieren, solange die Anwendung geöffnet ist, mit derselben Regel und denselben Sperren wie mimeo run</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="198"/>
+        <location filename="../ui/mainwindow.ui" line="200"/>
+        <source>No&amp;tify When Tables Fail</source>
+        <translation>Bei Fehlern &amp;benachrichtigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="201"/>
+        <source>A desktop notification when a table of the selected destination fails or turns critical (off by default)</source>
+        <translation>Eine Desktop-Benachrichtigung, wenn eine Tabelle des gewählten Ziels fehlschlägt oder kritisch wird (standardmäßig aus)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="204"/>
         <source>&amp;Monitor</source>
         <translation>&amp;Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="199"/>
+        <location filename="../ui/mainwindow.ui" line="205"/>
         <source>The health of every table of the selected destination, live</source>
         <translation>Der Zustand jeder Tabelle des gewählten Ziels, laufend aktualisiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="200"/>
+        <location filename="../ui/mainwindow.ui" line="206"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="203"/>
+        <location filename="../ui/mainwindow.ui" line="209"/>
         <source>&amp;History</source>
         <translation>Ver&amp;lauf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="204"/>
+        <location filename="../ui/mainwindow.ui" line="210"/>
         <source>Every job of the selected destination from the job log, the command line&apos;s too</source>
         <translation>Jeder Auftrag des gewählten Ziels aus dem Auftragsprotokoll, auch die der Befehlszeile</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="205"/>
+        <location filename="../ui/mainwindow.ui" line="211"/>
         <source>Ctrl+H</source>
         <translation>Ctrl+H</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="208"/>
+        <location filename="../ui/mainwindow.ui" line="214"/>
         <source>&amp;About Mimeo Studio</source>
         <translation>&amp;Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="274"/>
-        <location filename="../src/studio/mainwindow.cpp" line="296"/>
+        <location filename="../src/studio/mainwindow.cpp" line="299"/>
+        <location filename="../src/studio/mainwindow.cpp" line="326"/>
         <source>(libpq defaults)</source>
         <translation>(Vorgaben von libpq)</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="137"/>
+        <location filename="../src/studio/mainwindow.cpp" line="155"/>
         <source>No keychain is available (%1). Passwords are asked for when needed and kept in memory until you quit; they are never written to disk.</source>
         <translation>Kein Schlüsselbund verfügbar (%1). Passwörter werden bei Bedarf abgefragt und bis zum Beenden im Speicher gehalten; sie werden nie auf die Platte geschrieben.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="47"/>
+        <location filename="../src/studio/mainwindow.cpp" line="49"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="63"/>
+        <location filename="../src/studio/mainwindow.cpp" line="76"/>
         <source>%1 of %2: %3 %4</source>
         <translation>%1 von %2: %3 %4</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="95"/>
+        <location filename="../src/studio/mainwindow.cpp" line="108"/>
         <source>Select a replicated table first (in the navigator or the configuration editor).</source>
         <translation>Wählen Sie zuerst eine replizierte Tabelle aus (im Navigator oder im Konfigurationseditor).</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="139"/>
+        <location filename="../src/studio/mainwindow.cpp" line="157"/>
         <source>No keychain: passwords kept in memory only</source>
         <translation>Kein Schlüsselbund: Passwörter nur im Speicher</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="223"/>
+        <location filename="../src/studio/mainwindow.cpp" line="248"/>
         <source>Edit Destination</source>
         <translation>Ziel bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="238"/>
+        <location filename="../src/studio/mainwindow.cpp" line="263"/>
         <source>Remove Destination</source>
         <translation>Ziel entfernen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="239"/>
+        <location filename="../src/studio/mainwindow.cpp" line="264"/>
         <source>Forget %1 and its saved password? The database and its catalog are not touched.</source>
         <translation>%1 und das gespeicherte Passwort vergessen? Die Datenbank und ihr Katalog bleiben unberührt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="256"/>
+        <location filename="../src/studio/mainwindow.cpp" line="281"/>
         <source>%1 is removed once its jobs have ended.</source>
         <translation>%1 wird entfernt, sobald seine Aufträge zu Ende sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="276"/>
+        <location filename="../src/studio/mainwindow.cpp" line="302"/>
         <source>Removed destination %1</source>
         <translation>Ziel %1 entfernt</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="294"/>
+        <location filename="../src/studio/mainwindow.cpp" line="324"/>
         <source>loading…</source>
         <translation>wird geladen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="296"/>
+        <location filename="../src/studio/mainwindow.cpp" line="326"/>
         <source>Reading destination %1</source>
         <translation>Lese Ziel %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="297"/>
+        <location filename="../src/studio/mainwindow.cpp" line="327"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="305"/>
+        <location filename="../src/studio/mainwindow.cpp" line="335"/>
         <source>Connected to %1: PostgreSQL %2, %3 sources, %4 tables</source>
         <translation>Verbunden mit %1: PostgreSQL %2, %3 Quellen, %4 Tabellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="309"/>
+        <location filename="../src/studio/mainwindow.cpp" line="339"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="321"/>
+        <location filename="../src/studio/mainwindow.cpp" line="351"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="322"/>
+        <location filename="../src/studio/mainwindow.cpp" line="352"/>
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="371"/>
+        <location filename="../src/studio/mainwindow.cpp" line="401"/>
         <source>%n source(s) of %1 keep their password in plain text in %2.dblink_mapping_mimeo (pwd or inside data_source).</source>
         <translation>
             <numerusform>%n Quelle von %1 hält ihr Passwort im Klartext in %2.dblink_mapping_mimeo (pwd oder in data_source).</numerusform>
@@ -1625,7 +1635,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="381"/>
+        <location filename="../src/studio/mainwindow.cpp" line="411"/>
         <source>%n source(s) of %1 keep their password in plain text in the catalog (dblink_mapping_mimeo.pwd, or password=... inside data_source), as the mimeo extension allows.
 
 Move them into the keychain and out of the catalog? The mimeo command on servers and the mimeo extension itself then need ~/.pgpass or another libpq means to reach those sources.</source>
@@ -1639,27 +1649,27 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="376"/>
+        <location filename="../src/studio/mainwindow.cpp" line="406"/>
         <source>No keychain is available, so those passwords stay where they are.</source>
         <translation>Kein Schlüsselbund verfügbar, daher bleiben diese Passwörter, wo sie sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="380"/>
+        <location filename="../src/studio/mainwindow.cpp" line="410"/>
         <source>Move Passwords to the Keychain</source>
         <translation>Passwörter in den Schlüsselbund verschieben</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="388"/>
+        <location filename="../src/studio/mainwindow.cpp" line="418"/>
         <source>The passwords stay in the catalog.</source>
         <translation>Die Passwörter bleiben im Katalog.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="395"/>
+        <location filename="../src/studio/mainwindow.cpp" line="425"/>
         <source>Moving passwords stopped: %1</source>
         <translation>Verschieben der Passwörter abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="396"/>
+        <location filename="../src/studio/mainwindow.cpp" line="426"/>
         <source>%n password(s) moved to the keychain.</source>
         <translation>
             <numerusform>%n Passwort in den Schlüsselbund verschoben.</numerusform>
@@ -1667,62 +1677,62 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="408"/>
+        <location filename="../src/studio/mainwindow.cpp" line="438"/>
         <source>The destination is not loaded yet.</source>
         <translation>Das Ziel ist noch nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="354"/>
+        <location filename="../src/studio/mainwindow.cpp" line="384"/>
         <source>Roles of %1: %2</source>
         <translation>Rollen von %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="492"/>
+        <location filename="../src/studio/mainwindow.cpp" line="505"/>
         <source>Made the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="512"/>
+        <location filename="../src/studio/mainwindow.cpp" line="525"/>
         <source>Destroyed the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="543"/>
+        <location filename="../src/studio/mainwindow.cpp" line="556"/>
         <source>Select replicated tables first (in the navigator or the configuration editor).</source>
         <translation>Zuerst replizierte Tabellen wählen (im Navigator oder im Konfigurationseditor).</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="566"/>
+        <location filename="../src/studio/mainwindow.cpp" line="579"/>
         <source>copies every row again, as each of its refreshes does</source>
         <translation>kopiert alle Zeilen erneut, wie jede ihrer Aktualisierungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="568"/>
+        <location filename="../src/studio/mainwindow.cpp" line="581"/>
         <source>empties it (TRUNCATE: readers wait until it is done) and pulls every row up to the boundary again</source>
         <translation>leert sie (TRUNCATE: Lesende warten, bis es fertig ist) und lädt alle Zeilen bis zur Grenze neu</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="570"/>
+        <location filename="../src/studio/mainwindow.cpp" line="583"/>
         <source>empties it, pulls every row again and clears the queue on the source; rows it kept as deleted are gone</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle; als gelöscht behaltene Zeilen gehen verloren</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="572"/>
+        <location filename="../src/studio/mainwindow.cpp" line="585"/>
         <source>empties it, pulls every row again and clears the queue on the source</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="573"/>
+        <location filename="../src/studio/mainwindow.cpp" line="586"/>
         <source>%1 (%2): %3.</source>
         <translation>%1 (%2): %3.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="575"/>
+        <location filename="../src/studio/mainwindow.cpp" line="588"/>
         <source>Full Re-pull</source>
         <translation>Vollständig neu laden</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="575"/>
+        <location filename="../src/studio/mainwindow.cpp" line="588"/>
         <source>A full re-pull of
 
 %1
@@ -1735,7 +1745,7 @@ Run it now?</source>
 Jetzt ausführen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="606"/>
+        <location filename="../src/studio/mainwindow.cpp" line="619"/>
         <source>%n due table(s) queued.</source>
         <translation>
             <numerusform>%n fällige Tabelle eingereiht.</numerusform>
@@ -1743,17 +1753,17 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="607"/>
+        <location filename="../src/studio/mainwindow.cpp" line="620"/>
         <source>Could not list the due tables: %1</source>
         <translation>Die fälligen Tabellen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="622"/>
+        <location filename="../src/studio/mainwindow.cpp" line="635"/>
         <source>Jobs Running</source>
         <translation>Laufende Aufträge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="623"/>
+        <location filename="../src/studio/mainwindow.cpp" line="636"/>
         <source>%n job(s) are queued or running. Cancel them (the servers stop at once and the tables stay as they were), or wait for them to finish?</source>
         <translation>
             <numerusform>%n Auftrag wartet oder läuft. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform>
@@ -1761,72 +1771,72 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="627"/>
+        <location filename="../src/studio/mainwindow.cpp" line="640"/>
         <source>Cancel the Jobs</source>
         <translation>Aufträge abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="628"/>
+        <location filename="../src/studio/mainwindow.cpp" line="641"/>
         <source>Wait for Them</source>
         <translation>Darauf warten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="659"/>
+        <location filename="../src/studio/mainwindow.cpp" line="672"/>
         <source>&amp;New Replication from Source %1…</source>
         <translation>&amp;Neue Replikation aus Quelle %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="666"/>
+        <location filename="../src/studio/mainwindow.cpp" line="679"/>
         <source>&amp;History of %1</source>
         <translation>Ver&amp;lauf von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="670"/>
+        <location filename="../src/studio/mainwindow.cpp" line="683"/>
         <source>Open in the &amp;Configuration Editor</source>
         <translation>Im &amp;Konfigurationseditor öffnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="683"/>
+        <location filename="../src/studio/mainwindow.cpp" line="696"/>
         <source>&amp;New Replication of %1…</source>
         <translation>&amp;Neue Replikation von %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="683"/>
+        <location filename="../src/studio/mainwindow.cpp" line="696"/>
         <source>a Source Table</source>
         <translation>einer Quelltabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="685"/>
+        <location filename="../src/studio/mainwindow.cpp" line="698"/>
         <source>&amp;Destroy Replication of %1…</source>
         <translation>Replikation von %1 &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="709"/>
+        <location filename="../src/studio/mainwindow.cpp" line="722"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="722"/>
+        <location filename="../src/studio/mainwindow.cpp" line="735"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="723"/>
+        <location filename="../src/studio/mainwindow.cpp" line="736"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="760"/>
+        <location filename="../src/studio/mainwindow.cpp" line="773"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="761"/>
+        <location filename="../src/studio/mainwindow.cpp" line="774"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="788"/>
+        <location filename="../src/studio/mainwindow.cpp" line="801"/>
         <source>Quitting once the jobs have ended…</source>
         <translation>Beenden, sobald die Aufträge zu Ende sind…</translation>
     </message>
@@ -1992,82 +2002,85 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         <translation>Tabelle oder Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="59"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="58"/>
         <source>Monitor – %1</source>
         <translation>Überwachung – %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="71"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="70"/>
         <source>All tables</source>
         <translation>Alle Tabellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="72"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="71"/>
         <source>Errors only</source>
         <translation>Nur Fehler</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="73"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="72"/>
         <source>Late or worse</source>
         <translation>Verspätet oder schlechter</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="96"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="95"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="97"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="96"/>
         <source>&amp;History of %1</source>
         <translation>Ver&amp;lauf von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="112"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="110"/>
         <source>Tables and their health</source>
         <translation>Tabellen und ihr Zustand</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="144"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="145"/>
         <source>All types</source>
         <translation>Alle Typen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="150"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="151"/>
         <source>All sources</source>
         <translation>Alle Quellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="152"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="153"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="179"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="168"/>
         <source>No table is replicated here yet: Destination ▸ New Replication…</source>
         <translation>Hier wird noch keine Tabelle repliziert: Ziel ▸ Neue Replikation…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="180"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="169"/>
         <source>&lt;b&gt;%n table(s)&lt;/b&gt;: </source>
-        <translation><numerusform>&lt;b&gt;%n Tabelle&lt;/b&gt;: </numerusform><numerusform>&lt;b&gt;%n Tabellen&lt;/b&gt;: </numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;%n Tabelle&lt;/b&gt;: </numerusform>
+            <numerusform>&lt;b&gt;%n Tabellen&lt;/b&gt;: </numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="186"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="175"/>
         <source>Read %1%2.</source>
         <translation>Gelesen %1%2.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="187"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="176"/>
         <source>, live</source>
         <translation>, laufend</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="187"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="176"/>
         <source>, every 10 s</source>
         <translation>, alle 10 s</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="190"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="106"/>
         <source>Could not read the health: %1</source>
         <translation>Der Zustand konnte nicht gelesen werden: %1</translation>
     </message>
@@ -2075,57 +2088,57 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
 <context>
     <name>NavigatorModel</name>
     <message>
-        <location filename="../src/studio/navigator_model.cpp" line="39"/>
+        <location filename="../src/studio/navigator_model.cpp" line="41"/>
         <source>Not reachable: %1</source>
         <translation>Nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/navigator_model.cpp" line="47"/>
+        <location filename="../src/studio/navigator_model.cpp" line="49"/>
         <source>PostgreSQL %1, %2</source>
         <translation>PostgreSQL %1, %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/navigator_model.cpp" line="48"/>
+        <location filename="../src/studio/navigator_model.cpp" line="50"/>
         <source>standby</source>
         <translation>Standby</translation>
     </message>
     <message>
-        <location filename="../src/studio/navigator_model.cpp" line="48"/>
+        <location filename="../src/studio/navigator_model.cpp" line="50"/>
         <source>primary</source>
         <translation>Primärserver</translation>
     </message>
     <message>
-        <location filename="../src/studio/navigator_model.cpp" line="50"/>
+        <location filename="../src/studio/navigator_model.cpp" line="52"/>
         <source>No catalog in schema %1</source>
         <translation>Kein Katalog im Schema %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/navigator_model.cpp" line="54"/>
+        <location filename="../src/studio/navigator_model.cpp" line="56"/>
         <source>Sources (%1)</source>
         <translation>Quellen (%1)</translation>
     </message>
     <message>
-        <location filename="../src/studio/navigator_model.cpp" line="57"/>
+        <location filename="../src/studio/navigator_model.cpp" line="59"/>
         <source>%1: %2 as %3</source>
         <translation>%1: %2 als %3</translation>
     </message>
     <message>
-        <location filename="../src/studio/navigator_model.cpp" line="65"/>
+        <location filename="../src/studio/navigator_model.cpp" line="67"/>
         <source>Tables (%1)</source>
         <translation>Tabellen (%1)</translation>
     </message>
     <message>
-        <location filename="../src/studio/navigator_model.cpp" line="78"/>
+        <location filename="../src/studio/navigator_model.cpp" line="80"/>
         <source>%1 from %2 (source %3)</source>
         <translation>%1 aus %2 (Quelle %3)</translation>
     </message>
     <message>
-        <location filename="../src/studio/navigator_model.cpp" line="89"/>
+        <location filename="../src/studio/navigator_model.cpp" line="93"/>
         <source>Roles</source>
         <translation>Rollen</translation>
     </message>
     <message>
-        <location filename="../src/studio/navigator_model.cpp" line="91"/>
+        <location filename="../src/studio/navigator_model.cpp" line="95"/>
         <source>Login roles that may monitor or operate this catalog</source>
         <translation>Login-Rollen, die diesen Katalog beobachten oder bedienen dürfen</translation>
     </message>
@@ -2733,6 +2746,24 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
 %2</source>
         <translation>Quelle %1 war nicht erreichbar:
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <location filename="../src/studio/monitor/tray_notifier.cpp" line="64"/>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/monitor/tray_notifier.cpp" line="69"/>
+        <source>%n table(s) of %1 need attention</source>
+        <translation><numerusform>%n Tabelle von %1 braucht Aufmerksamkeit</numerusform><numerusform>%n Tabellen von %1 brauchen Aufmerksamkeit</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/tray_notifier.cpp" line="82"/>
+        <source>Mimeo Studio: notifies when a table fails or turns critical</source>
+        <translation>Mimeo Studio: meldet, wenn eine Tabelle fehlschlägt oder kritisch wird</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: PostgreSQL
 #include "destination_service.h"
 
+#include "health_feed.h"
 #include "password_store.h"
 
 namespace {
@@ -18,6 +19,7 @@ DestinationService::DestinationService(DestinationTarget target, PasswordStore *
     : QObject(parent)
     , target_(std::move(target))
     , passwords_(passwords)
+    , health_(new HealthFeed(this, this))
 {
     if (target_.password)
         passwords_->remember(target_.secretKey(), *target_.password);
@@ -90,6 +92,10 @@ void DestinationService::load()
             loaded_ = true;
             title_ = tr("%1 (schema %2)").arg(snapshot_.describe, target_.schema);
             target_.displayName = title_;
+            // Older catalogs have no health to read until `mimeo init` (or
+            // the install dialog) upgrades them; a later load starts it.
+            if (snapshot_.probe.catalog.upToDate())
+                health_->start();
             emit loaded();
         },
         [this, ticket](const TaskError &error) {

@@ -12,6 +12,7 @@
 
 #include <QObject>
 
+class HealthFeed;
 class PasswordStore;
 class QWidget;
 
@@ -31,6 +32,10 @@ public:
     const DestinationSnapshot &snapshot() const { return snapshot_; }
     QString identity() const { return snapshot_.identity; }
     const mimeo::catalog::SourceRecord *source(int id) const;
+
+    // Every table's health, kept current from the job log once the catalog
+    // is loaded and up to date (the monitor, the navigator and the tray read it).
+    HealthFeed *health() const { return health_; }
 
     PasswordStore *passwords() const { return passwords_; }
     // Where a page's work finds a source's password: the keychain key and
@@ -67,6 +72,7 @@ signals:
 private:
     DestinationTarget target_;
     PasswordStore *passwords_;
+    HealthFeed *health_;
     DestinationSnapshot snapshot_;
     bool loaded_ = false;
     QString title_;

@@ -6,6 +6,7 @@
 #include "configeditorpage.h"
 #include "connectdialog.h"
 #include "destroydialog.h"
+#include "health_feed.h"
 #include "historypage.h"
 #include "monitorpage.h"
 #include "job_service.h"
@@ -20,6 +21,7 @@
 #include "password_store.h"
 #include "rolespage.h"
 #include "sourcespage.h"
+#include "tray_notifier.h"
 #include "ui_mainwindow.h"
 
 #include <QCloseEvent>
@@ -49,6 +51,17 @@ MainWindow::MainWindow(QWidget *parent)
     dock->setWidget(jobsPanel_);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     ui_->menuDestination->addAction(dock->toggleViewAction());
+    notifier_ = new TrayNotifier(this);
+    connect(notifier_, &TrayNotifier::notified, this, [this](const QString &, const QString &title, const QString &message) {
+        appendLog(title + QStringLiteral(": ") + QString(message).replace(QLatin1Char('\n'), QStringLiteral("; ")));
+    });
+    connect(notifier_, &TrayNotifier::showRequested, this, [this](const QString &key) {
+        showNormal();
+        raise();
+        activateWindow();
+        if (!key.isEmpty())
+            openMonitor(key);
+    });
     schedule_ = new QTimer(this);
     schedule_->setInterval(60 * 1000);
     connect(schedule_, &QTimer::timeout, this, &MainWindow::runSchedule);
@@ -99,6 +112,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(ui_->actionRefreshNow, &QAction::triggered, this, [this] { refreshTables(currentDestination(), selectedDestTables()); });
     connect(ui_->actionRepull, &QAction::triggered, this, [this] { repullTables(currentDestination(), selectedDestTables()); });
     connect(ui_->actionRefreshDue, &QAction::triggered, this, [this] { refreshDue(currentDestination()); });
+    connect(ui_->actionNotify, &QAction::triggered, this, [this](bool on) {
+        const QString key = currentDestination();
+        if (!key.isEmpty())
+            notifier_->setEnabled(key, on);
+    });
     connect(ui_->actionRunSchedule, &QAction::toggled, this, [this](bool on) {
         QSettings().setValue(QStringLiteral("jobs/runSchedule"), on);
         if (on) {
@@ -194,8 +212,10 @@ void MainWindow::updateActions()
     const bool haveDest = !currentDestination().isEmpty();
     for (QAction *a : {ui_->actionEditDestination, ui_->actionRemoveDestination, ui_->actionInstallCatalog,
                        ui_->actionConfiguration, ui_->actionSources, ui_->actionRoles, ui_->actionHistory, ui_->actionMonitor, ui_->actionNewReplication,
-                       ui_->actionDestroyReplication, ui_->actionRefreshNow, ui_->actionRepull, ui_->actionRefreshDue})
+                       ui_->actionDestroyReplication, ui_->actionRefreshNow, ui_->actionRepull, ui_->actionRefreshDue,
+                       ui_->actionNotify})
         a->setEnabled(haveDest);
+    ui_->actionNotify->setChecked(haveDest && notifier_->isEnabled(currentDestination()));
     const bool editor = currentEditor() != nullptr;
     ui_->actionSave->setEnabled(editor);
     ui_->actionRevert->setEnabled(editor);
@@ -278,6 +298,7 @@ void MainWindow::forgetDestination(const QString &key)
         return;
     const QString name = service->target().conninfo.isEmpty() ? tr("(libpq defaults)") : service->target().conninfo;
     registry_->remove(key);
+    notifier_->setEnabled(key, false);
     appendLog(tr("Removed destination %1").arg(name));
     saveSettings();
     updateActions();
@@ -294,6 +315,10 @@ void MainWindow::watch(DestinationService *service)
 {
     service->setPromptParent(this);
     const QString key = service->key();
+    notifier_->watch(service);
+    connect(service->health(), &HealthFeed::updated, this, [this, service, key] {
+        model_->setTableHealth(key, service->health()->tables());
+    });
     connect(service, &DestinationService::loadStarted, this, [this, service, key] {
         if (!model_->destinationItem(key))
             model_->setDestinationError(key, service->displayName(), tr("loading…"));
@@ -416,35 +441,18 @@ DestinationService *MainWindow::loadedService(const QString &key)
     return service;
 }
 
-ConfigEditorPage *MainWindow::openConfigEditor(const QString &key)
+template <typename Page>
+Page *MainWindow::openPage(const QString &key)
 {
     DestinationService *service = loadedService(key);
-    return service ? pages_->open<ConfigEditorPage>(service) : nullptr;
+    return service ? pages_->open<Page>(service) : nullptr;
 }
 
-SourcesPage *MainWindow::openSources(const QString &key)
-{
-    DestinationService *service = loadedService(key);
-    return service ? pages_->open<SourcesPage>(service) : nullptr;
-}
-
-RolesPage *MainWindow::openRoles(const QString &key)
-{
-    DestinationService *service = loadedService(key);
-    return service ? pages_->open<RolesPage>(service) : nullptr;
-}
-
-MonitorPage *MainWindow::openMonitor(const QString &key)
-{
-    DestinationService *service = loadedService(key);
-    return service ? pages_->open<MonitorPage>(service) : nullptr;
-}
-
-HistoryPage *MainWindow::openHistory(const QString &key)
-{
-    DestinationService *service = loadedService(key);
-    return service ? pages_->open<HistoryPage>(service) : nullptr;
-}
+ConfigEditorPage *MainWindow::openConfigEditor(const QString &key) { return openPage<ConfigEditorPage>(key); }
+SourcesPage *MainWindow::openSources(const QString &key) { return openPage<SourcesPage>(key); }
+RolesPage *MainWindow::openRoles(const QString &key) { return openPage<RolesPage>(key); }
+MonitorPage *MainWindow::openMonitor(const QString &key) { return openPage<MonitorPage>(key); }
+HistoryPage *MainWindow::openHistory(const QString &key) { return openPage<HistoryPage>(key); }
 
 void MainWindow::activateNavigatorItem(const QModelIndex &index)
 {

@@ -30,6 +30,7 @@ class QLabel;
 class QTimer;
 class RolesPage;
 class SourcesPage;
+class TrayNotifier;
 
 // Composes the window: actions, the navigator and the pages; the
 // destinations themselves live in the registry (one DestinationService
@@ -61,6 +62,7 @@ public:
     RolesPage *openRoles(const QString &key);
     HistoryPage *openHistory(const QString &key);
     MonitorPage *openMonitor(const QString &key);
+    TrayNotifier *notifier() const { return notifier_; }
     // Opens the "New Replication" wizard (non-modal), the source and table
     // chosen when given; null until the destination is loaded.
     MakeWizard *startMakeWizard(const QString &key, int sourceId = 0, const QString &sourceTable = {});
@@ -110,6 +112,9 @@ private:
     ConfigEditorPage *currentEditor() const;
     // The loaded service of key, or null with a word in the status bar.
     DestinationService *loadedService(const QString &key);
+    // The one way the open* functions above open a page.
+    template <typename Page>
+    Page *openPage(const QString &key);
 
     std::unique_ptr<Ui::MainWindow> ui_;
     NavigatorModel *model_;
@@ -120,6 +125,7 @@ private:
     JobService *jobs_;
     JobsPanel *jobsPanel_;
     QTimer *schedule_;
+    TrayNotifier *notifier_;
     bool closeWhenIdle_ = false;
     QSet<QString> importOffered_;
     QSet<QString> monitorShown_; // the monitor opens by itself once per destination

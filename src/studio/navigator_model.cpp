@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: PostgreSQL
 #include "navigator_model.h"
 
-#include <map>
+#include "monitor_model.h"
+
+#include <functional>
 
 NavigatorModel::NavigatorModel(QObject *parent)
     : QStandardItemModel(parent)
@@ -75,9 +77,11 @@ void NavigatorModel::setDestination(const QString &key, const QString &title, co
         auto *it = new QStandardItem(QString::fromStdString(t.destTable));
         it->setData(TableItem, KindRole);
         it->setData(QString::fromStdString(t.destTable), KeyRole);
-        it->setToolTip(tr("%1 from %2 (source %3)")
-                           .arg(QString::fromStdString(t.type), QString::fromStdString(t.sourceTable))
-                           .arg(t.dataSourceId));
+        const QString tip = tr("%1 from %2 (source %3)")
+                                .arg(QString::fromStdString(t.type), QString::fromStdString(t.sourceTable))
+                                .arg(t.dataSourceId);
+        it->setData(tip, BaseToolTipRole);
+        it->setToolTip(tip);
         group->appendRow(it);
     }
     for (auto &[family, group] : groups) {
@@ -90,4 +94,43 @@ void NavigatorModel::setDestination(const QString &key, const QString &title, co
     roles->setData(RolesItem, KindRole);
     roles->setToolTip(tr("Login roles that may monitor or operate this catalog"));
     dest->appendRow(roles);
+    if (auto known = health_.find(key); known != health_.end())
+        applyHealth(dest, known->second);
+}
+
+void NavigatorModel::setTableHealth(const QString &key, const std::vector<mimeo::jobs::TableHealth> &tables)
+{
+    health_[key] = tables;
+    if (QStandardItem *dest = destinationItem(key))
+        applyHealth(dest, tables);
+}
+
+void NavigatorModel::applyHealth(QStandardItem *dest, const std::vector<mimeo::jobs::TableHealth> &tables)
+{
+    std::map<QString, const mimeo::jobs::TableHealth *> byName;
+    for (const auto &t : tables)
+        byName[QString::fromStdString(t.destTable)] = &t;
+    std::function<void(QStandardItem *)> walk = [&](QStandardItem *item) {
+        for (int r = 0; r < item->rowCount(); ++r) {
+            QStandardItem *child = item->child(r);
+            if (child->data(KindRole).toInt() == TableItem) {
+                auto found = byName.find(child->data(KeyRole).toString());
+                if (found == byName.end())
+                    continue; // made since the last read: the next read brings it
+                const auto &h = *found->second;
+                child->setIcon(healthIcon(h.health));
+                child->setData(int(h.health), HealthRole);
+                child->setToolTip(child->data(BaseToolTipRole).toString() + QLatin1Char('\n') + healthText(h.health)
+                                  + QStringLiteral(": ") + QString::fromStdString(h.reason));
+            } else {
+                walk(child);
+            }
+        }
+    };
+    walk(dest);
+    if (!tables.empty()) {
+        const auto worst = mimeo::jobs::worstOf(tables);
+        dest->setIcon(healthIcon(worst));
+        dest->setData(int(worst), HealthRole);
+    }
 }

@@ -3,17 +3,28 @@
 // icon (a failed refresh, an abandoned one, late and critical tables by
 // moving last_run, a skip because another session held the lock, ok, never
 // run, not scheduled), worst first; a refresh run by `mimeo` in another
-// process shows up as running within moments (time reported); the filters.
+// process shows up as running within moments (time reported); the filters;
+// the navigator's status icons; desktop notifications (off by default, then
+// only of tables that turned failed or critical).
 // Keeps a picture of the monitor with mixed states.
 #include "cli_fixture.h"
+#include "destination_registry.h"
+#include "health_feed.h"
 #include "mainwindow.h"
 #include "monitor_model.h"
 #include "monitorpage.h"
+#include "navigator_model.h"
 #include "studio_testutil.h"
+#include "tray_notifier.h"
 
+#include <QAction>
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <functional>
+#include <map>
 
 #include <csignal>
 
@@ -159,6 +170,85 @@ private slots:
         page_->setFindText(QStringLiteral("rep.cr"));
         QTRY_COMPARE(page_->visibleRows(), 1);
         page_->setFindText(QString());
+    }
+
+    // The navigator shows every table's grade too, and the destination the
+    // worst of them, without opening anything.
+    void navigatorShowsEachTablesStatus()
+    {
+        NavigatorModel *nav = window_->navigatorModel();
+        QStandardItem *dest = nav->destinationItem(key_);
+        QVERIFY(dest);
+        auto tableItems = [&] {
+            std::map<QString, QStandardItem *> out;
+            std::function<void(QStandardItem *)> walk = [&](QStandardItem *item) {
+                for (int r = 0; r < item->rowCount(); ++r) {
+                    QStandardItem *c = item->child(r);
+                    if (c->data(NavigatorModel::KindRole).toInt() == NavigatorModel::TableItem)
+                        out[c->data(NavigatorModel::KeyRole).toString()] = c;
+                    walk(c);
+                }
+            };
+            walk(nav->destinationItem(key_));
+            return out;
+        };
+        QTRY_COMPARE(tableItems().size(), size_t(9));
+        auto agree = [&] {
+            for (const auto &[table, item] : tableItems())
+                if (item->data(NavigatorModel::HealthRole).toInt() != int(healthOf(table)) || item->icon().isNull())
+                    return false;
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(agree(), 15000);
+        QCOMPARE(tableItems()[QStringLiteral("rep.fail")]->data(NavigatorModel::HealthRole).toInt(), int(Health::Failed));
+        QVERIFY(tableItems()[QStringLiteral("rep.fail")]->toolTip().contains(healthText(Health::Failed)));
+        QCOMPARE(nav->destinationItem(key_)->data(NavigatorModel::HealthRole).toInt(), int(Health::Failed));
+        // A reload of the destination (the tree is rebuilt) keeps the icons.
+        QSignalSpy reloaded(window_.get(), &MainWindow::destinationLoaded);
+        window_->reloadAll();
+        QTRY_COMPARE(reloaded.count(), 1);
+        QVERIFY(agree());
+    }
+
+    // Off by default; when on, one message per read naming only the tables
+    // that turned failed, abandoned or critical since the previous read.
+    void notificationsOnlyWhenAskedAndOnlyOfChanges()
+    {
+        TrayNotifier *notifier = window_->notifier();
+        QVERIFY(!notifier->isEnabled(key_));
+        QAction *notify = window_->findChild<QAction *>(QStringLiteral("actionNotify"));
+        QVERIFY(notify && notify->isEnabled() && !notify->isChecked());
+        HealthFeed *feed = window_->registry()->find(key_)->health();
+        QSignalSpy notified(notifier, &TrayNotifier::notified);
+        auto readOnce = [&] {
+            QSignalSpy read(feed, &HealthFeed::updated);
+            feed->reload();
+            QTRY_VERIFY_WITH_TIMEOUT(read.count() >= 1, 10000);
+        };
+        readOnce(); // whatever changed before (rep.run's end) is now seen
+        auto d = f_->dest.connect();
+        d.exec("UPDATE mimeo.refresh_config SET last_run = now() - interval '5 hours' WHERE dest_table = 'rep.late'");
+        readOnce();
+        QCOMPARE(healthOf(QStringLiteral("rep.late")), Health::Critical);
+        QCOMPARE(notified.count(), 0); // not asked for
+
+        notify->trigger();
+        QVERIFY(notify->isChecked() && notifier->isEnabled(key_));
+        QVERIFY(TrayNotifier().isEnabled(key_)); // kept in the settings
+        readOnce();
+        QCOMPARE(notified.count(), 0); // nothing changed
+        d.exec("UPDATE mimeo.refresh_config SET last_run = now() - interval '5 hours' WHERE dest_table = 'rep.ok'");
+        readOnce();
+        QTRY_COMPARE(notified.count(), 1);
+        const QString message = notified.at(0).at(2).toString();
+        QCOMPARE(notified.at(0).at(0).toString(), key_);
+        QVERIFY2(message.contains(QStringLiteral("rep.ok")) && message.contains(healthText(Health::Critical)), qPrintable(message));
+        for (const char *already : {"rep.late", "rep.crit", "rep.fail"})
+            QVERIFY2(!message.contains(QLatin1String(already)), qPrintable(message));
+        QVERIFY(window_->logText().contains(QStringLiteral("rep.ok")));
+
+        notify->trigger();
+        QVERIFY(!notifier->isEnabled(key_) && !TrayNotifier().isEnabled(key_));
     }
 
     void cleanupTestCase() { window_.reset(); }

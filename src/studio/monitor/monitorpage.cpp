@@ -2,7 +2,7 @@
 #include "monitorpage.h"
 
 #include "accessible_names.h"
-#include "job_log_listener.h"
+#include "health_feed.h"
 #include "monitor_model.h"
 #include "ui_monitorpage.h"
 
@@ -53,7 +53,6 @@ MonitorPage::MonitorPage(DestinationService *service, QWidget *parent)
     , service_(service)
     , model_(new MonitorModel(this))
     , filter_(new MonitorFilter(this))
-    , listener_(new JobLogListener(service->target(), this))
 {
     ui_->setupUi(this);
     auto title = [this] { setWindowTitle(tr("Monitor – %1").arg(service_->displayName())); };
@@ -100,23 +99,25 @@ MonitorPage::MonitorPage(DestinationService *service, QWidget *parent)
     connect(ui_->tablesView, &QAbstractItemView::activated, this, [this](const QModelIndex &i) {
         emit historyRequested(i.data(MonitorModel::DestTableRole).toString());
     });
-    // Live: the job log's notifications, at most about one read a second;
-    // polling every 10 s whatever happens (and when notifications cannot be had).
-    soon_.setSingleShot(true);
-    connect(&soon_, &QTimer::timeout, this, &MonitorPage::reload);
-    connect(listener_, &JobLogListener::changed, this, &MonitorPage::scheduleReload);
-    poll_.setInterval(10000);
-    connect(&poll_, &QTimer::timeout, this, &MonitorPage::reload);
-    poll_.start();
+    // Live: the destination's health feed (the job log's notifications, at
+    // most about one read a second, and polling as the fallback).
+    connect(service_->health(), &HealthFeed::updated, this, &MonitorPage::showHealth);
+    connect(service_->health(), &HealthFeed::failed, this, [this](const TaskError &e) {
+        ui_->updatedLabel->setText(tr("Could not read the health: %1").arg(e.message));
+        emit loaded(false);
+    });
     nameFieldsByTheirLabels(this);
     ui_->tablesView->setAccessibleName(tr("Tables and their health"));
     fillFilters();
+    service_->health()->start();
+    if (service_->health()->hasRead())
+        showHealth();
     reload();
 }
 
 MonitorPage::~MonitorPage() = default;
 
-bool MonitorPage::isListening() const { return listener_->isListening(); }
+bool MonitorPage::isListening() const { return service_->health()->isListening(); }
 int MonitorPage::visibleRows() const { return filter_->rowCount(); }
 QString MonitorPage::summaryText() const { return ui_->summaryLabel->text(); }
 
@@ -153,41 +154,25 @@ void MonitorPage::fillFilters()
     ui_->sourceCombo->setCurrentIndex(std::max(0, ui_->sourceCombo->findData(source)));
 }
 
-void MonitorPage::scheduleReload()
-{
-    if (soon_.isActive())
-        return;
-    // At most about one read a second, however busy the job log is.
-    const qint64 since = sinceLastRead_.isValid() ? sinceLastRead_.elapsed() : 1000;
-    soon_.start(static_cast<int>(std::max<qint64>(0, 1000 - since)));
-}
+void MonitorPage::reload() { service_->health()->reload(); }
 
-void MonitorPage::reload()
+void MonitorPage::showHealth()
 {
-    sinceLastRead_.start();
-    const DestinationTarget t = service_->target();
-    reading_.run(this, [t] {
-        auto conn = t.connect("monitor");
-        return mimeo::jobs::readHealth(conn, t.schema.toStdString());
-    }, [this](std::vector<mimeo::jobs::TableHealth> tables) {
-        std::map<Health, int> counts;
-        for (const auto &t : tables)
-            ++counts[t.health];
-        QStringList parts;
-        for (const auto &[h, n] : counts)
-            parts << QStringLiteral("<span style='color:%1'>%2 %3</span>").arg(healthColor(h).name()).arg(n).arg(healthText(h));
-        ui_->summaryLabel->setText(tables.empty() ? tr("No table is replicated here yet: Destination ▸ New Replication…")
-                                                  : tr("<b>%n table(s)</b>: ", nullptr, static_cast<int>(tables.size()))
-                                                      + parts.join(QStringLiteral(", ")));
-        const bool first = model_->rowCount() == 0;
-        model_->setTables(std::move(tables));
-        if (first)
-            ui_->tablesView->resizeColumnsToContents();
-        ui_->updatedLabel->setText(tr("Read %1%2.").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
-                                                        isListening() ? tr(", live") : tr(", every 10 s")));
-        emit loaded(true);
-    }, [this](const TaskError &e) {
-        ui_->updatedLabel->setText(tr("Could not read the health: %1").arg(e.message));
-        emit loaded(false);
-    });
+    std::vector<mimeo::jobs::TableHealth> tables = service_->health()->tables();
+    std::map<Health, int> counts;
+    for (const auto &t : tables)
+        ++counts[t.health];
+    QStringList parts;
+    for (const auto &[h, n] : counts)
+        parts << QStringLiteral("<span style='color:%1'>%2 %3</span>").arg(healthColor(h).name()).arg(n).arg(healthText(h));
+    ui_->summaryLabel->setText(tables.empty() ? tr("No table is replicated here yet: Destination ▸ New Replication…")
+                                              : tr("<b>%n table(s)</b>: ", nullptr, static_cast<int>(tables.size()))
+                                                  + parts.join(QStringLiteral(", ")));
+    const bool first = model_->rowCount() == 0;
+    model_->setTables(std::move(tables));
+    if (first)
+        ui_->tablesView->resizeColumnsToContents();
+    ui_->updatedLabel->setText(tr("Read %1%2.").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
+                                                    isListening() ? tr(", live") : tr(", every 10 s")));
+    emit loaded(true);
 }

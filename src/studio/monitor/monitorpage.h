@@ -10,8 +10,6 @@
 #include "destination_service.h"
 #include "task_runner.h"
 
-#include <QElapsedTimer>
-#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -19,7 +17,6 @@
 namespace Ui {
 class MonitorPage;
 }
-class JobLogListener;
 class MonitorModel;
 class QSortFilterProxyModel;
 class MonitorFilter;
@@ -49,16 +46,11 @@ signals:
     void historyRequested(const QString &destTable);
 
 private:
-    void scheduleReload();
+    void showHealth();
     void fillFilters();
 
     std::unique_ptr<Ui::MonitorPage> ui_;
     DestinationService *service_;
     MonitorModel *model_;
     MonitorFilter *filter_;
-    JobLogListener *listener_;
-    LatestTask reading_;
-    QTimer poll_;
-    QTimer soon_;
-    QElapsedTimer sinceLastRead_;
 };
