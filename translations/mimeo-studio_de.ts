@@ -1852,124 +1852,134 @@ Jetzt ausführen?</translation>
 <context>
     <name>MonitorModel</name>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="82"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="83"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="83"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="84"/>
         <source>abandoned</source>
         <translation>verwaist</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="84"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="85"/>
         <source>critical</source>
         <translation>kritisch</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="85"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="86"/>
         <source>late</source>
         <translation>verspätet</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="86"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="87"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="87"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="88"/>
         <source>busy</source>
         <translation>belegt</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="88"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="89"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="89"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="90"/>
         <source>never run</source>
         <translation>nie gelaufen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="90"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="91"/>
         <source>not scheduled</source>
         <translation>nicht geplant</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="145"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="152"/>
         <source>
 Late after %1, critical after %2%3.</source>
         <translation>
 Verspätet nach %1, kritisch nach %2%3.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="147"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="154"/>
         <source> (set for this table)</source>
         <translation> (für diese Tabelle gesetzt)</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="147"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="154"/>
         <source> (from its period)</source>
         <translation> (aus ihrem Intervall)</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="158"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="165"/>
         <source>%1 (source %2)</source>
         <translation>%1 (Quelle %2)</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="159"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="166"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="172"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
         <location filename="../src/studio/monitor/monitor_model.cpp" line="175"/>
+        <source>%1 so far</source>
+        <translation>bisher %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="188"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="176"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="189"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="177"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="190"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="178"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="191"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="179"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="192"/>
         <source>Last success</source>
         <translation>Letzter Erfolg</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="180"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="193"/>
         <source>Last run</source>
         <translation>Letzter Lauf</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="181"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="194"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="182"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="195"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="183"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="196"/>
         <source>Next due</source>
         <translation>Nächste Fälligkeit</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="184"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="197"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
@@ -2002,62 +2012,62 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         <translation>Tabelle oder Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="58"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="59"/>
         <source>Monitor – %1</source>
         <translation>Überwachung – %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="70"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="72"/>
         <source>All tables</source>
         <translation>Alle Tabellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="71"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="73"/>
         <source>Errors only</source>
         <translation>Nur Fehler</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="72"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="74"/>
         <source>Late or worse</source>
         <translation>Verspätet oder schlechter</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="95"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="97"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="96"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="98"/>
         <source>&amp;History of %1</source>
         <translation>Ver&amp;lauf von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="110"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="112"/>
         <source>Tables and their health</source>
         <translation>Tabellen und ihr Zustand</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="145"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="147"/>
         <source>All types</source>
         <translation>Alle Typen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="151"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="153"/>
         <source>All sources</source>
         <translation>Alle Quellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="153"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="155"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="168"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="170"/>
         <source>No table is replicated here yet: Destination ▸ New Replication…</source>
         <translation>Hier wird noch keine Tabelle repliziert: Ziel ▸ Neue Replikation…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="169"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="171"/>
         <source>&lt;b&gt;%n table(s)&lt;/b&gt;: </source>
         <translation>
             <numerusform>&lt;b&gt;%n Tabelle&lt;/b&gt;: </numerusform>
@@ -2065,22 +2075,22 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="175"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="183"/>
         <source>Read %1%2.</source>
         <translation>Gelesen %1%2.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="176"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="184"/>
         <source>, live</source>
         <translation>, laufend</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="176"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="184"/>
         <source>, every 10 s</source>
         <translation>, alle 10 s</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="106"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="108"/>
         <source>Could not read the health: %1</source>
         <translation>Der Zustand konnte nicht gelesen werden: %1</translation>
     </message>
@@ -2758,7 +2768,10 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
     <message numerus="yes">
         <location filename="../src/studio/monitor/tray_notifier.cpp" line="69"/>
         <source>%n table(s) of %1 need attention</source>
-        <translation><numerusform>%n Tabelle von %1 braucht Aufmerksamkeit</numerusform><numerusform>%n Tabellen von %1 brauchen Aufmerksamkeit</numerusform></translation>
+        <translation>
+            <numerusform>%n Tabelle von %1 braucht Aufmerksamkeit</numerusform>
+            <numerusform>%n Tabellen von %1 brauchen Aufmerksamkeit</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../src/studio/monitor/tray_notifier.cpp" line="82"/>

@@ -3,7 +3,8 @@
 // icon (a failed refresh, an abandoned one, late and critical tables by
 // moving last_run, a skip because another session held the lock, ok, never
 // run, not scheduled), worst first; a refresh run by `mimeo` in another
-// process shows up as running within moments (time reported); the filters;
+// process shows up as running within moments (time reported) and its
+// progress moves; the filters;
 // the navigator's status icons; desktop notifications (off by default, then
 // only of tables that turned failed or critical).
 // Keeps a picture of the monitor with mixed states.
@@ -154,6 +155,17 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return healthOf(QStringLiteral("rep.run")) == Health::Running; }, 10000));
         qInfo("A refresh by mimeo in another process showed as running after %lld ms", static_cast<long long>(clock.elapsed()));
         QVERIFY2(clock.elapsed() < 5000, "within moments, not at the next 10 s poll"); // goal 2 s; generous for busy machines
+        // Its progress moves, as a bar in the Rows column (the job log keeps
+        // the rows so far current; the feed reads them at most once a second).
+        auto rowsSoFar = [&] {
+            const int row = page_->model()->rowOf(QStringLiteral("rep.run"));
+            return row < 0 ? -1LL : page_->model()->at(row).lastRows.value_or(0);
+        };
+        const int row = page_->model()->rowOf(QStringLiteral("rep.run"));
+        QVERIFY(page_->model()->index(row, MonitorModel::RowsColumn).data(MonitorModel::PercentRole).isValid());
+        const long long before = rowsSoFar();
+        QVERIFY(QTest::qWaitFor([&] { return rowsSoFar() > before && rowsSoFar() > 0; }, 20000));
+        qInfo("Rows so far moved from %lld to %lld", before, rowsSoFar());
         window_->resize(1280, 800);
         QVERIFY(window_->grab().save(QStringLiteral("monitor.png")));
         cli.p.kill();

@@ -68,6 +68,7 @@ struct TableHealth {
     std::optional<std::string> lastStatus;    // running, ok, failed, skipped, cancelled, abandoned
     std::optional<std::string> lastStartedAt; // ISO 8601 UTC
     std::optional<double> lastDurationSeconds;
+    std::optional<long long> lastRowsExpected; // while running (lastRows: so far): the rows it expects, when known
     std::optional<long long> lastRows;
 };
 

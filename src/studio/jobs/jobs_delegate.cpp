@@ -8,21 +8,26 @@
 #include <QMouseEvent>
 #include <QPainter>
 
+void paintProgressCell(QPainter *painter, const QStyleOptionViewItem &option, int percent, const QString &text)
+{
+    const QStyle *style = option.widget ? option.widget->style() : QApplication::style();
+    QStyleOptionProgressBar bar;
+    bar.rect = option.rect.adjusted(2, 2, -2, -2);
+    bar.state = option.state | QStyle::State_Horizontal;
+    bar.minimum = 0;
+    bar.maximum = percent < 0 ? 0 : 100; // 0..0: busy, amount unknown
+    bar.progress = std::max(0, percent);
+    bar.text = text;
+    bar.textVisible = true;
+    bar.textAlignment = Qt::AlignCenter;
+    style->drawControl(QStyle::CE_ProgressBar, &bar, painter, option.widget);
+}
+
 void JobsDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QStyle *style = option.widget ? option.widget->style() : QApplication::style();
     if (index.column() == JobsModel::ProgressColumn) {
-        QStyleOptionProgressBar bar;
-        bar.rect = option.rect.adjusted(2, 2, -2, -2);
-        bar.state = option.state | QStyle::State_Horizontal;
-        const int percent = index.data(JobsModel::PercentRole).toInt();
-        bar.minimum = 0;
-        bar.maximum = percent < 0 ? 0 : 100; // 0..0: busy, amount unknown
-        bar.progress = std::max(0, percent);
-        bar.text = index.data().toString();
-        bar.textVisible = true;
-        bar.textAlignment = Qt::AlignCenter;
-        style->drawControl(QStyle::CE_ProgressBar, &bar, painter, option.widget);
+        paintProgressCell(painter, option, index.data(JobsModel::PercentRole).toInt(), index.data().toString());
         return;
     }
     if (index.column() == JobsModel::CancelColumn) {

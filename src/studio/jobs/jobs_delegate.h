@@ -4,6 +4,10 @@
 // and its cancel column as a button that a click or Space presses.
 #include <QStyledItemDelegate>
 
+// A progress bar in a view's cell with text on it; percent -1: busy, amount
+// unknown. The Jobs panel and the monitor draw running work the same way.
+void paintProgressCell(QPainter *painter, const QStyleOptionViewItem &option, int percent, const QString &text);
+
 class JobsDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:

@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QPixmap>
 
+#include <algorithm>
 #include <map>
 
 using mimeo::jobs::Health;
@@ -135,6 +136,12 @@ QVariant MonitorModel::data(const QModelIndex &index, int role) const
         return q(t.destTable);
     if (role == SourceIdRole)
         return t.dataSourceId;
+    const bool running = t.lastStatus && *t.lastStatus == "running";
+    if (role == PercentRole && index.column() == RowsColumn && running) {
+        if (!t.lastRowsExpected || *t.lastRowsExpected <= 0)
+            return -1;
+        return static_cast<int>(std::clamp(t.lastRows.value_or(0) * 100 / *t.lastRowsExpected, 0LL, 100LL));
+    }
     if (role == Qt::DecorationRole && index.column() == StatusColumn)
         return healthIcon(t.health);
     if (role == Qt::ForegroundRole && index.column() == StatusColumn)
@@ -160,7 +167,13 @@ QVariant MonitorModel::data(const QModelIndex &index, int role) const
     case OutcomeColumn: return t.lastStatus ? q(*t.lastStatus) : QString();
     case DurationColumn:
         return t.lastDurationSeconds ? formatDuration(static_cast<qint64>(*t.lastDurationSeconds * 1000)) : QString();
-    case RowsColumn: return t.lastRows ? QLocale().toString(static_cast<qlonglong>(*t.lastRows)) : QString();
+    case RowsColumn:
+        if (running && t.lastRowsExpected)
+            return tr("%1 of %2").arg(QLocale().toString(static_cast<qlonglong>(t.lastRows.value_or(0))),
+                                      QLocale().toString(static_cast<qlonglong>(*t.lastRowsExpected)));
+        if (running)
+            return tr("%1 so far").arg(QLocale().toString(static_cast<qlonglong>(t.lastRows.value_or(0))));
+        return t.lastRows ? QLocale().toString(static_cast<qlonglong>(*t.lastRows)) : QString();
     case NextDueColumn: return t.nextDue ? localTime(*t.nextDue) : QString();
     case ReasonColumn: return q(t.reason);
     }

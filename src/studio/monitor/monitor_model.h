@@ -15,7 +15,9 @@ class MonitorModel : public QAbstractTableModel {
 public:
     enum Column { StatusColumn, TableColumn, TypeColumn, SourceColumn, LastRunColumn, OutcomeColumn, DurationColumn,
                   RowsColumn, NextDueColumn, ReasonColumn, ColumnCount };
-    enum Role { HealthRole = Qt::UserRole + 1, DestTableRole, SourceIdRole };
+    // PercentRole (Rows column): a running refresh's progress, 0..100, or
+    // -1 while the amount it expects is unknown; invalid when not running.
+    enum Role { HealthRole = Qt::UserRole + 1, DestTableRole, SourceIdRole, PercentRole };
 
     explicit MonitorModel(QObject *parent = nullptr);
 

@@ -3,6 +3,7 @@
 
 #include "accessible_names.h"
 #include "health_feed.h"
+#include "monitor_delegate.h"
 #include "monitor_model.h"
 #include "ui_monitorpage.h"
 
@@ -63,6 +64,7 @@ MonitorPage::MonitorPage(DestinationService *service, QWidget *parent)
     });
     filter_->setSourceModel(model_);
     ui_->tablesView->setModel(filter_);
+    ui_->tablesView->setItemDelegate(new MonitorDelegate(ui_->tablesView));
     ui_->tablesView->verticalHeader()->hide();
     ui_->tablesView->verticalHeader()->setDefaultSectionSize(ui_->tablesView->fontMetrics().height() + 8);
     ui_->tablesView->horizontalHeader()->setStretchLastSection(true);
@@ -170,8 +172,14 @@ void MonitorPage::showHealth()
                                                   + parts.join(QStringLiteral(", ")));
     const bool first = model_->rowCount() == 0;
     model_->setTables(std::move(tables));
-    if (first)
+    if (first) {
         ui_->tablesView->resizeColumnsToContents();
+        // Wide enough for a running refresh's bar ("123,456 of 1,234,567").
+        auto *header = ui_->tablesView->horizontalHeader();
+        header->resizeSection(MonitorModel::RowsColumn,
+                              std::max(header->sectionSize(MonitorModel::RowsColumn),
+                                       ui_->tablesView->fontMetrics().horizontalAdvance(QStringLiteral("123,456 of 1,234,567")) + 16));
+    }
     ui_->updatedLabel->setText(tr("Read %1%2.").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
                                                     isListening() ? tr(", live") : tr(", every 10 s")));
     emit loaded(true);
