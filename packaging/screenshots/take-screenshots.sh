@@ -123,3 +123,30 @@ for png in "$work"/wizard-*.png "$work"/jobs-panel.png; do
   convert "$png" -strip "$out/$(basename "$png")"
   echo "$out/$(basename "$png")"
 done
+
+# The monitor with tables in mixed states, made for real: a table whose
+# source went away (failed), one late and one critical (their last success
+# moved back), one being refreshed by another process (running), and a few
+# runs of the customers for its charts. Then the history.
+shopdb=${src/dbname=postgres/dbname=$shop}
+psql -X -q "$shopdb" -c "CREATE TABLE shop.coupons (code text PRIMARY KEY, percent int); INSERT INTO shop.coupons VALUES ('WINTER', 10)"
+"$mimeo" make table shop.coupons --source "$source_id" --period '1 hour' >/dev/null
+psql -X -q "$shopdb" -c "DROP TABLE shop.coupons"
+"$mimeo" refresh shop.coupons >/dev/null 2>&1 || true
+for _ in 1 2 3 4 5; do
+  psql -X -q "$shopdb" -c "UPDATE shop.customers SET name = name WHERE customer_id % 7 = 0" >/dev/null
+  "$mimeo" refresh shop.customers >/dev/null || echo "take-screenshots: warning: refresh failed" >&2
+done
+psql -X -q "$MIMEO_DEST" -c "UPDATE mimeo.refresh_config SET period = '15 minutes' WHERE dest_table = 'shop.customers';
+  UPDATE mimeo.refresh_config SET period = '1 hour', last_run = now() - interval '75 minutes' WHERE dest_table = 'shop.orders';
+  UPDATE mimeo.refresh_config SET period = '30 minutes', last_run = now() - interval '2 hours' WHERE dest_table LIKE 'shop.%Order Lines%'"
+"$mimeo" refresh shop.order_archive_2023 >/dev/null 2>&1 &
+running=$!
+QT_QPA_PLATFORM=offscreen "$build/packaging/screenshots/mimeo-studio-monitor-tour" --dest "$MIMEO_DEST" --out "$work" \
+  --select shop.customers --running shop.order_archive_2023 >/dev/null
+kill $running 2>/dev/null || true
+wait $running 2>/dev/null || true
+for png in "$work"/monitor.png "$work"/history.png; do
+  convert "$png" -strip "$out/$(basename "$png")"
+  echo "$out/$(basename "$png")"
+done

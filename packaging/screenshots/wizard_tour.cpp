@@ -14,6 +14,7 @@
 #include "mainwindow.h"
 #include "make_wizard.h"
 #include "password_store.h"
+#include "tour_support.h"
 #include "wizard_options_page.h"
 #include "wizard_preflight_page.h"
 #include "wizard_run_page.h"
@@ -24,37 +25,13 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QLineEdit>
-#include <QTimer>
-
-#include <cstdio>
-#include <functional>
 
 namespace {
 
-// Runs the event loop until ready() or the time is up.
-bool waitFor(const std::function<bool()> &ready, int timeoutMs = 30000)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!ready()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(20, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
+using tour::waitFor;
 
-[[noreturn]] void fail(const QString &what)
-{
-    std::fprintf(stderr, "wizard-tour: %s\n", qPrintable(what));
-    std::exit(1);
-}
+[[noreturn]] void fail(const QString &what) { tour::fail("wizard-tour", what); }
 
 } // namespace
 
@@ -85,12 +62,7 @@ int main(int argc, char **argv)
     MakeWizard wizard(service);
     wizard.resize(900, 680);
     wizard.show();
-    auto shoot = [&](const char *name) {
-        waitFor([] { return false; }, 100); // let it paint
-        if (!wizard.grab().save(dir.filePath(QString::fromLatin1(name))))
-            fail(QStringLiteral("could not write %1").arg(QString::fromLatin1(name)));
-        std::printf("%s\n", qPrintable(dir.filePath(QString::fromLatin1(name))));
-    };
+    auto shoot = [&](const char *name) { tour::shoot("wizard-tour", wizard, dir, QString::fromLatin1(name)); };
     const auto name = mimeo::pg::QualifiedName::fromCatalogText(p.value(table).toStdString());
     const auto into = mimeo::pg::QualifiedName::fromCatalogText(p.value(destTable).toStdString());
 
@@ -158,10 +130,7 @@ int main(int argc, char **argv)
             fail(QStringLiteral("the refreshes did not start"));
         waitFor([] { return false; }, 300); // rates settle
 
-        const QString file = dir.filePath(QStringLiteral("jobs-panel.png"));
-        if (!window.grab().save(file))
-            fail(QStringLiteral("could not write jobs-panel.png"));
-        std::printf("%s\n", qPrintable(file));
+        tour::shoot("wizard-tour", window, dir, QStringLiteral("jobs-panel.png"));
         window.jobService()->cancelAll();
         waitFor([&] { return window.jobService()->activeCount() == 0; });
     }
