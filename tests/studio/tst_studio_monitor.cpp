@@ -294,6 +294,7 @@ private slots:
         QCOMPARE(behind("rep.fail").data().toString(), lagText(*page_->model()->at(page_->model()->rowOf(QStringLiteral("rep.fail"))).lag));
         QCOMPARE(int(page_->model()->at(page_->model()->rowOf(QStringLiteral("rep.fail"))).lag->kind), int(jobs::LagKind::Error));
         QCOMPARE(f_->dest.connect().exec("SELECT count(*) FROM mimeo.studio_lag").toInt(0, 0), int64_t(9));
+        QVERIFY(window_->grab().save(QStringLiteral("monitor-behind.png")));
     }
 
     void cleanupTestCase() { window_.reset(); }
