@@ -1852,134 +1852,240 @@ Jetzt ausführen?</translation>
 <context>
     <name>MonitorModel</name>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="83"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="84"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="84"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="85"/>
         <source>abandoned</source>
         <translation>verwaist</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="85"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="86"/>
         <source>critical</source>
         <translation>kritisch</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="86"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="87"/>
         <source>late</source>
         <translation>verspätet</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="87"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="88"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="88"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="89"/>
         <source>busy</source>
         <translation>belegt</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="89"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="90"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="90"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="91"/>
         <source>never run</source>
         <translation>nie gelaufen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="91"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="92"/>
         <source>not scheduled</source>
         <translation>nicht geplant</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="152"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="103"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="105"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="107"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="108"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="115"/>
+        <source>1 change</source>
+        <translation>1 Änderung</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="115"/>
+        <source>%1 changes</source>
+        <translation>%1 Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="120"/>
+        <source>1 value</source>
+        <translation>1 Wert</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="120"/>
+        <source>%1 values</source>
+        <translation>%1 Werte</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="132"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="136"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="138"/>
+        <source>nothing replicated yet</source>
+        <translation>noch nichts repliziert</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="139"/>
+        <source>could not measure</source>
+        <translation>nicht messbar</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="149"/>
+        <source>Changes waiting in the source&apos;s queue table.</source>
+        <translation>Änderungen, die in der Warteschlangentabelle der Quelle warten.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="151"/>
+        <source>How much newer the source&apos;s newest control value is than the last one replicated (the boundary keeps the newest rows back on purpose).</source>
+        <translation>Wie viel neuer der neueste Kontrollwert der Quelle ist als der zuletzt replizierte (die Grenze hält die neuesten Zeilen absichtlich zurück).</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="155"/>
+        <source>How many control values the source&apos;s highest is above the last one replicated.</source>
+        <translation>Um wie viele Kontrollwerte der höchste der Quelle über dem zuletzt replizierten liegt.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="157"/>
+        <source>Rows inserted, updated and deleted on the source since the last pull.</source>
+        <translation>Seit dem letzten Abruf in der Quelle eingefügte, geänderte und gelöschte Zeilen.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="158"/>
+        <source>The last measure failed.</source>
+        <translation>Die letzte Messung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="162"/>
+        <source>An estimate, from the source&apos;s statistics.</source>
+        <translation>Eine Schätzung aus den Statistiken der Quelle.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="162"/>
+        <source>Counted exactly.</source>
+        <translation>Genau gezählt.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="168"/>
+        <source>Measured %1 ago by %2 (%3).</source>
+        <translation>Vor %1 von %2 gemessen (%3).</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="228"/>
+        <source>Not measured yet: Measure How Far Behind.</source>
+        <translation>Noch nicht gemessen: Rückstand messen.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="232"/>
         <source>
 Late after %1, critical after %2%3.</source>
         <translation>
 Verspätet nach %1, kritisch nach %2%3.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="154"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="234"/>
         <source> (set for this table)</source>
         <translation> (für diese Tabelle gesetzt)</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="154"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="234"/>
         <source> (from its period)</source>
         <translation> (aus ihrem Intervall)</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="165"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="245"/>
         <source>%1 (source %2)</source>
         <translation>%1 (Quelle %2)</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="166"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="246"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="172"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="252"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="175"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="255"/>
         <source>%1 so far</source>
         <translation>bisher %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="188"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="269"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="189"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="270"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="190"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="271"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="191"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="272"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="192"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="273"/>
         <source>Last success</source>
         <translation>Letzter Erfolg</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="193"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="274"/>
         <source>Last run</source>
         <translation>Letzter Lauf</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="194"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="275"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="195"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="276"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="196"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="277"/>
         <source>Next due</source>
         <translation>Nächste Fälligkeit</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="197"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="278"/>
+        <source>Behind</source>
+        <translation>Rückstand</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="279"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
@@ -2012,62 +2118,72 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         <translation>Tabelle oder Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="59"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="62"/>
+        <source>&amp;Measure How Far Behind</source>
+        <translation>Rückstand &amp;messen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="65"/>
+        <source>Measure how far behind their sources the selected tables (or all) are</source>
+        <translation>Messen, wie weit die ausgewählten Tabellen (oder alle) hinter ihren Quellen zurückliegen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="70"/>
         <source>Monitor – %1</source>
         <translation>Überwachung – %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="72"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="83"/>
         <source>All tables</source>
         <translation>Alle Tabellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="73"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="84"/>
         <source>Errors only</source>
         <translation>Nur Fehler</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="74"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="85"/>
         <source>Late or worse</source>
         <translation>Verspätet oder schlechter</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="97"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="108"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="98"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="109"/>
         <source>&amp;History of %1</source>
         <translation>Ver&amp;lauf von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="112"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="124"/>
         <source>Tables and their health</source>
         <translation>Tabellen und ihr Zustand</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="147"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="159"/>
         <source>All types</source>
         <translation>Alle Typen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="153"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="165"/>
         <source>All sources</source>
         <translation>Alle Quellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="155"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="167"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="170"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="182"/>
         <source>No table is replicated here yet: Destination ▸ New Replication…</source>
         <translation>Hier wird noch keine Tabelle repliziert: Ziel ▸ Neue Replikation…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="171"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="183"/>
         <source>&lt;b&gt;%n table(s)&lt;/b&gt;: </source>
         <translation>
             <numerusform>&lt;b&gt;%n Tabelle&lt;/b&gt;: </numerusform>
@@ -2075,22 +2191,27 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="183"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="195"/>
         <source>Read %1%2.</source>
         <translation>Gelesen %1%2.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="184"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="196"/>
         <source>, live</source>
         <translation>, laufend</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="184"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="196"/>
         <source>, every 10 s</source>
         <translation>, alle 10 s</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="108"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="215"/>
+        <source>Measuring how far behind…</source>
+        <translation>Rückstand wird gemessen…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="120"/>
         <source>Could not read the health: %1</source>
         <translation>Der Zustand konnte nicht gelesen werden: %1</translation>
     </message>

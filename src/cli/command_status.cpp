@@ -140,6 +140,7 @@ int runStatus(CliContext &ctx, const QStringList &args)
                 {QStringLiteral("health_reason"), fromStd(h.reason)},
                 {QStringLiteral("late_after"), jsonValue(h.lateAfter)},
                 {QStringLiteral("critical_after"), jsonValue(h.criticalAfter)},
+                {QStringLiteral("lag"), jsonValue(h.lag)},
             });
         }
         printJson(ctx.o(), arr);

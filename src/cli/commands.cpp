@@ -21,6 +21,7 @@ const std::vector<Command> &commands()
         {QStringLiteral("status"), QStringLiteral("one line per configured table: last run, last status, health; --check for monitoring"),
          runStatus},
         {QStringLiteral("freshness"), QStringLiteral("show or set when a table counts as late or critical"), runFreshness},
+        {QStringLiteral("lag"), QStringLiteral("measure and record how far behind its source each table is"), runLag},
         {QStringLiteral("log"), QStringLiteral("the job log, newest first"), runLog},
         {QStringLiteral("check rowcount"), QStringLiteral("compare row counts of a table on both sides"), runCheckRowcount},
         {QStringLiteral("check columns"), QStringLiteral("source columns missing or changed on the destination"), runCheckColumns},

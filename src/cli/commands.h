@@ -36,6 +36,7 @@ int runSourceTest(CliContext &, const QStringList &);
 int runSourceMovePassword(CliContext &, const QStringList &);
 int runStatus(CliContext &, const QStringList &);
 int runFreshness(CliContext &, const QStringList &);
+int runLag(CliContext &, const QStringList &);
 int runMake(CliContext &, const QStringList &);
 int runRefresh(CliContext &, const QStringList &);
 int runDestroy(CliContext &, const QStringList &);

@@ -42,6 +42,7 @@ private slots:
                                     << QStringList{"--conninfo", "--user", "--password-stdin"};
         QTest::newRow("source list") << QStringList{"source", "list", "--help"} << QStringList{"--json"};
         QTest::newRow("source test") << QStringList{"source", "test", "--help"} << QStringList{"--json", "ID"};
+        QTest::newRow("lag") << QStringList{"lag", "--help"} << QStringList{"--json", "DEST_TABLE", "estimate"};
         QTest::newRow("help word") << QStringList{"help", "source", "remove"} << QStringList{"ID"};
     }
     void commandHelpListsItsOptions()

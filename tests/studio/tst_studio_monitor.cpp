@@ -20,6 +20,7 @@
 
 #include <QAction>
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -261,6 +262,39 @@ private slots:
 
         notify->trigger();
         QVERIFY(!notifier->isEnabled(key_) && !TrayNotifier().isEnabled(key_));
+    }
+
+    // Issue 17: the Behind column shows what was recorded (by anyone), and
+    // the page's action measures every table off the GUI thread.
+    void behindColumnAndMeasure()
+    {
+        f_->dest.connect().exec("INSERT INTO mimeo.studio_lag (dest_table, measure, amount, estimated, message) "
+                                "VALUES ('rep.ok', 'changes', 1234, true, 'recorded by the test')");
+        page_->reload();
+        const auto behind = [&](const char *table) {
+            return page_->model()->index(page_->model()->rowOf(QString::fromLatin1(table)), MonitorModel::BehindColumn);
+        };
+        const QString expected = QStringLiteral("≈ ") + QLocale().toString(1234) + QStringLiteral(" changes");
+        QTRY_COMPARE_WITH_TIMEOUT(behind("rep.ok").data().toString(), expected, 10000);
+        const QString tip = behind("rep.ok").data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("estimate")) && tip.contains(QStringLiteral("recorded by the test"))
+                     && tip.contains(QStringLiteral("by postgres")),
+                 qPrintable(tip));
+        QVERIFY(behind("rep.crit").data().toString().isEmpty()); // never measured
+
+        QSignalSpy measured(page_, &MonitorPage::lagMeasured);
+        page_->measureLagAction()->trigger(); // nothing selected: every table
+        QVERIFY(measured.wait(30000));
+        QCOMPARE(measured.at(0).at(0).toInt(), 1); // rep.fail: its source table is gone
+        QTRY_VERIFY_WITH_TIMEOUT(page_->model()->at(page_->model()->rowOf(QStringLiteral("rep.ok"))).lag->amount.value_or(9999) < 1234,
+                                 10000);
+        const auto &ok = page_->model()->at(page_->model()->rowOf(QStringLiteral("rep.ok")));
+        QCOMPARE(int(ok.lag->kind), int(jobs::LagKind::Changes));
+        QVERIFY(!behind("rep.crit").data().toString().isEmpty());
+        QCOMPARE(behind("rep.fail").data().toString(), lagText(*page_->model()->at(page_->model()->rowOf(QStringLiteral("rep.fail"))).lag));
+        QCOMPARE(int(page_->model()->at(page_->model()->rowOf(QStringLiteral("rep.fail"))).lag->kind), int(jobs::LagKind::Error));
+        QCOMPARE(f_->dest.connect().exec("SELECT count(*) FROM mimeo.studio_lag").toInt(0, 0), int64_t(9));
+        QVERIFY(window_->grab().save(QStringLiteral("monitor-behind.png")));
     }
 
     void cleanupTestCase() { window_.reset(); }

@@ -24,6 +24,8 @@
 // the symptom, and the reason says it is running). A cancelled latest job
 // grades by freshness like any other table. Thresholds apply wherever they
 // are set, even on a table without a period (set them with setFreshness).
+#include "jobs/lag.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +72,7 @@ struct TableHealth {
     std::optional<double> lastDurationSeconds;
     std::optional<long long> lastRowsExpected; // while running (lastRows: so far): the rows it expects, when known
     std::optional<long long> lastRows;
+    std::optional<LagMeasure> lag;            // the last measure of how far behind (jobs/lag.h)
 };
 
 Health worstOf(const std::vector<TableHealth> &tables);

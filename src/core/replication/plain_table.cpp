@@ -5,6 +5,7 @@
 #include "pg/array.h"
 #include "pg/connection.h"
 #include "pg/error.h"
+#include "replication/change_detector.h"
 #include "replication/copy_pull.h"
 #include "replication/deferred_indexes.h"
 #include "replication/dest_objects.h"
@@ -78,6 +79,7 @@ RunResult make(Job &job, const MakeRequest &req)
                            {"sequences", req.sequences.empty() ? pg::Param() : pg::Param(pg::toTextArrayLiteral(req.sequences))}});
     int64_t rows = 0, bytes = 0;
     std::string message;
+    SourceCounters counters;
     if (kind) {
         // As mimeo: an existing table keeps its data and indexes; the first refresh loads it.
         job.step("destination " + destName.catalogText() + " already exists; no data or indexes pulled");
@@ -85,6 +87,7 @@ RunResult make(Job &job, const MakeRequest &req)
     } else {
         createTable(dest, destName, rel.columns);
         if (req.pullData) {
+            counters = readCounters(src, rel); // as refresh: before the pull's snapshot
             const auto pulled = pullInto(job, src, specFor(rel, req.condition, destName, rel.columns, true));
             rows = pulled.stats.rows;
             bytes = pulled.stats.bytes;
@@ -100,6 +103,8 @@ RunResult make(Job &job, const MakeRequest &req)
     }
     TableState st;
     st.copyIndexes = req.index;
+    if (counters.available)
+        st.pulledCounters = counters.asVector();
     writeTableState(dest, job.schema(), job.destTable(), st);
     catalog::recordIdentity(dest, job.schema(), job.destTable());
     tx.commit();
@@ -130,8 +135,15 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
     if (cascade)
         job.step("truncated with CASCADE: tables referencing " + destName.catalogText() + " were emptied too");
     const auto deferred = DeferredIndexes::takeFrom(dest, destName);
+    // The source's statistics as of this pull (read before its snapshot), so
+    // the changes made since can be counted (jobs/lag.h); mimeo's table type
+    // has no columns for them.
+    const auto counters = readCounters(src, rel);
     const auto pulled = pullInto(job, src, specFor(rel, config->optText("condition"), destName, destCols, *kind == 'r'));
     deferred.restore(dest);
+    auto state = readTableState(dest, job.schema(), job.destTable());
+    state.pulledCounters = counters.available ? counters.asVector() : std::vector<long long>{};
+    writeTableState(dest, job.schema(), job.destTable(), state);
     resetSequences(job, config->array("sequences"));
     catalog::updateConfig(dest, job.schema(), "table", job.destTable(), {{"last_run", job.now()}});
     tx.commit();

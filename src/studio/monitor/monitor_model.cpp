@@ -4,6 +4,7 @@
 #include "history_model.h"
 #include "jobs_model.h"
 
+#include <QDateTime>
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
@@ -93,6 +94,81 @@ QString healthText(Health h)
     return {};
 }
 
+namespace {
+
+// Lags run from seconds to days: the two largest units.
+QString lagDuration(qint64 s)
+{
+    if (s < 60)
+        return MonitorModel::tr("%1 s").arg(s);
+    if (s < 3600)
+        return MonitorModel::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    if (s < 86400)
+        return MonitorModel::tr("%1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
+    return MonitorModel::tr("%1 d %2 h").arg(s / 86400).arg(s % 86400 / 3600);
+}
+
+// Not %Ln: the English source text would read "change(s)", and these are
+// the figures people read most.
+QString changes(long long n)
+{
+    return n == 1 ? MonitorModel::tr("1 change") : MonitorModel::tr("%1 changes").arg(QLocale().toString(static_cast<qlonglong>(n)));
+}
+
+QString values(long long n)
+{
+    return n == 1 ? MonitorModel::tr("1 value") : MonitorModel::tr("%1 values").arg(QLocale().toString(static_cast<qlonglong>(n)));
+}
+
+} // namespace
+
+QString lagText(const mimeo::jobs::LagMeasure &m)
+{
+    using mimeo::jobs::LagKind;
+    const QString approx = m.estimated ? QStringLiteral("≈ ") : QString();
+    switch (m.kind) {
+    case LagKind::Queue:
+    case LagKind::Changes:
+        return m.amount ? approx + changes(*m.amount) : MonitorModel::tr("unknown");
+    case LagKind::ControlTime:
+        if (m.behindSeconds)
+            return lagDuration(static_cast<qint64>(*m.behindSeconds));
+        return MonitorModel::tr("nothing replicated yet");
+    case LagKind::ControlSerial:
+        return m.amount ? values(*m.amount) : MonitorModel::tr("nothing replicated yet");
+    case LagKind::Error: return MonitorModel::tr("could not measure");
+    }
+    return {};
+}
+
+QString lagToolTip(const mimeo::jobs::LagMeasure &m)
+{
+    using mimeo::jobs::LagKind;
+    QString what;
+    switch (m.kind) {
+    case LagKind::Queue: what = MonitorModel::tr("Changes waiting in the source's queue table."); break;
+    case LagKind::ControlTime:
+        what = MonitorModel::tr("How much newer the source's newest control value is than the last one replicated "
+                                "(the boundary keeps the newest rows back on purpose).");
+        break;
+    case LagKind::ControlSerial:
+        what = MonitorModel::tr("How many control values the source's highest is above the last one replicated.");
+        break;
+    case LagKind::Changes: what = MonitorModel::tr("Rows inserted, updated and deleted on the source since the last pull."); break;
+    case LagKind::Error: what = MonitorModel::tr("The last measure failed."); break;
+    }
+    if (m.kind != LagKind::Error)
+        what += QLatin1Char(' ')
+            + (m.estimated ? MonitorModel::tr("An estimate, from the source's statistics.") : MonitorModel::tr("Counted exactly."));
+    if (m.message)
+        what += QLatin1Char('\n') + QString::fromStdString(*m.message);
+    const QDateTime at = QDateTime::fromString(QString::fromStdString(m.measuredAt), Qt::ISODate);
+    const qint64 ago = at.isValid() ? std::max<qint64>(0, at.secsTo(QDateTime::currentDateTimeUtc())) : 0;
+    return what + QLatin1Char('\n')
+        + MonitorModel::tr("Measured %1 ago by %2 (%3).").arg(lagDuration(ago), QString::fromStdString(m.measuredBy),
+                                                            localTime(m.measuredAt));
+}
+
 MonitorModel::MonitorModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -144,8 +220,12 @@ QVariant MonitorModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::DecorationRole && index.column() == StatusColumn)
         return healthIcon(t.health);
+    if (role == Qt::ForegroundRole && index.column() == BehindColumn && t.lag && t.lag->kind == mimeo::jobs::LagKind::Error)
+        return healthColor(Health::Failed);
     if (role == Qt::ForegroundRole && index.column() == StatusColumn)
         return healthColor(t.health);
+    if (role == Qt::ToolTipRole && index.column() == BehindColumn)
+        return t.lag ? lagToolTip(*t.lag) : tr("Not measured yet: Measure How Far Behind.");
     if (role == Qt::ToolTipRole) {
         QString tip = q(t.reason);
         if (t.lateAfter)
@@ -154,7 +234,7 @@ QVariant MonitorModel::data(const QModelIndex &index, int role) const
                             t.thresholdsOverridden ? tr(" (set for this table)") : tr(" (from its period)"));
         return tip;
     }
-    if (role == Qt::TextAlignmentRole && (index.column() == RowsColumn || index.column() == DurationColumn))
+    if (role == Qt::TextAlignmentRole && (index.column() == RowsColumn || index.column() == DurationColumn || index.column() == BehindColumn))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
@@ -175,6 +255,7 @@ QVariant MonitorModel::data(const QModelIndex &index, int role) const
             return tr("%1 so far").arg(QLocale().toString(static_cast<qlonglong>(t.lastRows.value_or(0))));
         return t.lastRows ? QLocale().toString(static_cast<qlonglong>(*t.lastRows)) : QString();
     case NextDueColumn: return t.nextDue ? localTime(*t.nextDue) : QString();
+    case BehindColumn: return t.lag ? lagText(*t.lag) : QString();
     case ReasonColumn: return q(t.reason);
     }
     return {};
@@ -194,6 +275,7 @@ QVariant MonitorModel::headerData(int section, Qt::Orientation orientation, int 
     case DurationColumn: return tr("Duration");
     case RowsColumn: return tr("Rows");
     case NextDueColumn: return tr("Next due");
+    case BehindColumn: return tr("Behind");
     case ReasonColumn: return tr("Why");
     }
     return {};

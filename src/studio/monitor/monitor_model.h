@@ -14,7 +14,7 @@ class MonitorModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { StatusColumn, TableColumn, TypeColumn, SourceColumn, LastRunColumn, OutcomeColumn, DurationColumn,
-                  RowsColumn, NextDueColumn, ReasonColumn, ColumnCount };
+                  RowsColumn, NextDueColumn, BehindColumn, ReasonColumn, ColumnCount };
     // PercentRole (Rows column): a running refresh's progress, 0..100, or
     // -1 while the amount it expects is unknown; invalid when not running.
     enum Role { HealthRole = Qt::UserRole + 1, DestTableRole, SourceIdRole, PercentRole };
@@ -40,3 +40,7 @@ private:
 QColor healthColor(mimeo::jobs::Health h);
 QIcon healthIcon(mimeo::jobs::Health h);
 QString healthText(mimeo::jobs::Health h);
+// A recorded lag measure (jobs/lag.h) in a few words ("≈ 1,234 changes",
+// "3 min 12 s", "42 values"), and what it is, how sure and how old.
+QString lagText(const mimeo::jobs::LagMeasure &m);
+QString lagToolTip(const mimeo::jobs::LagMeasure &m);

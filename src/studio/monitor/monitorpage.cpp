@@ -2,15 +2,20 @@
 #include "monitorpage.h"
 
 #include "accessible_names.h"
+#include "catalog/sources.h"
 #include "health_feed.h"
+#include "jobs/lag.h"
 #include "monitor_delegate.h"
 #include "monitor_model.h"
+#include "pg/error.h"
 #include "ui_monitorpage.h"
 
+#include <QAction>
 #include <QHeaderView>
 #include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QTime>
+#include <QToolButton>
 
 using mimeo::jobs::Health;
 
@@ -54,8 +59,14 @@ MonitorPage::MonitorPage(DestinationService *service, QWidget *parent)
     , service_(service)
     , model_(new MonitorModel(this))
     , filter_(new MonitorFilter(this))
+    , measureLag_(new QAction(tr("&Measure How Far Behind"), this))
 {
     ui_->setupUi(this);
+    measureLag_->setToolTip(tr("Measure how far behind their sources the selected tables (or all) are"));
+    connect(measureLag_, &QAction::triggered, this, [this] { measureLag(selectedTables()); });
+    auto *measureButton = new QToolButton(this);
+    measureButton->setDefaultAction(measureLag_);
+    ui_->filters->addWidget(measureButton);
     auto title = [this] { setWindowTitle(tr("Monitor – %1").arg(service_->displayName())); };
     title();
     connect(service_, &DestinationService::loaded, this, [this, title] {
@@ -96,6 +107,7 @@ MonitorPage::MonitorPage(DestinationService *service, QWidget *parent)
         QMenu menu(this);
         menu.addAction(tr("Refresh No&w"), this, [this, tables] { emit refreshRequested(tables); });
         menu.addAction(tr("&History of %1").arg(tables.first()), this, [this, tables] { emit historyRequested(tables.first()); });
+        menu.addAction(measureLag_);
         menu.exec(ui_->tablesView->viewport()->mapToGlobal(at));
     });
     connect(ui_->tablesView, &QAbstractItemView::activated, this, [this](const QModelIndex &i) {
@@ -183,4 +195,56 @@ void MonitorPage::showHealth()
     ui_->updatedLabel->setText(tr("Read %1%2.").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
                                                     isListening() ? tr(", live") : tr(", every 10 s")));
     emit loaded(true);
+}
+
+void MonitorPage::measureLag(const QStringList &destTables)
+{
+    if (lagPending_ > 0)
+        return; // one measure at a time
+    std::map<int, std::vector<std::string>> bySource;
+    for (int r = 0; r < model_->rowCount(); ++r) {
+        const auto &t = model_->at(r);
+        if (destTables.isEmpty() || destTables.contains(QString::fromStdString(t.destTable)))
+            bySource[t.dataSourceId].push_back(t.destTable);
+    }
+    if (bySource.empty())
+        return;
+    lagPending_ = static_cast<int>(bySource.size());
+    lagFailed_ = 0;
+    measureLag_->setEnabled(false);
+    ui_->updatedLabel->setText(tr("Measuring how far behind…"));
+    const auto finishedOne = [this](int failed) {
+        lagFailed_ += failed;
+        if (--lagPending_ > 0)
+            return;
+        measureLag_->setEnabled(true);
+        reload();
+        emit lagMeasured(lagFailed_);
+    };
+    const DestinationTarget t = service_->target();
+    for (const auto &[id, tables] : bySource) {
+        PasswordRequest req = service_->sourcePasswordRequest(id, this);
+        req.receiver = this;
+        runWithPassword(
+            req,
+            [t, id = id, tables = tables](const std::optional<QString> &password) {
+                auto dest = t.connect("lag");
+                const std::string schema = t.schema.toStdString();
+                std::optional<mimeo::pg::Connection> src;
+                try {
+                    src.emplace(mimeo::catalog::connectSourceById(dest, schema, id, "mimeo-studio:lag",
+                                                                  password ? std::optional(password->toStdString()) : std::nullopt));
+                } catch (const mimeo::pg::Error &e) {
+                    // Recorded now; a password asked for next and accepted measures again.
+                    for (const auto &table : tables)
+                        mimeo::jobs::recordLagError(dest, schema, table, "source " + std::to_string(id) + ": " + e.what());
+                    throw;
+                }
+                int failed = 0;
+                for (const auto &table : tables)
+                    failed += mimeo::jobs::measureAndRecordLag(dest, schema, table, *src).kind == mimeo::jobs::LagKind::Error;
+                return failed;
+            },
+            finishedOne, [finishedOne, n = static_cast<int>(tables.size())](const TaskError &) { finishedOne(n); });
+    }
 }

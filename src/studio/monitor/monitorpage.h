@@ -20,6 +20,7 @@ class MonitorPage;
 class MonitorModel;
 class QSortFilterProxyModel;
 class MonitorFilter;
+class QAction;
 
 class MonitorPage : public QWidget {
     Q_OBJECT
@@ -37,13 +38,20 @@ public:
     bool isListening() const;
     QStringList selectedTables() const;
 
+    QAction *measureLagAction() const { return measureLag_; }
+
 public slots:
     void reload();
+    // Measures how far behind the tables are (none: every table) off the GUI
+    // thread, one source connection each (its password as everywhere), records
+    // it in the catalog and reads the monitor again; lagMeasured when done.
+    void measureLag(const QStringList &destTables);
 
 signals:
     void loaded(bool ok);
     void refreshRequested(const QStringList &destTables);
     void historyRequested(const QString &destTable);
+    void lagMeasured(int failedTables); // tables that could not be measured
 
 private:
     void showHealth();
@@ -53,4 +61,7 @@ private:
     DestinationService *service_;
     MonitorModel *model_;
     MonitorFilter *filter_;
+    QAction *measureLag_;
+    int lagPending_ = 0; // sources still being measured
+    int lagFailed_ = 0;
 };
