@@ -191,6 +191,15 @@ void MonitorPage::showHealth()
         header->resizeSection(MonitorModel::RowsColumn,
                               std::max(header->sectionSize(MonitorModel::RowsColumn),
                                        ui_->tablesView->fontMetrics().horizontalAdvance(QStringLiteral("123,456 of 1,234,567")) + 16));
+    } else {
+        // Figures that arrive later (a measure) widen their column, never narrow it.
+        auto *header = ui_->tablesView->horizontalHeader();
+        int want = 0;
+        for (int r = 0; r < model_->rowCount(); ++r)
+            want = std::max(want, ui_->tablesView->fontMetrics().horizontalAdvance(
+                                      model_->index(r, MonitorModel::BehindColumn).data().toString()) + 16);
+        if (want > header->sectionSize(MonitorModel::BehindColumn))
+            header->resizeSection(MonitorModel::BehindColumn, std::min(want, 240));
     }
     ui_->updatedLabel->setText(tr("Read %1%2.").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
                                                     isListening() ? tr(", live") : tr(", every 10 s")));
