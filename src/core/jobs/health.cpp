@@ -129,9 +129,10 @@ std::vector<TableHealth> readHealth(pg::Connection &dest, const std::string &sch
         "       coalesce(c.last_run IS NOT NULL AND pg_catalog.now() - c.last_run > th.late_after, false), "
         "       coalesce(j.locked, false), "
         "       pg_catalog.justify_interval(pg_catalog.date_trunc('second', pg_catalog.now() - c.last_run))::text, "
-        "       coalesce(j.error, j.reason), j.phase "
+        "       coalesce(j.error, j.reason), j.phase, " + validationSelectSql("v") + " "
         "  FROM " + qs + ".refresh_config c "
         "  LEFT JOIN " + qs + ".studio_freshness f ON f.dest_table = c.dest_table "
+        "  LEFT JOIN " + qs + ".studio_validation v ON v.dest_table = c.dest_table "
         " CROSS JOIN LATERAL (SELECT coalesce(f.late_after, c.period) AS late_after, "
         "                            coalesce(f.critical_after, c.period * 2) AS critical_after) th "
         + catalog::latestRefreshJobJoinSql(schema, "c") +
@@ -163,6 +164,7 @@ std::vector<TableHealth> readHealth(pg::Connection &dest, const std::string &sch
         f.age = r.optText(i, 17);
         f.error = r.optText(i, 18);
         f.phase = r.optText(i, 19);
+        t.validation = validationFromRow(r, i, 20);
         t.pastLate = f.late;
         t.pastCritical = f.critical;
         grade(t, f);

@@ -24,6 +24,8 @@
 // the symptom, and the reason says it is running). A cancelled latest job
 // grades by freshness like any other table. Thresholds apply wherever they
 // are set, even on a table without a period (set them with setFreshness).
+#include "jobs/validation.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,6 +71,7 @@ struct TableHealth {
     std::optional<std::string> lastStartedAt; // ISO 8601 UTC
     std::optional<double> lastDurationSeconds;
     std::optional<long long> lastRows;
+    std::optional<Validation> validation;     // the last row count or data check (jobs/validation.h)
 };
 
 Health worstOf(const std::vector<TableHealth> &tables);
