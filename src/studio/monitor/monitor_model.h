@@ -14,7 +14,7 @@ class MonitorModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { StatusColumn, TableColumn, TypeColumn, SourceColumn, LastRunColumn, OutcomeColumn, DurationColumn,
-                  RowsColumn, NextDueColumn, ReasonColumn, ColumnCount };
+                  RowsColumn, NextDueColumn, ValidatedColumn, ReasonColumn, ColumnCount };
     enum Role { HealthRole = Qt::UserRole + 1, DestTableRole, SourceIdRole };
 
     explicit MonitorModel(QObject *parent = nullptr);

@@ -95,11 +95,18 @@ MonitorPage::MonitorPage(DestinationService *service, QWidget *parent)
         QMenu menu(this);
         menu.addAction(tr("Refresh No&w"), this, [this, tables] { emit refreshRequested(tables); });
         menu.addAction(tr("&History of %1").arg(tables.first()), this, [this, tables] { emit historyRequested(tables.first()); });
+        menu.addSeparator();
+        menu.addActions({validateAction_, repairAction_, resultAction_});
+        menu.setToolTipsVisible(true);
         menu.exec(ui_->tablesView->viewport()->mapToGlobal(at));
     });
     connect(ui_->tablesView, &QAbstractItemView::activated, this, [this](const QModelIndex &i) {
-        emit historyRequested(i.data(MonitorModel::DestTableRole).toString());
+        if (i.column() == MonitorModel::ValidatedColumn)
+            showValidation(i.data(MonitorModel::DestTableRole).toString());
+        else
+            emit historyRequested(i.data(MonitorModel::DestTableRole).toString());
     });
+    setUpValidation();
     // Live: the job log's notifications, at most about one read a second;
     // polling every 10 s whatever happens (and when notifications cannot be had).
     soon_.setSingleShot(true);
@@ -183,6 +190,7 @@ void MonitorPage::reload()
         model_->setTables(std::move(tables));
         if (first)
             ui_->tablesView->resizeColumnsToContents();
+        updateValidation();
         ui_->updatedLabel->setText(tr("Read %1%2.").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
                                                         isListening() ? tr(", live") : tr(", every 10 s")));
         emit loaded(true);

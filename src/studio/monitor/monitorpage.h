@@ -11,6 +11,7 @@
 #include "task_runner.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -23,6 +24,8 @@ class JobLogListener;
 class MonitorModel;
 class QSortFilterProxyModel;
 class MonitorFilter;
+class QAction;
+class ValidationDialog;
 
 class MonitorPage : public QWidget {
     Q_OBJECT
@@ -40,6 +43,14 @@ public:
     bool isListening() const;
     QStringList selectedTables() const;
 
+    // Validate, Repair These Rows and the result dialog of the selected
+    // tables (issue 17; in monitorpage_validation.cpp).
+    QAction *validateAction() const { return validateAction_; }
+    QAction *repairAction() const { return repairAction_; }
+    QAction *resultAction() const { return resultAction_; }
+    ValidationDialog *showValidation(const QString &destTable);
+    ValidationDialog *validationDialog() const;
+
 public slots:
     void reload();
 
@@ -47,10 +58,16 @@ signals:
     void loaded(bool ok);
     void refreshRequested(const QStringList &destTables);
     void historyRequested(const QString &destTable);
+    void validateRequested(const QStringList &destTables);
+    void repairRequested(const QStringList &destTables);
+    void repullRequested(const QStringList &destTables);
 
 private:
     void scheduleReload();
     void fillFilters();
+    void setUpValidation();
+    // The actions' state and the open result, after a read or a new selection.
+    void updateValidation();
 
     std::unique_ptr<Ui::MonitorPage> ui_;
     DestinationService *service_;
@@ -61,4 +78,8 @@ private:
     QTimer poll_;
     QTimer soon_;
     QElapsedTimer sinceLastRead_;
+    QAction *validateAction_ = nullptr;
+    QAction *repairAction_ = nullptr;
+    QAction *resultAction_ = nullptr;
+    QPointer<ValidationDialog> validationDialog_;
 };
