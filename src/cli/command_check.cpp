@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <ostream>
 
 namespace mimeo::cli {
@@ -339,8 +340,11 @@ int runCheckData(CliContext &ctx, const QStringList &args)
         return repairData(ctx, dest, table, maxRepairKeys, p.isSet(jsonOption()));
     checks::CheckContext c{dest, ctx.schema, {}};
     const int maxKeys = static_cast<int>(p.intValue(QStringLiteral("max-keys"), 1, 1000000));
-    const auto r = recordingErrors(ctx, dest, table, "data", [&] { return checks::checkData(c, table, maxKeys); });
+    // Counted in full for the record's totals, listed up to --max-keys.
+    auto r = recordingErrors(ctx, dest, table, "data",
+                             [&] { return checks::checkData(c, table, std::max(maxKeys, checks::kCountDifferences)); });
     record(ctx, dest, checks::validationOf(r));
+    checks::keepFirstDifferences(r, maxKeys);
     if (p.isSet(jsonOption()))
         printJson(ctx.o(), QJsonArray{dataJson(r)});
     else

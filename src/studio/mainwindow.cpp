@@ -340,6 +340,8 @@ void MainWindow::pageOpened(QWidget *page, DestinationService *service)
         connect(monitor, &MonitorPage::repairRequested, this,
                 [this, key](const QStringList &tables) { checkTables(key, tables, JobRecord::Action::Repair); });
         connect(monitor, &MonitorPage::repullRequested, this, [this, key](const QStringList &tables) { repullTables(key, tables); });
+        connect(monitor, &MonitorPage::recopyRequested, this,
+                [this, key](const QStringList &tables) { checkTables(key, tables, JobRecord::Action::Repull); });
         connect(monitor, &MonitorPage::historyRequested, this, [this, key](const QString &table) {
             if (auto *history = openHistory(key))
                 history->setTableFilter(table);

@@ -40,10 +40,18 @@ jobs::Validation validationOf(const DataReport &r)
     v.missing = missing;
     v.extra = extra;
     v.different = different;
-    v.message = r.scope;
+    v.message = "compared " + r.scope;
     if (r.truncated)
         v.message += "; more rows differ than were counted";
     return v;
+}
+
+void keepFirstDifferences(DataReport &report, int max)
+{
+    if (static_cast<int>(report.differences.size()) > max) {
+        report.differences.resize(static_cast<size_t>(max));
+        report.truncated = true;
+    }
 }
 
 jobs::Validation validationError(const std::string &destTable, const std::string &kind, const std::string &message)

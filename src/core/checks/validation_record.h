@@ -12,12 +12,19 @@
 
 namespace mimeo::checks {
 
+// How many differences a check counts for the record's totals (it keeps
+// only jobs::kMaxValidationKeys of their keys).
+inline constexpr int kCountDifferences = 100000;
+
 // validated when the counts match, else mismatched (no keys: counts only).
 jobs::Validation validationOf(const RowcountReport &report);
 // validated when the rows are equal, else mismatched with the totals of
 // each kind and the first jobs::kMaxValidationKeys keys (a truncated report
 // counts only what it listed, and says so in message).
 jobs::Validation validationOf(const DataReport &report);
+// Keeps the first max differences of report (truncated when it drops any):
+// what a check lists to people after counting them all for the record.
+void keepFirstDifferences(DataReport &report, int max);
 jobs::Validation validationError(const std::string &destTable, const std::string &kind, const std::string &message);
 
 // Saves v (jobs::saveValidation) for a check that already gave its answer:
@@ -32,6 +39,6 @@ std::optional<std::string> recordValidation(pg::Connection &dest, const std::str
 // included (then rethrown); nothing is recorded when ctx.cancel stopped it.
 // phase: told "counting rows" and "comparing rows" as they start.
 jobs::Validation validateTable(const CheckContext &ctx, const std::string &destTable,
-                               const std::function<void(const std::string &)> &phase = {}, int maxDifferences = 100000);
+                               const std::function<void(const std::string &)> &phase = {}, int maxDifferences = kCountDifferences);
 
 } // namespace mimeo::checks

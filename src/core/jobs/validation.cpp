@@ -4,7 +4,6 @@
 #include "catalog/catalog_ddl.h"
 #include "pg/array.h"
 #include "pg/connection.h"
-#include "pg/iso_time.h"
 #include "pg/quote.h"
 
 namespace mimeo::jobs {
@@ -43,7 +42,9 @@ void saveValidation(pg::Connection &dest, const std::string &schema, const Valid
 
 std::string validationSelectSql(const std::string &a)
 {
-    return a + ".dest_table, " + pg::isoUtcSql(a + ".checked_at", false) + ", " + a + ".checked_by, " + a + ".kind, " + a
+    // checked_at to the millisecond: two checks in one second still tell
+    // apart (the desktop waits for a newer one), and Qt reads it as ISO.
+    return a + ".dest_table, to_char(" + a + ".checked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"+00:00\"'), " + a + ".checked_by, " + a + ".kind, " + a
         + ".outcome, " + a + ".source_rows, " + a + ".dest_rows, " + a + ".missing, " + a + ".extra, " + a + ".different, "
         + "ARRAY(SELECT e->>'kind' FROM pg_catalog.jsonb_array_elements(coalesce(" + a + ".keys, '[]')) e)::text, "
         + "ARRAY(SELECT e->>'key' FROM pg_catalog.jsonb_array_elements(coalesce(" + a + ".keys, '[]')) e)::text, " + a + ".message";

@@ -27,7 +27,7 @@ struct ValidationKey {
 
 struct Validation {
     std::string destTable;
-    std::string checkedAt; // ISO 8601 UTC (set by the server when recorded)
+    std::string checkedAt; // ISO 8601 UTC with milliseconds (set by the server when recorded)
     std::string checkedBy;
     std::string kind;      // "rowcount" or "data"
     std::string outcome;   // "validated", "mismatched" or "error"

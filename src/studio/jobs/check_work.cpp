@@ -43,7 +43,8 @@ QString validationSummary(const mimeo::jobs::Validation &v)
     if (v.kind == "rowcount")
         return JobService::tr("row counts differ: %1 on the source, %2 on the destination")
             .arg(rows, l.toString(static_cast<qlonglong>(v.destRows.value_or(0))));
-    return JobService::tr("%n row(s) differ: %1 missing, %2 extra, %3 different", nullptr, static_cast<int>(v.differing()))
+    return JobService::tr("differing rows: %1 (%2 missing, %3 extra, %4 different)")
+        .arg(v.differing())
         .arg(v.missing.value_or(0))
         .arg(v.extra.value_or(0))
         .arg(v.different.value_or(0));

@@ -60,7 +60,8 @@ signals:
     void historyRequested(const QString &destTable);
     void validateRequested(const QStringList &destTables);
     void repairRequested(const QStringList &destTables);
-    void repullRequested(const QStringList &destTables);
+    void repullRequested(const QStringList &destTables);  // asks first (MainWindow::repullTables)
+    void recopyRequested(const QStringList &destTables);  // snap/table found differing: re-pulled at once
 
 private:
     void scheduleReload();

@@ -83,7 +83,7 @@ ValidationDialog *MonitorPage::showValidation(const QString &destTable)
         validationDialog_ = new ValidationDialog(this);
         validationDialog_->setAttribute(Qt::WA_DeleteOnClose);
         connect(validationDialog_, &ValidationDialog::repairRequested, this, [this](const QString &t) { emit repairRequested({t}); });
-        connect(validationDialog_, &ValidationDialog::refreshRequested, this, [this](const QString &t) { emit refreshRequested({t}); });
+        connect(validationDialog_, &ValidationDialog::recopyRequested, this, [this](const QString &t) { emit recopyRequested({t}); });
         connect(validationDialog_, &ValidationDialog::repullRequested, this, [this](const QString &t) { emit repullRequested({t}); });
         connect(validationDialog_, &ValidationDialog::validateRequested, this, [this](const QString &t) { emit validateRequested({t}); });
     }

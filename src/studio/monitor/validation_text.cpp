@@ -60,8 +60,14 @@ QString ValidationText::details(const mimeo::jobs::Validation &v)
     if (v.outcome == "mismatched" && v.kind == "data")
         lines << tr("Missing on the destination: %1, extra on the destination: %2, different: %3.")
                      .arg(number(v.missing), number(v.extra), number(v.different));
-    if (!v.message.empty())
-        lines << (v.outcome == "error" ? tr("Error: %1") : tr("Note: %1")).arg(q(v.message));
+    if (v.outcome == "error") {
+        lines << tr("Error: %1").arg(q(v.message));
+    } else if (!v.message.empty()) {
+        // The check's own words ("compared all rows; ..."), as a sentence.
+        QString note = q(v.message);
+        note[0] = note[0].toUpper();
+        lines << note + QLatin1Char('.');
+    }
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -100,7 +106,7 @@ QString ValidationText::notRepairable(const std::string &destTable, const std::s
     if (!wholeCopyType(type))
         return tr("%1 is an %2 table: its rows have no key a repair could address; a full re-pull copies them again.")
             .arg(q(destTable), q(type));
-    return tr("%1 is a %2 table: each refresh copies every row again, so Refresh Now puts these rows right; "
-              "single rows are repaired only for updater, dml and logdel.")
+    return tr("%1 is a %2 table: it has no single rows to repair (that is for updater, dml and logdel); "
+              "Refresh Now in its validation result copies every row again, even when the source looks unchanged.")
         .arg(q(destTable), q(type));
 }

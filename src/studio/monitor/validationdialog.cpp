@@ -33,7 +33,7 @@ ValidationDialog::ValidationDialog(QWidget *parent)
     });
     connect(ui_->refreshButton, &QPushButton::clicked, this, [this] {
         requested(ui_->refreshButton);
-        emit refreshRequested(destTable_);
+        emit recopyRequested(destTable_);
     });
     connect(ui_->repullButton, &QPushButton::clicked, this, [this] { emit repullRequested(destTable_); });
     connect(ui_->validateButton, &QPushButton::clicked, this, [this] {
@@ -85,7 +85,7 @@ void ValidationDialog::setTable(const mimeo::jobs::TableHealth &t)
         else if (v->kind == "rowcount")
             outcome = tr("The row counts differ.");
         else
-            outcome = tr("%n row(s) differ.", nullptr, static_cast<int>(v->differing()));
+            outcome = tr("Differing rows: %1.").arg(QLocale().toString(v->differing()));
         ui_->outcomeLabel->setText(QStringLiteral("<span style='color:%1'><b>%2</b></span>")
                                        .arg(ValidationText::color(*v).name(), outcome.toHtmlEscaped()));
         ui_->detailsLabel->setText(ValidationText::details(*v));

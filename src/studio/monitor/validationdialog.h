@@ -36,7 +36,9 @@ public:
 
 signals:
     void repairRequested(const QString &destTable);
-    void refreshRequested(const QString &destTable);
+    // snap, table: a refresh that copies every row even when the source
+    // looks unchanged (a snap refresh would skip it): a re-pull.
+    void recopyRequested(const QString &destTable);
     void repullRequested(const QString &destTable);
     void validateRequested(const QString &destTable);
 
