@@ -1004,75 +1004,120 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
 <context>
     <name>JobService</name>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="47"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="52"/>
         <source>queued</source>
         <translation>wartend</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="48"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="53"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="49"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="54"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="50"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="55"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="51"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="56"/>
         <source>skipped</source>
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="52"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="57"/>
         <source>busy</source>
         <translation>belegt</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="53"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="58"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="54"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="59"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="62"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="67"/>
         <source>refresh</source>
         <translation>Aktualisierung</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="63"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="68"/>
         <source>full re-pull</source>
         <translation>vollständiges Neuladen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="64"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="69"/>
         <source>scheduled refresh</source>
         <translation>geplante Aktualisierung</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="148"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="70"/>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="71"/>
+        <source>row repair</source>
+        <translation>Zeilenreparatur</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="155"/>
         <source>The destination was removed.</source>
         <translation>Das Ziel wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="186"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="197"/>
         <source>Cancelled: the destination is as it was.</source>
         <translation>Abgebrochen: das Ziel ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="235"/>
-        <location filename="../src/studio/jobs/job_service.cpp" line="250"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="246"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="261"/>
         <source>Cancelled before it started.</source>
         <translation>Abgebrochen, bevor sie begann.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/check_work.cpp" line="38"/>
+        <source>validation failed: %1</source>
+        <translation>Validierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/check_work.cpp" line="41"/>
+        <source>validated: %1 rows equal</source>
+        <translation>validiert: %1 Zeilen gleich</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/check_work.cpp" line="42"/>
+        <source>validated: %1 rows on both sides (counted, not compared)</source>
+        <translation>validiert: %1 Zeilen auf beiden Seiten (gezählt, nicht verglichen)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/check_work.cpp" line="44"/>
+        <source>row counts differ: %1 on the source, %2 on the destination</source>
+        <translation>Zeilenzahlen weichen ab: %1 in der Quelle, %2 im Ziel</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/check_work.cpp" line="46"/>
+        <source>differing rows: %1 (%2 missing, %3 extra, %4 different)</source>
+        <translation>abweichende Zeilen: %1 (%2 fehlen, %3 überzählig, %4 verschieden)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/check_work.cpp" line="85"/>
+        <source>%1; then %2</source>
+        <translation>%1; danach %2</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/check_work.cpp" line="86"/>
+        <source>nothing to repair: %1</source>
+        <translation>nichts zu reparieren: %1</translation>
     </message>
 </context>
 <context>
@@ -1445,7 +1490,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="180"/>
-        <location filename="../src/studio/mainwindow.cpp" line="664"/>
+        <location filename="../src/studio/mainwindow.cpp" line="687"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
@@ -1466,7 +1511,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="185"/>
-        <location filename="../src/studio/mainwindow.cpp" line="665"/>
+        <location filename="../src/studio/mainwindow.cpp" line="688"/>
         <source>&amp;Full Re-pull…</source>
         <translation>&amp;Vollständig neu laden…</translation>
     </message>
@@ -1526,8 +1571,8 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>&amp;Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="274"/>
-        <location filename="../src/studio/mainwindow.cpp" line="296"/>
+        <location filename="../src/studio/mainwindow.cpp" line="279"/>
+        <location filename="../src/studio/mainwindow.cpp" line="301"/>
         <source>(libpq defaults)</source>
         <translation>(Vorgaben von libpq)</translation>
     </message>
@@ -1557,67 +1602,67 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Kein Schlüsselbund: Passwörter nur im Speicher</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="223"/>
+        <location filename="../src/studio/mainwindow.cpp" line="228"/>
         <source>Edit Destination</source>
         <translation>Ziel bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="238"/>
+        <location filename="../src/studio/mainwindow.cpp" line="243"/>
         <source>Remove Destination</source>
         <translation>Ziel entfernen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="239"/>
+        <location filename="../src/studio/mainwindow.cpp" line="244"/>
         <source>Forget %1 and its saved password? The database and its catalog are not touched.</source>
         <translation>%1 und das gespeicherte Passwort vergessen? Die Datenbank und ihr Katalog bleiben unberührt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="256"/>
+        <location filename="../src/studio/mainwindow.cpp" line="261"/>
         <source>%1 is removed once its jobs have ended.</source>
         <translation>%1 wird entfernt, sobald seine Aufträge zu Ende sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="276"/>
+        <location filename="../src/studio/mainwindow.cpp" line="281"/>
         <source>Removed destination %1</source>
         <translation>Ziel %1 entfernt</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="294"/>
+        <location filename="../src/studio/mainwindow.cpp" line="299"/>
         <source>loading…</source>
         <translation>wird geladen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="296"/>
+        <location filename="../src/studio/mainwindow.cpp" line="301"/>
         <source>Reading destination %1</source>
         <translation>Lese Ziel %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="297"/>
+        <location filename="../src/studio/mainwindow.cpp" line="302"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="305"/>
+        <location filename="../src/studio/mainwindow.cpp" line="310"/>
         <source>Connected to %1: PostgreSQL %2, %3 sources, %4 tables</source>
         <translation>Verbunden mit %1: PostgreSQL %2, %3 Quellen, %4 Tabellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="309"/>
+        <location filename="../src/studio/mainwindow.cpp" line="314"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="321"/>
+        <location filename="../src/studio/mainwindow.cpp" line="326"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="322"/>
+        <location filename="../src/studio/mainwindow.cpp" line="327"/>
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="371"/>
+        <location filename="../src/studio/mainwindow.cpp" line="383"/>
         <source>%n source(s) of %1 keep their password in plain text in %2.dblink_mapping_mimeo (pwd or inside data_source).</source>
         <translation>
             <numerusform>%n Quelle von %1 hält ihr Passwort im Klartext in %2.dblink_mapping_mimeo (pwd oder in data_source).</numerusform>
@@ -1625,7 +1670,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="381"/>
+        <location filename="../src/studio/mainwindow.cpp" line="393"/>
         <source>%n source(s) of %1 keep their password in plain text in the catalog (dblink_mapping_mimeo.pwd, or password=... inside data_source), as the mimeo extension allows.
 
 Move them into the keychain and out of the catalog? The mimeo command on servers and the mimeo extension itself then need ~/.pgpass or another libpq means to reach those sources.</source>
@@ -1639,27 +1684,27 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="376"/>
+        <location filename="../src/studio/mainwindow.cpp" line="388"/>
         <source>No keychain is available, so those passwords stay where they are.</source>
         <translation>Kein Schlüsselbund verfügbar, daher bleiben diese Passwörter, wo sie sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="380"/>
+        <location filename="../src/studio/mainwindow.cpp" line="392"/>
         <source>Move Passwords to the Keychain</source>
         <translation>Passwörter in den Schlüsselbund verschieben</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="388"/>
+        <location filename="../src/studio/mainwindow.cpp" line="400"/>
         <source>The passwords stay in the catalog.</source>
         <translation>Die Passwörter bleiben im Katalog.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="395"/>
+        <location filename="../src/studio/mainwindow.cpp" line="407"/>
         <source>Moving passwords stopped: %1</source>
         <translation>Verschieben der Passwörter abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="396"/>
+        <location filename="../src/studio/mainwindow.cpp" line="408"/>
         <source>%n password(s) moved to the keychain.</source>
         <translation>
             <numerusform>%n Passwort in den Schlüsselbund verschoben.</numerusform>
@@ -1667,62 +1712,62 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="408"/>
+        <location filename="../src/studio/mainwindow.cpp" line="420"/>
         <source>The destination is not loaded yet.</source>
         <translation>Das Ziel ist noch nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="354"/>
+        <location filename="../src/studio/mainwindow.cpp" line="366"/>
         <source>Roles of %1: %2</source>
         <translation>Rollen von %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="492"/>
+        <location filename="../src/studio/mainwindow.cpp" line="504"/>
         <source>Made the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="512"/>
+        <location filename="../src/studio/mainwindow.cpp" line="524"/>
         <source>Destroyed the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="543"/>
+        <location filename="../src/studio/mainwindow.cpp" line="555"/>
         <source>Select replicated tables first (in the navigator or the configuration editor).</source>
         <translation>Zuerst replizierte Tabellen wählen (im Navigator oder im Konfigurationseditor).</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="566"/>
+        <location filename="../src/studio/mainwindow.cpp" line="589"/>
         <source>copies every row again, as each of its refreshes does</source>
         <translation>kopiert alle Zeilen erneut, wie jede ihrer Aktualisierungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="568"/>
+        <location filename="../src/studio/mainwindow.cpp" line="591"/>
         <source>empties it (TRUNCATE: readers wait until it is done) and pulls every row up to the boundary again</source>
         <translation>leert sie (TRUNCATE: Lesende warten, bis es fertig ist) und lädt alle Zeilen bis zur Grenze neu</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="570"/>
+        <location filename="../src/studio/mainwindow.cpp" line="593"/>
         <source>empties it, pulls every row again and clears the queue on the source; rows it kept as deleted are gone</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle; als gelöscht behaltene Zeilen gehen verloren</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="572"/>
+        <location filename="../src/studio/mainwindow.cpp" line="595"/>
         <source>empties it, pulls every row again and clears the queue on the source</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="573"/>
+        <location filename="../src/studio/mainwindow.cpp" line="596"/>
         <source>%1 (%2): %3.</source>
         <translation>%1 (%2): %3.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="575"/>
+        <location filename="../src/studio/mainwindow.cpp" line="598"/>
         <source>Full Re-pull</source>
         <translation>Vollständig neu laden</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="575"/>
+        <location filename="../src/studio/mainwindow.cpp" line="598"/>
         <source>A full re-pull of
 
 %1
@@ -1735,7 +1780,7 @@ Run it now?</source>
 Jetzt ausführen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="606"/>
+        <location filename="../src/studio/mainwindow.cpp" line="629"/>
         <source>%n due table(s) queued.</source>
         <translation>
             <numerusform>%n fällige Tabelle eingereiht.</numerusform>
@@ -1743,17 +1788,17 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="607"/>
+        <location filename="../src/studio/mainwindow.cpp" line="630"/>
         <source>Could not list the due tables: %1</source>
         <translation>Die fälligen Tabellen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="622"/>
+        <location filename="../src/studio/mainwindow.cpp" line="645"/>
         <source>Jobs Running</source>
         <translation>Laufende Aufträge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="623"/>
+        <location filename="../src/studio/mainwindow.cpp" line="646"/>
         <source>%n job(s) are queued or running. Cancel them (the servers stop at once and the tables stay as they were), or wait for them to finish?</source>
         <translation>
             <numerusform>%n Auftrag wartet oder läuft. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform>
@@ -1761,72 +1806,72 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="627"/>
+        <location filename="../src/studio/mainwindow.cpp" line="650"/>
         <source>Cancel the Jobs</source>
         <translation>Aufträge abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="628"/>
+        <location filename="../src/studio/mainwindow.cpp" line="651"/>
         <source>Wait for Them</source>
         <translation>Darauf warten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="659"/>
+        <location filename="../src/studio/mainwindow.cpp" line="682"/>
         <source>&amp;New Replication from Source %1…</source>
         <translation>&amp;Neue Replikation aus Quelle %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="666"/>
+        <location filename="../src/studio/mainwindow.cpp" line="689"/>
         <source>&amp;History of %1</source>
         <translation>Ver&amp;lauf von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="670"/>
+        <location filename="../src/studio/mainwindow.cpp" line="693"/>
         <source>Open in the &amp;Configuration Editor</source>
         <translation>Im &amp;Konfigurationseditor öffnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="683"/>
+        <location filename="../src/studio/mainwindow.cpp" line="706"/>
         <source>&amp;New Replication of %1…</source>
         <translation>&amp;Neue Replikation von %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="683"/>
+        <location filename="../src/studio/mainwindow.cpp" line="706"/>
         <source>a Source Table</source>
         <translation>einer Quelltabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="685"/>
+        <location filename="../src/studio/mainwindow.cpp" line="708"/>
         <source>&amp;Destroy Replication of %1…</source>
         <translation>Replikation von %1 &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="709"/>
+        <location filename="../src/studio/mainwindow.cpp" line="732"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="722"/>
+        <location filename="../src/studio/mainwindow.cpp" line="745"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="723"/>
+        <location filename="../src/studio/mainwindow.cpp" line="746"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="760"/>
+        <location filename="../src/studio/mainwindow.cpp" line="783"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="761"/>
+        <location filename="../src/studio/mainwindow.cpp" line="784"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="788"/>
+        <location filename="../src/studio/mainwindow.cpp" line="811"/>
         <source>Quitting once the jobs have ended…</source>
         <translation>Beenden, sobald die Aufträge zu Ende sind…</translation>
     </message>
@@ -1842,124 +1887,129 @@ Jetzt ausführen?</translation>
 <context>
     <name>MonitorModel</name>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="82"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="83"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="83"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="84"/>
         <source>abandoned</source>
         <translation>verwaist</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="84"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="85"/>
         <source>critical</source>
         <translation>kritisch</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="85"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="86"/>
         <source>late</source>
         <translation>verspätet</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="86"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="87"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="87"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="88"/>
         <source>busy</source>
         <translation>belegt</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="88"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="89"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="89"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="90"/>
         <source>never run</source>
         <translation>nie gelaufen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="90"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="91"/>
         <source>not scheduled</source>
         <translation>nicht geplant</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="145"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="148"/>
         <source>
 Late after %1, critical after %2%3.</source>
         <translation>
 Verspätet nach %1, kritisch nach %2%3.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="147"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="150"/>
         <source> (set for this table)</source>
         <translation> (für diese Tabelle gesetzt)</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="147"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="150"/>
         <source> (from its period)</source>
         <translation> (aus ihrem Intervall)</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="158"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="161"/>
         <source>%1 (source %2)</source>
         <translation>%1 (Quelle %2)</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="159"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="162"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="175"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="178"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="176"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="179"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="177"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="180"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="178"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="181"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="179"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="182"/>
         <source>Last success</source>
         <translation>Letzter Erfolg</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="180"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="183"/>
         <source>Last run</source>
         <translation>Letzter Lauf</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="181"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="184"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="182"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="185"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="183"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="186"/>
         <source>Next due</source>
         <translation>Nächste Fälligkeit</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="184"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="187"/>
+        <source>Validated</source>
+        <translation>Validiert</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="188"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
@@ -2022,54 +2072,87 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         <translation>Ver&amp;lauf von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="112"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="119"/>
         <source>Tables and their health</source>
         <translation>Tabellen und ihr Zustand</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="144"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="151"/>
         <source>All types</source>
         <translation>Alle Typen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="150"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="157"/>
         <source>All sources</source>
         <translation>Alle Quellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="152"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="159"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="179"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="186"/>
         <source>No table is replicated here yet: Destination ▸ New Replication…</source>
         <translation>Hier wird noch keine Tabelle repliziert: Ziel ▸ Neue Replikation…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="180"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="187"/>
         <source>&lt;b&gt;%n table(s)&lt;/b&gt;: </source>
-        <translation><numerusform>&lt;b&gt;%n Tabelle&lt;/b&gt;: </numerusform><numerusform>&lt;b&gt;%n Tabellen&lt;/b&gt;: </numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;%n Tabelle&lt;/b&gt;: </numerusform>
+            <numerusform>&lt;b&gt;%n Tabellen&lt;/b&gt;: </numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="186"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="194"/>
         <source>Read %1%2.</source>
         <translation>Gelesen %1%2.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="187"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="195"/>
         <source>, live</source>
         <translation>, laufend</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="187"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="195"/>
         <source>, every 10 s</source>
         <translation>, alle 10 s</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="190"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="198"/>
         <source>Could not read the health: %1</source>
         <translation>Der Zustand konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage_validation.cpp" line="17"/>
+        <source>&amp;Validate</source>
+        <translation>&amp;Validieren</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage_validation.cpp" line="18"/>
+        <source>Count and compare the rows of the selected tables with their sources, in the background</source>
+        <translation>Die Zeilen der gewählten Tabellen im Hintergrund zählen und mit ihren Quellen vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage_validation.cpp" line="23"/>
+        <source>Re&amp;pair These Rows</source>
+        <translation>Zeilen re&amp;parieren</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage_validation.cpp" line="35"/>
+        <source>Validation &amp;Result…</source>
+        <translation>Validierungs&amp;ergebnis…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage_validation.cpp" line="63"/>
+        <source>Re-pull only the differing rows from the source, then validate again</source>
+        <translation>Nur die abweichenden Zeilen erneut aus der Quelle laden, dann wieder validieren</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage_validation.cpp" line="65"/>
+        <source>For updater, dml and logdel tables whose last validation found differing rows</source>
+        <translation>Für updater-, dml- und logdel-Tabellen, deren letzte Validierung abweichende Zeilen fand</translation>
     </message>
 </context>
 <context>
@@ -2733,6 +2816,186 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
 %2</source>
         <translation>Quelle %1 war nicht erreichbar:
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationDialog</name>
+    <message>
+        <location filename="../ui/validationdialog.ui" line="28"/>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="98"/>
+        <source>&amp;Differing keys:</source>
+        <translation>&amp;Abweichende Schlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/validationdialog.ui" line="49"/>
+        <source>Re&amp;pair These Rows</source>
+        <translation>Zeilen re&amp;parieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/validationdialog.ui" line="54"/>
+        <source>Refresh &amp;Now</source>
+        <translation>&amp;Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/validationdialog.ui" line="59"/>
+        <source>&amp;Full Re-pull…</source>
+        <translation>&amp;Vollständig neu laden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/validationdialog.ui" line="64"/>
+        <source>&amp;Validate Again</source>
+        <translation>Erneut va&amp;lidieren</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="44"/>
+        <source>Differing keys</source>
+        <translation>Abweichende Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="60"/>
+        <source>Asked for: see the Jobs panel. This shows the next result when it is recorded.</source>
+        <translation>Angefordert: siehe die Aufträge. Hier erscheint das nächste Ergebnis, sobald es aufgezeichnet ist.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="66"/>
+        <source>Validation of %1</source>
+        <translation>Validierung von %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="67"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2, from %3 of source %4)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2, aus %3 von Quelle %4)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="77"/>
+        <source>Not validated yet: Validate compares it with its source.</source>
+        <translation>Noch nicht validiert: Validieren vergleicht sie mit ihrer Quelle.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="82"/>
+        <source>Validated ✓: the destination has the source&apos;s rows.</source>
+        <translation>Validiert ✓: das Ziel hat die Zeilen der Quelle.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="84"/>
+        <source>The validation failed.</source>
+        <translation>Die Validierung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="86"/>
+        <source>The row counts differ.</source>
+        <translation>Die Zeilenzahlen weichen ab.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="88"/>
+        <source>Differing rows: %1.</source>
+        <translation>Abweichende Zeilen: %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="97"/>
+        <source>&amp;Differing keys (the first %1 of %2):</source>
+        <translation>&amp;Abweichende Schlüssel (die ersten %1 von %2):</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="111"/>
+        <source>Repair These Rows re-pulls exactly these keys from the source in one transaction under the table&apos;s lock, then validates again.</source>
+        <translation>Zeilen reparieren lädt genau diese Schlüssel erneut aus der Quelle, in einer Transaktion unter der Sperre der Tabelle, und validiert dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationKeysModel</name>
+    <message>
+        <location filename="../src/studio/monitor/validation_keys_model.cpp" line="32"/>
+        <source>Difference</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_keys_model.cpp" line="32"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationText</name>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="40"/>
+        <source>validated ✓</source>
+        <translation>validiert ✓</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="42"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="44"/>
+        <source>counts differ</source>
+        <translation>Anzahl weicht ab</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/monitor/validation_text.cpp" line="45"/>
+        <source>%n differing</source>
+        <translation><numerusform>%n abweichend</numerusform><numerusform>%n abweichend</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="50"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="56"/>
+        <source>Rows compared by key on %1 by %2.</source>
+        <translation>Zeilen nach Schlüssel verglichen am %1 von %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="56"/>
+        <source>Rows counted on %1 by %2.</source>
+        <translation>Zeilen gezählt am %1 von %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="59"/>
+        <source>Source: %1 rows, destination: %2 rows.</source>
+        <translation>Quelle: %1 Zeilen, Ziel: %2 Zeilen.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="61"/>
+        <source>Missing on the destination: %1, extra on the destination: %2, different: %3.</source>
+        <translation>Fehlen im Ziel: %1, überzählig im Ziel: %2, verschieden: %3.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="64"/>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="87"/>
+        <source>Not validated yet: select it and choose Validate.</source>
+        <translation>Noch nicht validiert: auswählen und Validieren wählen.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="96"/>
+        <source>missing on the destination</source>
+        <translation>fehlt im Ziel</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="98"/>
+        <source>extra on the destination</source>
+        <translation>überzählig im Ziel</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="99"/>
+        <source>different</source>
+        <translation>verschieden</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="107"/>
+        <source>%1 is an %2 table: its rows have no key a repair could address; a full re-pull copies them again.</source>
+        <translation>%1 ist eine %2-Tabelle: ihre Zeilen haben keinen Schlüssel, über den eine Reparatur sie ansprechen könnte; vollständiges Neuladen kopiert sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="109"/>
+        <source>%1 is a %2 table: it has no single rows to repair (that is for updater, dml and logdel); Refresh Now in its validation result copies every row again, even when the source looks unchanged.</source>
+        <translation>%1 ist eine %2-Tabelle: einzelne Zeilen werden nur bei updater, dml und logdel repariert; Jetzt aktualisieren im Validierungsergebnis kopiert jede Zeile erneut, auch wenn die Quelle unverändert scheint.</translation>
     </message>
 </context>
 <context>
