@@ -2918,82 +2918,85 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
 <context>
     <name>ValidationText</name>
     <message>
-        <location filename="../src/studio/monitor/validation_text.cpp" line="40"/>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="51"/>
         <source>validated ✓</source>
         <translation>validiert ✓</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/validation_text.cpp" line="42"/>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="53"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/validation_text.cpp" line="44"/>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="55"/>
         <source>counts differ</source>
         <translation>Anzahl weicht ab</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/monitor/validation_text.cpp" line="45"/>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="56"/>
         <source>%n differing</source>
-        <translation><numerusform>%n abweichend</numerusform><numerusform>%n abweichend</numerusform></translation>
+        <translation>
+            <numerusform>%n abweichend</numerusform>
+            <numerusform>%n abweichend</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/validation_text.cpp" line="50"/>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="61"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/validation_text.cpp" line="56"/>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="67"/>
         <source>Rows compared by key on %1 by %2.</source>
         <translation>Zeilen nach Schlüssel verglichen am %1 von %2.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/validation_text.cpp" line="56"/>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="67"/>
         <source>Rows counted on %1 by %2.</source>
         <translation>Zeilen gezählt am %1 von %2.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/validation_text.cpp" line="59"/>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="70"/>
         <source>Source: %1 rows, destination: %2 rows.</source>
         <translation>Quelle: %1 Zeilen, Ziel: %2 Zeilen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/validation_text.cpp" line="61"/>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="72"/>
         <source>Missing on the destination: %1, extra on the destination: %2, different: %3.</source>
         <translation>Fehlen im Ziel: %1, überzählig im Ziel: %2, verschieden: %3.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/validation_text.cpp" line="64"/>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="75"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/validation_text.cpp" line="87"/>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="98"/>
         <source>Not validated yet: select it and choose Validate.</source>
         <translation>Noch nicht validiert: auswählen und Validieren wählen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/validation_text.cpp" line="96"/>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="107"/>
         <source>missing on the destination</source>
         <translation>fehlt im Ziel</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/validation_text.cpp" line="98"/>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="109"/>
         <source>extra on the destination</source>
         <translation>überzählig im Ziel</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/validation_text.cpp" line="99"/>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="110"/>
         <source>different</source>
         <translation>verschieden</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/validation_text.cpp" line="107"/>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="118"/>
         <source>%1 is an %2 table: its rows have no key a repair could address; a full re-pull copies them again.</source>
         <translation>%1 ist eine %2-Tabelle: ihre Zeilen haben keinen Schlüssel, über den eine Reparatur sie ansprechen könnte; vollständiges Neuladen kopiert sie erneut.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/validation_text.cpp" line="109"/>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="120"/>
         <source>%1 is a %2 table: it has no single rows to repair (that is for updater, dml and logdel); Refresh Now in its validation result copies every row again, even when the source looks unchanged.</source>
         <translation>%1 ist eine %2-Tabelle: einzelne Zeilen werden nur bei updater, dml und logdel repariert; Jetzt aktualisieren im Validierungsergebnis kopiert jede Zeile erneut, auch wenn die Quelle unverändert scheint.</translation>
     </message>

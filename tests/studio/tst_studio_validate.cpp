@@ -17,6 +17,7 @@
 #include "validationdialog.h"
 
 #include <QAction>
+#include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -31,7 +32,9 @@ namespace {
 constexpr const char *kSource =
     "CREATE SCHEMA mimeo; CREATE SCHEMA src;"
     "CREATE TABLE src.t (id int PRIMARY KEY, v text, at timestamptz NOT NULL);"
-    "INSERT INTO src.t SELECT g, 'v' || g, timestamptz '2020-01-01' + g * interval '1 minute' FROM generate_series(1, 500) g;";
+    "INSERT INTO src.t SELECT g, 'v' || g, timestamptz '2020-01-01' + g * interval '1 minute' FROM generate_series(1, 500) g;"
+    // Counting it takes a minute: long enough to be stopped.
+    "CREATE VIEW src.slow AS SELECT g AS id FROM generate_series(1, 120) g WHERE pg_sleep(0.5) IS NOT NULL;";
 
 } // namespace
 
@@ -114,7 +117,8 @@ private slots:
                                                     "--control", "at", "--boundary", "10 minutes"},
                                         QStringList{"make", "dml", "src.t", "--source", "1", "--dest-table", "rep.dml"},
                                         QStringList{"make", "logdel", "src.t", "--source", "1", "--dest-table", "rep.logdel"},
-                                        QStringList{"make", "snap", "src.t", "--source", "1", "--dest-table", "rep.snap"}}) {
+                                        QStringList{"make", "snap", "src.t", "--source", "1", "--dest-table", "rep.snap"},
+                                        QStringList{"make", "snap", "src.slow", "--source", "1", "--dest-table", "rep.slow", "--no-pulldata"}}) {
             auto r = f_->run(make);
             QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         }
@@ -128,7 +132,7 @@ private slots:
         key_ = openAndWait(*window_, f_->dest.conninfo());
         QVERIFY(!key_.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT((page_ = window_->findChild<MonitorPage *>()) != nullptr, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(page_->model()->rowCount(), 4, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(page_->model()->rowCount(), 5, 20000);
         for (const char *t : {"rep.upd", "rep.dml", "rep.logdel", "rep.snap"}) {
             QCOMPARE(outcomeOf(QString::fromLatin1(t)), std::string("none"));
             const int row = page_->model()->rowOf(QString::fromLatin1(t));
@@ -237,6 +241,39 @@ private slots:
         validate(table, "validated");
         window_->resize(1280, 800);
         QVERIFY(window_->grab().save(QStringLiteral("monitor-validated.png")));
+    }
+
+    // A validation runs in the Jobs panel with its phase, and its Cancel
+    // stops the servers at once: no result is recorded for it.
+    void aValidationCanBeStopped()
+    {
+        const QString table = QStringLiteral("rep.slow");
+        select(table);
+        page_->validateAction()->trigger();
+        int id = 0;
+        for (const auto &j : window_->jobService()->jobs())
+            if (j.action == JobRecord::Action::Validate && j.destTable == table)
+                id = j.id;
+        QVERIFY(id);
+        auto phase = [&] {
+            const JobRecord *j = window_->jobService()->find(id);
+            return j ? j->progress.phase : QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(phase(), QStringLiteral("counting rows"), 20000);
+        QTest::qWait(500); // the source's count is under way
+        QElapsedTimer stopping;
+        stopping.start();
+        window_->jobService()->cancel(id);
+        QTRY_VERIFY_WITH_TIMEOUT(window_->jobService()->find(id)->finished(), 20000);
+        qInfo("The validation stopped %lld ms after Cancel", static_cast<long long>(stopping.elapsed()));
+        QCOMPARE(int(window_->jobService()->find(id)->state), int(JobRecord::State::Cancelled));
+        QVERIFY2(stopping.elapsed() < 10000, "the count was cancelled on the source, not run to its end");
+        QCOMPARE(f_->dest.connect().exec("SELECT count(*) FROM mimeo.studio_validation WHERE dest_table = 'rep.slow'").toInt(0, 0),
+                 int64_t(0));
+        QCOMPARE(f_->src.connect()
+                     .exec("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'")
+                     .toInt(0, 0),
+                 int64_t(0));
     }
 
     void cleanupTestCase() { window_.reset(); }

@@ -83,4 +83,5 @@ private:
     QAction *repairAction_ = nullptr;
     QAction *resultAction_ = nullptr;
     QPointer<ValidationDialog> validationDialog_;
+    int validatedWidth_ = 0;
 };

@@ -63,6 +63,14 @@ void MonitorPage::updateValidation()
     repairAction_->setToolTip(repairable > 0 ? tr("Re-pull only the differing rows from the source, then validate again")
                               : !why.isEmpty() ? why
                                                : tr("For updater, dml and logdel tables whose last validation found differing rows"));
+    // The column was sized before any result came: it grows to fit one
+    // (once per longer text, so a width the user chose stays otherwise).
+    const int wanted = static_cast<const QAbstractItemView *>(ui_->tablesView)->sizeHintForColumn(MonitorModel::ValidatedColumn);
+    if (wanted > validatedWidth_) {
+        validatedWidth_ = wanted;
+        if (ui_->tablesView->columnWidth(MonitorModel::ValidatedColumn) < wanted)
+            ui_->tablesView->setColumnWidth(MonitorModel::ValidatedColumn, wanted);
+    }
     const int first = tables.isEmpty() ? -1 : model_->rowOf(tables.first());
     resultAction_->setEnabled(first >= 0);
     if (validationDialog_) {

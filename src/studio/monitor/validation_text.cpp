@@ -4,11 +4,22 @@
 #include "catalog/replication_types.h"
 #include "history_model.h"
 
+#include <QDateTime>
 #include <QLocale>
 
 namespace {
 
 QString q(const std::string &s) { return QString::fromStdString(s); }
+// When, as short as the column allows: the time today, else the date (the tooltip has both).
+QString shortWhen(const std::string &iso)
+{
+    const QDateTime t = QDateTime::fromString(q(iso), Qt::ISODateWithMs).toLocalTime();
+    if (!t.isValid())
+        return q(iso);
+    return t.date() == QDate::currentDate() ? QLocale().toString(t.time(), QLocale::ShortFormat)
+                                             : QLocale().toString(t.date(), QLocale::ShortFormat);
+}
+
 QString number(const std::optional<long long> &n) { return n ? QLocale().toString(static_cast<qlonglong>(*n)) : QStringLiteral("–"); }
 
 } // namespace
@@ -47,7 +58,7 @@ QString ValidationText::state(const std::optional<mimeo::jobs::Validation> &v)
 
 QString ValidationText::cell(const std::optional<mimeo::jobs::Validation> &v)
 {
-    return v ? tr("%1, %2").arg(state(v), localTime(v->checkedAt)) : state(v);
+    return v ? tr("%1, %2").arg(state(v), shortWhen(v->checkedAt)) : state(v);
 }
 
 QString ValidationText::details(const mimeo::jobs::Validation &v)
