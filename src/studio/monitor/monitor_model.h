@@ -14,7 +14,7 @@ class MonitorModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { StatusColumn, TableColumn, TypeColumn, SourceColumn, LastRunColumn, OutcomeColumn, DurationColumn,
-                  RowsColumn, NextDueColumn, BehindColumn, ReasonColumn, ColumnCount };
+                  RowsColumn, NextDueColumn, BehindColumn, ValidatedColumn, ReasonColumn, ColumnCount };
     // PercentRole (Rows column): a running refresh's progress, 0..100, or
     // -1 while the amount it expects is unknown; invalid when not running.
     enum Role { HealthRole = Qt::UserRole + 1, DestTableRole, SourceIdRole, PercentRole };

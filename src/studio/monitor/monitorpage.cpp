@@ -108,11 +108,18 @@ MonitorPage::MonitorPage(DestinationService *service, QWidget *parent)
         menu.addAction(tr("Refresh No&w"), this, [this, tables] { emit refreshRequested(tables); });
         menu.addAction(tr("&History of %1").arg(tables.first()), this, [this, tables] { emit historyRequested(tables.first()); });
         menu.addAction(measureLag_);
+        menu.addSeparator();
+        menu.addActions({validateAction_, repairAction_, resultAction_});
+        menu.setToolTipsVisible(true);
         menu.exec(ui_->tablesView->viewport()->mapToGlobal(at));
     });
     connect(ui_->tablesView, &QAbstractItemView::activated, this, [this](const QModelIndex &i) {
-        emit historyRequested(i.data(MonitorModel::DestTableRole).toString());
+        if (i.column() == MonitorModel::ValidatedColumn)
+            showValidation(i.data(MonitorModel::DestTableRole).toString());
+        else
+            emit historyRequested(i.data(MonitorModel::DestTableRole).toString());
     });
+    setUpValidation();
     // Live: the destination's health feed (the job log's notifications, at
     // most about one read a second, and polling as the fallback).
     connect(service_->health(), &HealthFeed::updated, this, &MonitorPage::showHealth);
@@ -184,6 +191,7 @@ void MonitorPage::showHealth()
                                                   + parts.join(QStringLiteral(", ")));
     const bool first = model_->rowCount() == 0;
     model_->setTables(std::move(tables));
+    updateValidation();
     if (first) {
         ui_->tablesView->resizeColumnsToContents();
         // Wide enough for a running refresh's bar ("123,456 of 1,234,567").
