@@ -192,6 +192,7 @@ private slots:
                                        QStringLiteral("+2 ~3 −1"), QString()})); // newest first; the make has none
         QCOMPARE(model()->index(3, HistoryModel::ChangesColumn).data(Qt::ToolTipRole).toString(),
                  QStringLiteral("2 inserted, 3 updated, 1 deleted"));
+        QVERIFY(page_->grab().save(QStringLiteral("history-counts.png")));
         {
             JobDetailsDialog dialog(window_->registry()->find(key_), model()->at(3));
             QVERIFY2(dialog.summaryText().contains(QStringLiteral("Rows: 6 (2 inserted, 3 updated, 1 deleted)")),

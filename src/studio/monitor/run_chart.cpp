@@ -78,7 +78,6 @@ RunChart::RunChart(QWidget *parent)
     : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    setMouseTracking(true);
     describe();
 }
 
