@@ -2658,102 +2658,108 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="100"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="99"/>
         <source>Last runs</source>
         <translation>Letzte Läufe</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="100"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="99"/>
         <source>Last runs of %1</source>
         <translation>Letzte Läufe von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="102"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="101"/>
         <source>No table selected.</source>
         <translation>Keine Tabelle ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="102"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="101"/>
         <source>No refresh of this table yet.</source>
         <translation>Diese Tabelle wurde noch nicht aktualisiert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/monitor/run_chart.cpp" line="113"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="112"/>
         <source>%n run(s), </source>
-        <translation><numerusform>%n Lauf, </numerusform><numerusform>%n Läufe, </numerusform></translation>
+        <translation>
+            <numerusform>%n Lauf, </numerusform>
+            <numerusform>%n Läufe, </numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/monitor/run_chart.cpp" line="113"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="112"/>
         <source>%n failed; </source>
-        <translation><numerusform>%n fehlgeschlagen; </numerusform><numerusform>%n fehlgeschlagen; </numerusform></translation>
+        <translation>
+            <numerusform>%n fehlgeschlagen; </numerusform>
+            <numerusform>%n fehlgeschlagen; </numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="114"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="113"/>
         <source>longest %1, most rows %2.</source>
         <translation>längster %1, meiste Zeilen %2.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="186"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="185"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="187"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="186"/>
         <source>Duration: %1</source>
         <translation>Dauer: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="187"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="186"/>
         <source>still running</source>
         <translation>läuft noch</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="190"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="189"/>
         <source>Rows: %1</source>
         <translation>Zeilen: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="191"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="190"/>
         <source>Rows: %1 (%2)</source>
         <translation>Zeilen: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="223"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="222"/>
         <source>Select a table to see its last runs.</source>
         <translation>Wählen Sie eine Tabelle, um ihre letzten Läufe zu sehen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="223"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="222"/>
         <source>No refresh of %1 yet.</source>
         <translation>%1 wurde noch nicht aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="272"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="271"/>
         <source>Duration per run</source>
         <translation>Dauer je Lauf</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="282"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="281"/>
         <source>Rows per run</source>
         <translation>Zeilen je Lauf</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="286"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="285"/>
         <source>inserted</source>
         <translation>eingefügt</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="286"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="285"/>
         <source>updated</source>
         <translation>geändert</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="286"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="285"/>
         <source>deleted</source>
         <translation>gelöscht</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="289"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="288"/>
         <source>rows, not counted</source>
         <translation>Zeilen, nicht gezählt</translation>
     </message>
