@@ -2658,27 +2658,37 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="99"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="111"/>
+        <source>Could not read the last runs: %1</source>
+        <translation>Die letzten Läufe konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="121"/>
         <source>Last runs</source>
         <translation>Letzte Läufe</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="99"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="121"/>
         <source>Last runs of %1</source>
         <translation>Letzte Läufe von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="101"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="123"/>
         <source>No table selected.</source>
         <translation>Keine Tabelle ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="101"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="123"/>
         <source>No refresh of this table yet.</source>
         <translation>Diese Tabelle wurde noch nicht aktualisiert.</translation>
     </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="127"/>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../src/studio/monitor/run_chart.cpp" line="112"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="139"/>
         <source>%n run(s), </source>
         <translation>
             <numerusform>%n Lauf, </numerusform>
@@ -2686,7 +2696,7 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/monitor/run_chart.cpp" line="112"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="139"/>
         <source>%n failed; </source>
         <translation>
             <numerusform>%n fehlgeschlagen; </numerusform>
@@ -2694,72 +2704,77 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="113"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="140"/>
         <source>longest %1, most rows %2.</source>
         <translation>längster %1, meiste Zeilen %2.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="185"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="212"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="186"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="213"/>
         <source>Duration: %1</source>
         <translation>Dauer: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="186"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="213"/>
         <source>still running</source>
         <translation>läuft noch</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="189"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="216"/>
         <source>Rows: %1</source>
         <translation>Zeilen: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="190"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="217"/>
         <source>Rows: %1 (%2)</source>
         <translation>Zeilen: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="222"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="252"/>
+        <source>Reading the last runs of %1…</source>
+        <translation>Die letzten Läufe von %1 werden gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="254"/>
         <source>Select a table to see its last runs.</source>
         <translation>Wählen Sie eine Tabelle, um ihre letzten Läufe zu sehen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="222"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="248"/>
         <source>No refresh of %1 yet.</source>
         <translation>%1 wurde noch nicht aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="271"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="304"/>
         <source>Duration per run</source>
         <translation>Dauer je Lauf</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="281"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="314"/>
         <source>Rows per run</source>
         <translation>Zeilen je Lauf</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="285"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="318"/>
         <source>inserted</source>
         <translation>eingefügt</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="285"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="318"/>
         <source>updated</source>
         <translation>geändert</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="285"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="318"/>
         <source>deleted</source>
         <translation>gelöscht</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/run_chart.cpp" line="288"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="321"/>
         <source>rows, not counted</source>
         <translation>Zeilen, nicht gezählt</translation>
     </message>

@@ -219,6 +219,7 @@ private slots:
         view->selectRow(row);
         QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && chart->runs().size() == 4, 20000);
         QCOMPARE(chart->table(), QStringLiteral("rep.counted"));
+        QVERIFY(!chart->isLoading());
         QVERIFY(chart->isVisible());
         QStringList statuses;
         for (const auto &r : chart->runs())

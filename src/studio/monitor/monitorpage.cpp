@@ -309,6 +309,8 @@ void MonitorPage::loadRuns()
         runChart_->setRuns({}, {});
         return;
     }
+    if (runChart_->table() != table)
+        runChart_->setLoading(table); // the same table keeps its bars until the new ones come
     const DestinationTarget t = service_->target();
     readingRuns_.run(this, [t, table] {
         auto conn = t.connect("monitor-runs");
@@ -316,7 +318,7 @@ void MonitorPage::loadRuns()
     }, [this, table](std::vector<mimeo::jobs::JobRecord> runs) {
         runChart_->setRuns(table, std::move(runs));
         emit runsLoaded(table);
-    }, [this, table](const TaskError &) { runChart_->setRuns(table, {}); });
+    }, [this, table](const TaskError &e) { runChart_->setFailed(table, e.message); });
 }
 
 void MonitorPage::runsMayHaveChanged()

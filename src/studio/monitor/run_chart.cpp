@@ -87,6 +87,28 @@ void RunChart::setRuns(const QString &table, std::vector<JobRecord> runs)
 {
     table_ = table;
     runs_ = std::move(runs);
+    loading_ = false;
+    failure_.clear();
+    describe();
+    update();
+}
+
+void RunChart::setLoading(const QString &table)
+{
+    table_ = table;
+    runs_.clear();
+    loading_ = true;
+    failure_.clear();
+    describe();
+    update();
+}
+
+void RunChart::setFailed(const QString &table, const QString &message)
+{
+    table_ = table;
+    runs_.clear();
+    loading_ = false;
+    failure_ = tr("Could not read the last runs: %1").arg(message);
     describe();
     update();
 }
@@ -98,7 +120,12 @@ void RunChart::describe()
 {
     setAccessibleName(table_.isEmpty() ? tr("Last runs") : tr("Last runs of %1").arg(table_));
     if (runs_.empty()) {
-        setAccessibleDescription(table_.isEmpty() ? tr("No table selected.") : tr("No refresh of this table yet."));
+        QString text = table_.isEmpty() ? tr("No table selected.") : tr("No refresh of this table yet.");
+        if (!failure_.isEmpty())
+            text = failure_;
+        else if (loading_)
+            text = tr("Reading…");
+        setAccessibleDescription(text);
         return;
     }
     qint64 longest = 0, most = 0;
@@ -218,8 +245,14 @@ void RunChart::paintEvent(QPaintEvent *)
 
     if (runs_.empty()) {
         p.setPen(c.axis);
-        p.drawText(rect(), Qt::AlignCenter,
-                   table_.isEmpty() ? tr("Select a table to see its last runs.") : tr("No refresh of %1 yet.").arg(table_));
+        QString text = tr("No refresh of %1 yet.").arg(table_);
+        if (!failure_.isEmpty())
+            text = failure_;
+        else if (loading_)
+            text = tr("Reading the last runs of %1…").arg(table_);
+        else if (table_.isEmpty())
+            text = tr("Select a table to see its last runs.");
+        p.drawText(rect().adjusted(4, 0, -4, 0), Qt::AlignCenter | Qt::TextWordWrap, text);
         return;
     }
 

@@ -21,6 +21,11 @@ public:
 
     // runs: oldest first (jobs::lastRefreshes). An empty table: nothing selected.
     void setRuns(const QString &table, std::vector<mimeo::jobs::JobRecord> runs);
+    // Another table's runs are being read: says so instead of old bars.
+    void setLoading(const QString &table);
+    bool isLoading() const { return loading_; }
+    // The runs could not be read: says why instead of bars.
+    void setFailed(const QString &table, const QString &message);
     // Read-only, for tests and the accessible description.
     const std::vector<mimeo::jobs::JobRecord> &runs() const { return runs_; }
     const QString &table() const { return table_; }
@@ -52,4 +57,6 @@ private:
 
     QString table_;
     std::vector<mimeo::jobs::JobRecord> runs_;
+    bool loading_ = false;
+    QString failure_;
 };
