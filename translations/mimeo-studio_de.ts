@@ -787,47 +787,68 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="122"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="29"/>
+        <source>+%1 ~%2 −%3</source>
+        <comment>rows inserted, updated, deleted</comment>
+        <translation>+%1 ~%2 −%3</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="38"/>
+        <source>%1 inserted, %2 updated, %3 deleted</source>
+        <translation>%1 eingefügt, %2 geändert, %3 gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="142"/>
+        <source>Rows the refresh inserted (+), updated (~) and deleted (−), where the engine counts them</source>
+        <translation>Zeilen, die die Aktualisierung eingefügt (+), geändert (~) und gelöscht (−) hat, wo die Engine sie zählt</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="146"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="123"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="147"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="124"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="148"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="125"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="149"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="126"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="150"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="127"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="151"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="128"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="152"/>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="153"/>
         <source>Origin</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="129"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="154"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="130"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="155"/>
         <source>Error or reason</source>
         <translation>Fehler oder Grund</translation>
     </message>
@@ -956,47 +977,57 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="22"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="24"/>
+        <source>Rows: %1</source>
+        <translation>Zeilen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="24"/>
+        <source>Rows: %1 (%2)</source>
+        <translation>Zeilen: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="34"/>
         <source>Job %1 – %2</source>
         <translation>Auftrag %1 – %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="23"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="35"/>
         <source>&lt;b&gt;%1&lt;/b&gt; of %2 (%3): &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;started %5%6 by %7%8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; von %2 (%3): &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;begonnen %5%6 durch %7%8</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="27"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="39"/>
         <source>, finished %1</source>
         <translation>, beendet %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="29"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="41"/>
         <source> on %1</source>
         <translation> auf %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="31"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="44"/>
         <source>&lt;b&gt;Error&lt;/b&gt; on the %1%2: %3</source>
         <translation>&lt;b&gt;Fehler&lt;/b&gt; auf dem Server (%1)%2: %3</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="33"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="46"/>
         <source>, SQLSTATE %1</source>
         <translation>, SQLSTATE %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="37"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="50"/>
         <source>&lt;b&gt;What to do:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Was zu tun ist:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="39"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="52"/>
         <source>&lt;b&gt;Reason:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Grund:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="57"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="70"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
@@ -2168,72 +2199,72 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         <translation>Tabelle oder Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="62"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="63"/>
         <source>&amp;Measure How Far Behind</source>
         <translation>Rückstand &amp;messen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="65"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="66"/>
         <source>Measure how far behind their sources the selected tables (or all) are</source>
         <translation>Messen, wie weit die ausgewählten Tabellen (oder alle) hinter ihren Quellen zurückliegen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="70"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="71"/>
         <source>Monitor – %1</source>
         <translation>Überwachung – %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="83"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="84"/>
         <source>All tables</source>
         <translation>Alle Tabellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="84"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="85"/>
         <source>Errors only</source>
         <translation>Nur Fehler</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="85"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="86"/>
         <source>Late or worse</source>
         <translation>Verspätet oder schlechter</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="108"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="109"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="109"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="110"/>
         <source>&amp;History of %1</source>
         <translation>Ver&amp;lauf von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="131"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="132"/>
         <source>Tables and their health</source>
         <translation>Tabellen und ihr Zustand</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="166"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="168"/>
         <source>All types</source>
         <translation>Alle Typen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="172"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="174"/>
         <source>All sources</source>
         <translation>Alle Quellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="174"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="176"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="189"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="191"/>
         <source>No table is replicated here yet: Destination ▸ New Replication…</source>
         <translation>Hier wird noch keine Tabelle repliziert: Ziel ▸ Neue Replikation…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="190"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="192"/>
         <source>&lt;b&gt;%n table(s)&lt;/b&gt;: </source>
         <translation>
             <numerusform>&lt;b&gt;%n Tabelle&lt;/b&gt;: </numerusform>
@@ -2241,27 +2272,27 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="212"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="214"/>
         <source>Read %1%2.</source>
         <translation>Gelesen %1%2.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="213"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="215"/>
         <source>, live</source>
         <translation>, laufend</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="213"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="215"/>
         <source>, every 10 s</source>
         <translation>, alle 10 s</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="232"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="234"/>
         <source>Measuring how far behind…</source>
         <translation>Rückstand wird gemessen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="127"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="128"/>
         <source>Could not read the health: %1</source>
         <translation>Der Zustand konnte nicht gelesen werden: %1</translation>
     </message>
@@ -2606,6 +2637,146 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         <location filename="../src/studio/rolespage.cpp" line="214"/>
         <source>The change failed and nothing was changed: %1</source>
         <translation>Die Änderung ist fehlgeschlagen, nichts wurde geändert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunChart</name>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="59"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="61"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="63"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="65"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="111"/>
+        <source>Could not read the last runs: %1</source>
+        <translation>Die letzten Läufe konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="121"/>
+        <source>Last runs</source>
+        <translation>Letzte Läufe</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="121"/>
+        <source>Last runs of %1</source>
+        <translation>Letzte Läufe von %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="123"/>
+        <source>No table selected.</source>
+        <translation>Keine Tabelle ausgewählt.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="123"/>
+        <source>No refresh of this table yet.</source>
+        <translation>Diese Tabelle wurde noch nicht aktualisiert.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="127"/>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/monitor/run_chart.cpp" line="139"/>
+        <source>%n run(s), </source>
+        <translation>
+            <numerusform>%n Lauf, </numerusform>
+            <numerusform>%n Läufe, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/monitor/run_chart.cpp" line="139"/>
+        <source>%n failed; </source>
+        <translation>
+            <numerusform>%n fehlgeschlagen; </numerusform>
+            <numerusform>%n fehlgeschlagen; </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="140"/>
+        <source>longest %1, most rows %2.</source>
+        <translation>längster %1, meiste Zeilen %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="212"/>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="213"/>
+        <source>Duration: %1</source>
+        <translation>Dauer: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="213"/>
+        <source>still running</source>
+        <translation>läuft noch</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="216"/>
+        <source>Rows: %1</source>
+        <translation>Zeilen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="217"/>
+        <source>Rows: %1 (%2)</source>
+        <translation>Zeilen: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="252"/>
+        <source>Reading the last runs of %1…</source>
+        <translation>Die letzten Läufe von %1 werden gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="254"/>
+        <source>Select a table to see its last runs.</source>
+        <translation>Wählen Sie eine Tabelle, um ihre letzten Läufe zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="248"/>
+        <source>No refresh of %1 yet.</source>
+        <translation>%1 wurde noch nicht aktualisiert.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="304"/>
+        <source>Duration per run</source>
+        <translation>Dauer je Lauf</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="314"/>
+        <source>Rows per run</source>
+        <translation>Zeilen je Lauf</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="318"/>
+        <source>inserted</source>
+        <translation>eingefügt</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="318"/>
+        <source>updated</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="318"/>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="321"/>
+        <source>rows, not counted</source>
+        <translation>Zeilen, nicht gezählt</translation>
     </message>
 </context>
 <context>
@@ -3097,7 +3268,10 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
     <message numerus="yes">
         <location filename="../src/studio/monitor/validation_text.cpp" line="56"/>
         <source>%n differing</source>
-        <translation><numerusform>%n abweichend</numerusform><numerusform>%n abweichend</numerusform></translation>
+        <translation>
+            <numerusform>%n abweichend</numerusform>
+            <numerusform>%n abweichend</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../src/studio/monitor/validation_text.cpp" line="61"/>

@@ -18,6 +18,7 @@
 #include "mainwindow.h"
 #include "monitor_model.h"
 #include "monitorpage.h"
+#include "run_chart.h"
 #include "tour_support.h"
 #include "validationdialog.h"
 
@@ -110,8 +111,11 @@ int main(int argc, char **argv)
         fail(QStringLiteral("the validations did not finish"));
     if (!waitFor(runningShown, 60000))
         fail(QStringLiteral("the monitor did not show %1 running").arg(p.value(running)));
-    if (p.isSet(select))
+    if (p.isSet(select)) {
         selectRow(monitor, MonitorModel::TableColumn, MonitorModel::DestTableRole, p.value(select));
+        // Its chart of the last runs, read in the background.
+        waitFor([&] { return monitor->runChart()->table() == p.value(select) && !monitor->runChart()->isLoading(); });
+    }
     tour::shoot("monitor-tour", window, dir, QStringLiteral("monitor.png"));
     if (p.isSet(result)) {
         ValidationDialog *dialog = monitor->showValidation(p.value(result));

@@ -8,6 +8,7 @@
 #include "monitor_delegate.h"
 #include "monitor_model.h"
 #include "pg/error.h"
+#include "run_chart.h"
 #include "ui_monitorpage.h"
 
 #include <QAction>
@@ -129,6 +130,7 @@ MonitorPage::MonitorPage(DestinationService *service, QWidget *parent)
     });
     nameFieldsByTheirLabels(this);
     ui_->tablesView->setAccessibleName(tr("Tables and their health"));
+    setUpRunChart();
     fillFilters();
     service_->health()->start();
     if (service_->health()->hasRead())
@@ -264,4 +266,64 @@ void MonitorPage::measureLag(const QStringList &destTables)
             },
             finishedOne, [finishedOne, n = static_cast<int>(tables.size())](const TaskError &) { finishedOne(n); });
     }
+}
+
+// --- The selected table's last runs (run_chart.h) ---
+
+namespace {
+
+constexpr int kChartedRuns = 30;
+
+// What changes when the job log has a new or finished run of the table.
+QString latestRunOf(const MonitorModel *model, const QString &table)
+{
+    const int row = model->rowOf(table);
+    if (row < 0)
+        return {};
+    const auto &t = model->at(row);
+    return QString::fromStdString(t.lastStatus.value_or("") + "|" + t.lastStartedAt.value_or("") + "|"
+                                  + std::to_string(t.lastDurationSeconds.value_or(-1)));
+}
+
+} // namespace
+
+void MonitorPage::setUpRunChart()
+{
+    runChart_ = new RunChart(this);
+    runChart_->setObjectName(QStringLiteral("runChart"));
+    ui_->layout->insertWidget(ui_->layout->indexOf(ui_->tablesView) + 1, runChart_);
+    // Shown for a selected table only: the list keeps its room otherwise.
+    runChart_->hide();
+    connect(ui_->tablesView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MonitorPage::loadRuns);
+    // After showHealth (connected before): the model has the new health then.
+    connect(service_->health(), &HealthFeed::updated, this, &MonitorPage::runsMayHaveChanged);
+}
+
+void MonitorPage::loadRuns()
+{
+    const QString table = selectedTables().value(0);
+    chartedRun_ = latestRunOf(model_, table);
+    runChart_->setVisible(!table.isEmpty());
+    if (table.isEmpty()) {
+        readingRuns_.forget();
+        runChart_->setRuns({}, {});
+        return;
+    }
+    if (runChart_->table() != table)
+        runChart_->setLoading(table); // the same table keeps its bars until the new ones come
+    const DestinationTarget t = service_->target();
+    readingRuns_.run(this, [t, table] {
+        auto conn = t.connect("monitor-runs");
+        return mimeo::jobs::lastRefreshes(conn, t.schema.toStdString(), table.toStdString(), kChartedRuns);
+    }, [this, table](std::vector<mimeo::jobs::JobRecord> runs) {
+        runChart_->setRuns(table, std::move(runs));
+        emit runsLoaded(table);
+    }, [this, table](const TaskError &e) { runChart_->setFailed(table, e.message); });
+}
+
+void MonitorPage::runsMayHaveChanged()
+{
+    const QString table = selectedTables().value(0);
+    if (!table.isEmpty() && latestRunOf(model_, table) != chartedRun_)
+        loadRuns();
 }

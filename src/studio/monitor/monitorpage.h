@@ -23,6 +23,7 @@ class QSortFilterProxyModel;
 class MonitorFilter;
 class QAction;
 class ValidationDialog;
+class RunChart;
 
 class MonitorPage : public QWidget {
     Q_OBJECT
@@ -39,6 +40,8 @@ public:
     void setFindText(const QString &text);
     bool isListening() const;
     QStringList selectedTables() const;
+    // The selected table's last runs (duration, rows), under the table.
+    RunChart *runChart() const { return runChart_; }
 
     QAction *measureLagAction() const { return measureLag_; }
     // Validate, Repair These Rows and the result dialog of the selected
@@ -58,6 +61,7 @@ public slots:
 
 signals:
     void loaded(bool ok);
+    void runsLoaded(const QString &destTable);
     void refreshRequested(const QStringList &destTables);
     void historyRequested(const QString &destTable);
     void lagMeasured(int failedTables); // tables that could not be measured
@@ -72,6 +76,11 @@ private:
     void setUpValidation();
     // The actions' state and the open result, after a read or a new selection.
     void updateValidation();
+    // The run chart: set up, loaded for the selection, and again when the
+    // health shows a new run of the charted table.
+    void setUpRunChart();
+    void loadRuns();
+    void runsMayHaveChanged();
 
     std::unique_ptr<Ui::MonitorPage> ui_;
     DestinationService *service_;
@@ -85,4 +94,7 @@ private:
     QAction *resultAction_ = nullptr;
     QPointer<ValidationDialog> validationDialog_;
     int validatedWidth_ = 0;
+    RunChart *runChart_ = nullptr;
+    LatestTask readingRuns_;
+    QString chartedRun_; // the charted table's latest run as the health last showed it
 };
