@@ -764,7 +764,7 @@ void MainWindow::restoreState()
     if (!ui_->mainSplitter->restoreState(s.value(QStringLiteral("window/mainSplitter")).toByteArray()))
         ui_->mainSplitter->setSizes({300, 900});
     if (!ui_->verticalSplitter->restoreState(s.value(QStringLiteral("window/verticalSplitter")).toByteArray()))
-        ui_->verticalSplitter->setSizes({560, 140});
+        ui_->verticalSplitter->setSizes({640, 60}); // the pages first; the log is a glance
     // The Jobs dock: as it was left, else a few rows high, so the pages get the room.
     if (!QMainWindow::restoreState(s.value(QStringLiteral("window/state")).toByteArray()))
         if (auto *dock = findChild<QDockWidget *>(QStringLiteral("jobsDock")))
