@@ -18,6 +18,8 @@ const std::vector<Command> &commands()
         {QStringLiteral("destroy"), QStringLiteral("remove a replication (keeps the data unless --drop-table)"), runDestroy},
         {QStringLiteral("adopt"), QStringLiteral("record a table's catalog row as it is now (extension-made tables, deliberate edits)"), runAdopt},
         {QStringLiteral("run"), QStringLiteral("refresh every table whose period has elapsed (for cron/systemd)"), runRun},
+        {QStringLiteral("serve"), QStringLiteral("a runner that stays: the schedule every N seconds, and requests made with --runner at once"),
+         runServe},
         {QStringLiteral("status"), QStringLiteral("one line per configured table: last run, last status, health; --check for monitoring"),
          runStatus},
         {QStringLiteral("freshness"), QStringLiteral("show or set when a table counts as late or critical"), runFreshness},

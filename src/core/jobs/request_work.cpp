@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: PostgreSQL
+#include "jobs/request_work.h"
+
+#include "catalog/config_row.h"
+#include "jobs/job_log.h"
+#include "pg/error.h"
+#include "replication/engine.h"
+
+namespace mimeo::jobs {
+namespace {
+
+// The job log, telling the request row the job's id as soon as it starts.
+class RequestRecorder : public replication::JobRecorder {
+public:
+    RequestRecorder(JobLog &log, std::function<void(int64_t)> started)
+        : log_(log)
+        , started_(std::move(started))
+    {
+    }
+    int64_t start(const std::string &destTable, const std::string &type, const std::string &action) override
+    {
+        const int64_t id = log_.start(destTable, type, action);
+        if (id != 0)
+            started_(id);
+        return id;
+    }
+    void step(int64_t job, const std::string &message, std::string_view status) override { log_.step(job, message, status); }
+    void progress(int64_t job, const std::string &phase, int64_t rows, int64_t bytes, int64_t rowsExpected) override
+    {
+        log_.progress(job, phase, rows, bytes, rowsExpected);
+    }
+    void finish(int64_t job, JobStatus status, std::optional<int64_t> rows, std::optional<int64_t> bytes, const pg::Error *error,
+                const std::string &reason) override
+    {
+        log_.finish(job, status, rows, bytes, error, reason);
+    }
+    void fail(int64_t job, const std::string &message) override { log_.fail(job, message); }
+
+private:
+    JobLog &log_;
+    std::function<void(int64_t)> started_;
+};
+
+struct Answer {
+    std::string status = "failed";
+    std::string message;
+};
+
+Answer refresh(const RequestSettings &s, RequestWork &work, pg::Connection &ctl)
+{
+    const auto &req = work.request;
+    pg::ConnectSpec spec = s.destination;
+    spec.applicationName = "mimeo:serve:" + req.action + ":" + req.destTable;
+    spec.side = pg::Side::Destination;
+    auto dest = pg::Connection::open(spec);
+    // The trigger checked the name when the request was made; the table may
+    // have been destroyed since.
+    const std::string table = catalog::requireConfiguredTable(dest, s.schema, req.destTable);
+    JobLog log(spec, s.schema, "mimeo serve");
+    RequestRecorder recorder(log, [&](int64_t id) {
+        work.jobId = id;
+        catalog::setRequestJob(ctl, s.schema, req.id, id);
+    });
+    replication::RunContext ctx;
+    ctx.schema = s.schema;
+    ctx.log = &recorder;
+    ctx.cancel = &work.cancel;
+    ctx.sourcePassword = s.sourcePassword;
+    ctx.applicationPrefix = "mimeo:serve";
+    replication::RefreshRequest rr;
+    rr.destTable = table;
+    rr.repull = req.action == "repull";
+    const auto result = replication::refresh(dest, rr, ctx);
+    return {result.outcome == replication::Outcome::Locked ? "failed" : "done", result.message};
+}
+
+} // namespace
+
+std::string carryOutRequest(const RequestSettings &settings, RequestWork &work)
+{
+    const auto &req = work.request;
+    const std::string what = "request " + std::to_string(req.id) + " (" + req.action + " " + req.destTable + ")";
+    try {
+        pg::ConnectSpec ctlSpec = settings.destination;
+        ctlSpec.applicationName = "mimeo:serve:request";
+        ctlSpec.side = pg::Side::Destination;
+        auto ctl = pg::Connection::open(ctlSpec);
+        Answer answer;
+        try {
+            if (req.action == "refresh" || req.action == "repull")
+                answer = refresh(settings, work, ctl);
+            else
+                answer.message = req.action + " is not served by this runner yet; run it on this computer";
+        } catch (const pg::Error &e) {
+            answer.status = work.cancel.requested() ? "cancelled" : "failed";
+            answer.message = work.cancel.requested() ? work.cancel.reason() : e.describe();
+        } catch (const std::exception &e) {
+            answer.message = e.what();
+        }
+        if (work.giveBack && work.cancel.requested()) {
+            catalog::releaseRequest(ctl, settings.schema, req.id, "given back: its runner stopped (" + work.cancel.reason() + ")");
+            return what + " given back: " + work.cancel.reason();
+        }
+        catalog::finishRequest(ctl, settings.schema, req.id, answer.status, answer.message);
+        return what + " " + answer.status + ": " + answer.message;
+    } catch (const std::exception &e) {
+        return what + " could not be answered: " + e.what();
+    }
+}
+
+} // namespace mimeo::jobs
