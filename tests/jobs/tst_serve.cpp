@@ -236,6 +236,40 @@ private slots:
                  std::string("abandoned"));
     }
 
+    void runnerThatLostItsConnectionCarriesOn()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        ServeFixture f(env, "servelost");
+        f.make("snap", "src.brief", QStringLiteral("rep.brief"));
+        f.make("table", "src.t", QStringLiteral("rep.t"));
+        Background a(f, serveArgs());
+        const std::string idA = runnerId(a);
+        QTRY_COMPARE_WITH_TIMEOUT(f.liveRunners(), int64_t(1), 10000);
+        const int64_t id = f.request("rep.brief");
+        QTRY_VERIFY_WITH_TIMEOUT(f.jobOf(id) > 0, 10000);
+        // Its catalog connection dies while its job goes on; another runner
+        // is there at once, but the request stays with the runner that has it.
+        const auto cut = [&] {
+            return f.scalar("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() "
+                            "AND application_name = $1",
+                            {"mimeo:serve:" + idA});
+        };
+        QCOMPARE(cut(), int64_t(1));
+        Background b(f, serveArgs());
+        QTRY_COMPARE_WITH_TIMEOUT(f.status(id), std::string("done"), 15000);
+        QCOMPARE(f.text("SELECT taken_by FROM mimeo.studio_request WHERE request_id = $1", {std::to_string(id)}), idA);
+        QCOMPARE(f.scalar("SELECT count(*) FROM mimeo.studio_job_log WHERE dest_table = 'rep.brief' AND action = 'refresh'"), int64_t(1));
+        QCOMPARE(f.jobStatus(f.jobOf(id)), std::string("ok"));
+        // Both reconnect after losing their connections, and serve on.
+        b.p.kill();
+        b.p.waitForFinished();
+        QCOMPARE(cut(), int64_t(1));
+        auto ok = f.run({"refresh", "rep.t", "--runner"});
+        QVERIFY2(ok.exitCode == 0, qPrintable(ok.all()));
+        QCOMPARE(f.text("SELECT taken_by FROM mimeo.studio_request ORDER BY request_id DESC LIMIT 1"), idA);
+        QVERIFY(QString::fromUtf8(a.p.readAllStandardOutput()).contains(QStringLiteral("lost the catalog connection, reconnecting")));
+    }
+
     void refreshOnARunnerExitsAsLocally()
     {
         MIMEO_REQUIRE_ENV(env);

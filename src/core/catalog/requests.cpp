@@ -99,7 +99,11 @@ std::optional<Request> takeWorkRequest(pg::Connection &dest, const std::string &
     auto r = dest.exec("UPDATE " + qs + ".studio_request r SET " + kTakeSet + ", message = CASE WHEN r.status = 'taken' "
                        "THEN 'taken again: runner ' || r.taken_by || ' is gone' END "
                        "WHERE r.request_id = (SELECT q.request_id FROM " + qs + ".studio_request q "
-                       "WHERE q.action <> 'cancel' AND (q.status = 'waiting' OR (q.status = 'taken' AND " + takerGoneSql("q") + ")) "
+                       "WHERE q.action <> 'cancel' AND (q.status = 'waiting' OR (q.status = 'taken' AND " + takerGoneSql("q") + " "
+                       // A runner that lost only its own connection still runs the job (the job
+                       // log's connection is alive) and adopts the request when it reconnects.
+                       "AND NOT EXISTS (SELECT 1 FROM " + qs + ".studio_job_log j WHERE j.job_id = q.job_id AND "
+                       + liveStatusSql("j") + " = 'running'))) "
                        "ORDER BY q.request_id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING " + kRequestColumns,
                        {runnerId});
     if (r.rows() == 0)

@@ -48,7 +48,8 @@ int64_t insertCancelRequest(pg::Connection &dest, const std::string &schema, std
 std::optional<RequestProgress> readRequestProgress(pg::Connection &dest, const std::string &schema, int64_t id);
 
 // The oldest waiting refresh, repull or validate request (or one whose
-// taker's backend is gone), now taken by runnerId on dest's backend.
+// taker's backend is gone and whose job no longer runs), now taken by
+// runnerId on dest's backend.
 std::optional<Request> takeWorkRequest(pg::Connection &dest, const std::string &schema, const std::string &runnerId);
 // The oldest waiting cancel request this runner can answer: its target is
 // one of mine (runningRequests, runningJobs), still waiting, orphaned, or

@@ -106,7 +106,7 @@ private:
     void connect()
     {
         pg::ConnectSpec spec = o_.destination;
-        spec.applicationName = "mimeo:serve";
+        spec.applicationName = "mimeo:serve:" + o_.runner.id; // which runner, in pg_stat_activity
         spec.side = pg::Side::Destination;
         conn_ = pg::Connection::open(spec);
         conn_.exec("LISTEN " + pg::quoteIdent(catalog::requestChannel(o_.schema)));
