@@ -3,43 +3,12 @@
 
 #include "catalog/config_row.h"
 #include "jobs/job_log.h"
+#include "jobs/job_tap.h"
 #include "pg/error.h"
 #include "replication/engine.h"
 
 namespace mimeo::jobs {
 namespace {
-
-// The job log, telling the request row the job's id as soon as it starts.
-class RequestRecorder : public replication::JobRecorder {
-public:
-    RequestRecorder(JobLog &log, std::function<void(int64_t)> started)
-        : log_(log)
-        , started_(std::move(started))
-    {
-    }
-    int64_t start(const std::string &destTable, const std::string &type, const std::string &action) override
-    {
-        const int64_t id = log_.start(destTable, type, action);
-        if (id != 0)
-            started_(id);
-        return id;
-    }
-    void step(int64_t job, const std::string &message, std::string_view status) override { log_.step(job, message, status); }
-    void progress(int64_t job, const std::string &phase, int64_t rows, int64_t bytes, int64_t rowsExpected) override
-    {
-        log_.progress(job, phase, rows, bytes, rowsExpected);
-    }
-    void finish(int64_t job, JobStatus status, std::optional<int64_t> rows, std::optional<int64_t> bytes, const pg::Error *error,
-                const std::string &reason) override
-    {
-        log_.finish(job, status, rows, bytes, error, reason);
-    }
-    void fail(int64_t job, const std::string &message) override { log_.fail(job, message); }
-
-private:
-    JobLog &log_;
-    std::function<void(int64_t)> started_;
-};
 
 struct Answer {
     std::string status = "failed";
@@ -57,7 +26,7 @@ Answer refresh(const RequestSettings &s, RequestWork &work, pg::Connection &ctl)
     // have been destroyed since.
     const std::string table = catalog::requireConfiguredTable(dest, s.schema, req.destTable);
     JobLog log(spec, s.schema, "mimeo serve");
-    RequestRecorder recorder(log, [&](int64_t id) {
+    JobTap recorder(log, [&](int64_t id) {
         work.jobId = id;
         catalog::setRequestJob(ctl, s.schema, req.id, id);
     });

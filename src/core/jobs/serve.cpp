@@ -2,6 +2,7 @@
 #include "jobs/serve.h"
 
 #include "catalog/catalog_ddl.h"
+#include "jobs/job_cancels.h"
 #include "jobs/request_work.h"
 #include "jobs/runner.h"
 #include "pg/cancel.h"
@@ -129,6 +130,8 @@ private:
         for (const auto &r : running_)
             if (const int64_t id = r->work.jobId.load())
                 ids.push_back(id);
+        for (const int64_t id : roundJobs_.jobs())
+            ids.push_back(id);
         return ids;
     }
 
@@ -163,6 +166,7 @@ private:
             r.workers = o_.runner.jobs;
             r.origin = "mimeo serve";
             r.cancel = o_.stop;
+            r.cancels = &roundJobs_;
             r.sourcePassword = o_.sourcePassword;
             r.onEvent = [this](const std::string &line) { event(line); };
             try {
@@ -208,6 +212,11 @@ private:
                 return;
             }
         }
+        if (c.targetJob && !c.targetRequest && roundJobs_.cancel(*c.targetJob, who)) {
+            catalog::finishRequest(conn_, o_.schema, c.id, "done", "cancelled job " + std::to_string(*c.targetJob));
+            event("job " + std::to_string(*c.targetJob) + " " + who);
+            return;
+        }
         if (c.targetRequest && catalog::cancelUnservedRequest(conn_, o_.schema, *c.targetRequest, who + " before a runner started it")) {
             catalog::finishRequest(conn_, o_.schema, c.id, "done", "cancelled request " + std::to_string(*c.targetRequest)
                                        + " before it started");
@@ -228,6 +237,7 @@ private:
             r->work.giveBack = true;
             r->work.cancel.request(reason);
         }
+        roundJobs_.cancelAll(reason);
         for (auto &r : running_)
             r->thread.join();
         running_.clear();
@@ -250,6 +260,7 @@ private:
     pg::Connection conn_;
     std::list<std::unique_ptr<Running>> running_;
     std::thread round_;
+    JobCancels roundJobs_; // the schedule round's jobs, each cancellable by id
     bool roundRunning_ = false;
     std::atomic<bool> roundDone_{true};
     std::mutex eventMutex_;
