@@ -20,6 +20,7 @@ const std::vector<Command> &commands()
         {QStringLiteral("run"), QStringLiteral("refresh every table whose period has elapsed (for cron/systemd)"), runRun},
         {QStringLiteral("serve"), QStringLiteral("a runner that stays: the schedule every N seconds, and requests made with --runner at once"),
          runServe},
+        {QStringLiteral("cancel"), QStringLiteral("stop a job that a runner (mimeo serve) runs"), runCancel},
         {QStringLiteral("status"), QStringLiteral("one line per configured table: last run, last status, health; --check for monitoring"),
          runStatus},
         {QStringLiteral("freshness"), QStringLiteral("show or set when a table counts as late or critical"), runFreshness},

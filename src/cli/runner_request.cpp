@@ -86,4 +86,27 @@ int requestFromRunner(CliContext &ctx, pg::Connection &dest, const std::string &
     }
 }
 
+int cancelOnRunner(CliContext &ctx, pg::Connection &dest, int64_t jobId, int waitSeconds)
+{
+    const int64_t id = catalog::insertCancelRequest(dest, ctx.schema, std::nullopt, jobId, hostName());
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(waitSeconds);
+    for (;;) {
+        const auto p = catalog::readRequestProgress(dest, ctx.schema, id);
+        if (p && p->request.status == "done") {
+            const std::string message = p->request.message.value_or("");
+            const bool cancelled = message.rfind("cancelled", 0) == 0;
+            (cancelled ? ctx.o() : ctx.e()) << (cancelled ? "" : "mimeo: ") << "job " << jobId << ": " << message << "\n";
+            return cancelled ? ExitOk : ExitFailed;
+        }
+        if (processCancel().requested() || std::chrono::steady_clock::now() >= until) {
+            if (catalog::withdrawRequest(dest, ctx.schema, id, "no runner answered")) {
+                ctx.e() << "mimeo: no runner runs job " << jobId << " (a job started on a desk by mimeo refresh or the "
+                        << "application is cancelled there)\n";
+                return ExitFailed;
+            }
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+}
+
 } // namespace mimeo::cli

@@ -13,4 +13,10 @@ namespace mimeo::cli {
 int requestFromRunner(CliContext &ctx, pg::Connection &dest, const std::string &action, const std::string &destTable,
                       bool verbose);
 
+// mimeo cancel JOB_ID: asks the runner that runs the job to cancel it and
+// waits up to waitSeconds for its answer. 0 when it was cancelled, 1 when
+// nothing was (the job is over, or no runner runs it: the request is then
+// withdrawn).
+int cancelOnRunner(CliContext &ctx, pg::Connection &dest, int64_t jobId, int waitSeconds);
+
 } // namespace mimeo::cli

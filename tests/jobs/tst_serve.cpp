@@ -180,12 +180,13 @@ private slots:
         const int64_t scheduled = dueJob();
         QElapsedTimer clock;
         clock.start();
-        const int64_t cancelScheduled = f.scalar("INSERT INTO mimeo.studio_request (action, target_job_id) VALUES ('cancel', $1) "
-                                                 "RETURNING request_id",
-                                                 {std::to_string(scheduled)});
+        auto cancelled = f.run({"cancel", QString::number(scheduled)});
+        QVERIFY2(cancelled.exitCode == 0, qPrintable(cancelled.all()));
         QTRY_COMPARE_WITH_TIMEOUT(f.jobStatus(scheduled), std::string("cancelled"), 2000);
         QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
-        QTRY_COMPARE_WITH_TIMEOUT(f.status(cancelScheduled), std::string("done"), 2000);
+        auto over = f.run({"cancel", QString::number(scheduled)});
+        QCOMPARE(over.exitCode, 1);
+        QVERIFY2(over.err.contains(QStringLiteral("nothing to cancel")), qPrintable(over.all()));
         f.d.exec("UPDATE mimeo.refresh_config_snap SET period = NULL WHERE dest_table = 'rep.due'"); // due no more
 
         // A cancel request from anyone who may make requests.
@@ -220,6 +221,10 @@ private slots:
         // A cancel of a request no runner has started cancels it there.
         runner.p.kill();
         runner.p.waitForFinished();
+        auto nobody = f.run({"cancel", QString::number(job), "--wait", "1"});
+        QCOMPARE(nobody.exitCode, 1);
+        QVERIFY2(nobody.err.contains(QStringLiteral("no runner runs job")), qPrintable(nobody.all()));
+        QCOMPARE(f.scalar("SELECT count(*) FROM mimeo.studio_request WHERE status = 'waiting'"), int64_t(0));
         const int64_t waiting = f.request("rep.slow");
         f.d.exec("INSERT INTO mimeo.studio_request (action, target_request_id) VALUES ('cancel', $1)", {std::to_string(waiting)});
         Background other(f, serveArgs());

@@ -151,6 +151,15 @@ void releaseRequest(pg::Connection &dest, const std::string &schema, int64_t id,
               {std::to_string(id), message});
 }
 
+bool withdrawRequest(pg::Connection &dest, const std::string &schema, int64_t id, const std::string &message)
+{
+    return dest.exec("UPDATE " + pg::quoteIdent(schema) + ".studio_request SET status = 'cancelled', message = $2, "
+                     "finished_at = pg_catalog.clock_timestamp() WHERE request_id = $1 AND status = 'waiting'",
+                     {std::to_string(id), message})
+               .affected()
+        == 1;
+}
+
 bool cancelUnservedRequest(pg::Connection &dest, const std::string &schema, int64_t target, const std::string &message)
 {
     auto r = dest.exec("UPDATE " + pg::quoteIdent(schema) + ".studio_request t SET status = 'cancelled', message = $2, "

@@ -61,6 +61,9 @@ void finishRequest(pg::Connection &dest, const std::string &schema, int64_t id, 
                    const std::string &message);
 // Back to waiting, for another runner (this one stops).
 void releaseRequest(pg::Connection &dest, const std::string &schema, int64_t id, const std::string &message);
+// Withdraws a request no runner has taken yet (status cancelled); false
+// when one has.
+bool withdrawRequest(pg::Connection &dest, const std::string &schema, int64_t id, const std::string &message);
 // Cancels target when no runner works on it (waiting, or its taker died);
 // false when a live runner has it.
 bool cancelUnservedRequest(pg::Connection &dest, const std::string &schema, int64_t target, const std::string &message);
