@@ -53,11 +53,24 @@ int requestFromRunner(CliContext &ctx, pg::Connection &dest, const std::string &
     std::optional<std::string> takenBy;
     int64_t jobId = 0;
     bool progressShown = false;
+    bool warned = false;
+    auto nextRunnerCheck = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     for (;;) {
         if (processCancel().requested()) {
-            // The signal watcher ends the process soon: ask for the cancel first.
-            catalog::insertCancelRequest(dest, ctx.schema, id, jobId ? std::optional<int64_t>(jobId) : std::nullopt, hostName());
+            // The signal watcher ends the process soon: withdraw the request
+            // while no runner has it, else ask its runner to cancel it.
+            if (!catalog::withdrawRequest(dest, ctx.schema, id, "withdrawn: " + processCancel().reason()))
+                catalog::insertCancelRequest(dest, ctx.schema, id, jobId ? std::optional<int64_t>(jobId) : std::nullopt, hostName());
             return ExitFailed;
+        }
+        if (std::chrono::steady_clock::now() >= nextRunnerCheck) {
+            // A request outlives its runners; say so once while none serves.
+            const bool served = catalog::anyLiveRunner(dest, ctx.schema);
+            if (!served && !warned)
+                ctx.e() << "mimeo: no runner serves schema " << ctx.schema << " now; request " << id
+                        << " waits for one (Ctrl-C withdraws it)\n" << std::flush;
+            warned = !served;
+            nextRunnerCheck = std::chrono::steady_clock::now() + std::chrono::seconds(5);
         }
         const auto p = catalog::readRequestProgress(dest, ctx.schema, id);
         if (!p) {

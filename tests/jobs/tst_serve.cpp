@@ -225,6 +225,21 @@ private slots:
         QCOMPARE(nobody.exitCode, 1);
         QVERIFY2(nobody.err.contains(QStringLiteral("no runner runs job")), qPrintable(nobody.all()));
         QCOMPARE(f.scalar("SELECT count(*) FROM mimeo.studio_request WHERE status = 'waiting'"), int64_t(0));
+        {
+            // A request no runner took yet: Ctrl-C withdraws it (the dead
+            // runner is made to look alive, so the request is made).
+            f.d.exec("UPDATE mimeo.studio_runner SET last_seen_at = now() + interval '1 hour'");
+            Background stranded(f, {"refresh", "rep.slow", "--runner"});
+            QTRY_COMPARE_WITH_TIMEOUT(f.scalar("SELECT count(*) FROM mimeo.studio_request WHERE status = 'waiting'"), int64_t(1), 5000);
+            const int64_t withdrawn = f.scalar("SELECT request_id FROM mimeo.studio_request WHERE status = 'waiting'");
+            ::kill(static_cast<pid_t>(stranded.p.processId()), SIGINT);
+            QVERIFY(stranded.p.waitForFinished(5000));
+            QCOMPARE(stranded.p.exitCode(), 130);
+            QCOMPARE(f.status(withdrawn), std::string("cancelled"));
+            QCOMPARE(f.scalar("SELECT count(*) FROM mimeo.studio_request WHERE target_request_id = $1", {std::to_string(withdrawn)}),
+                     int64_t(0));
+            f.d.exec("DELETE FROM mimeo.studio_runner");
+        }
         const int64_t waiting = f.request("rep.slow");
         f.d.exec("INSERT INTO mimeo.studio_request (action, target_request_id) VALUES ('cancel', $1)", {std::to_string(waiting)});
         Background other(f, serveArgs());
