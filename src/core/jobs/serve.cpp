@@ -55,6 +55,7 @@ public:
         auto nextSeen = Clock::now() + seen_;
         auto nextPoll = Clock::now();
         bool wanted = true;
+        int failures = 0; // in a row
         while (!stopping()) {
             wanted = reap() || wanted;
             try {
@@ -75,12 +76,16 @@ public:
                     nextPoll = Clock::now() + poll_;
                 }
                 wanted = conn_.waitForNotification(kWaitMs);
+                failures = 0;
             } catch (const std::exception &e) {
                 if (stopping())
                     break;
-                event(std::string("lost the catalog connection, reconnecting: ") + e.what());
+                // 1, 2, 4 ... 30 s apart while the server stays away; said once.
+                if (failures == 0)
+                    event(std::string("lost the catalog connection, reconnecting: ") + e.what());
                 conn_ = pg::Connection();
-                pause(std::chrono::seconds(1));
+                pause(std::chrono::seconds(std::min(30, 1 << std::min(failures, 5))));
+                ++failures;
             }
         }
         shutDown();
