@@ -787,47 +787,68 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="122"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="29"/>
+        <source>+%1 ~%2 −%3</source>
+        <comment>rows inserted, updated, deleted</comment>
+        <translation>+%1 ~%2 −%3</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="38"/>
+        <source>%1 inserted, %2 updated, %3 deleted</source>
+        <translation>%1 eingefügt, %2 geändert, %3 gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="142"/>
+        <source>Rows the refresh inserted (+), updated (~) and deleted (−), where the engine counts them</source>
+        <translation>Zeilen, die die Aktualisierung eingefügt (+), geändert (~) und gelöscht (−) hat, wo die Engine sie zählt</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="146"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="123"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="147"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="124"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="148"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="125"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="149"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="126"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="150"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="127"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="151"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="128"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="152"/>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/history_model.cpp" line="153"/>
         <source>Origin</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="129"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="154"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="130"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="155"/>
         <source>Error or reason</source>
         <translation>Fehler oder Grund</translation>
     </message>
@@ -956,47 +977,57 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="22"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="24"/>
+        <source>Rows: %1</source>
+        <translation>Zeilen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="24"/>
+        <source>Rows: %1 (%2)</source>
+        <translation>Zeilen: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="34"/>
         <source>Job %1 – %2</source>
         <translation>Auftrag %1 – %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="23"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="35"/>
         <source>&lt;b&gt;%1&lt;/b&gt; of %2 (%3): &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;started %5%6 by %7%8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; von %2 (%3): &lt;b&gt;%4&lt;/b&gt;&lt;br&gt;begonnen %5%6 durch %7%8</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="27"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="39"/>
         <source>, finished %1</source>
         <translation>, beendet %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="29"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="41"/>
         <source> on %1</source>
         <translation> auf %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="31"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="44"/>
         <source>&lt;b&gt;Error&lt;/b&gt; on the %1%2: %3</source>
         <translation>&lt;b&gt;Fehler&lt;/b&gt; auf dem Server (%1)%2: %3</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="33"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="46"/>
         <source>, SQLSTATE %1</source>
         <translation>, SQLSTATE %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="37"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="50"/>
         <source>&lt;b&gt;What to do:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Was zu tun ist:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="39"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="52"/>
         <source>&lt;b&gt;Reason:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Grund:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="57"/>
+        <location filename="../src/studio/monitor/jobdetailsdialog.cpp" line="70"/>
         <source>error</source>
         <translation>Fehler</translation>
     </message>
@@ -1004,75 +1035,120 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
 <context>
     <name>JobService</name>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="47"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="52"/>
         <source>queued</source>
         <translation>wartend</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="48"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="53"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="49"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="54"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="50"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="55"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="51"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="56"/>
         <source>skipped</source>
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="52"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="57"/>
         <source>busy</source>
         <translation>belegt</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="53"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="58"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="54"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="59"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="62"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="67"/>
         <source>refresh</source>
         <translation>Aktualisierung</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="63"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="68"/>
         <source>full re-pull</source>
         <translation>vollständiges Neuladen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="64"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="69"/>
         <source>scheduled refresh</source>
         <translation>geplante Aktualisierung</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="148"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="70"/>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="71"/>
+        <source>row repair</source>
+        <translation>Zeilenreparatur</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="155"/>
         <source>The destination was removed.</source>
         <translation>Das Ziel wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="186"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="197"/>
         <source>Cancelled: the destination is as it was.</source>
         <translation>Abgebrochen: das Ziel ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="235"/>
-        <location filename="../src/studio/jobs/job_service.cpp" line="250"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="246"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="261"/>
         <source>Cancelled before it started.</source>
         <translation>Abgebrochen, bevor sie begann.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/check_work.cpp" line="38"/>
+        <source>validation failed: %1</source>
+        <translation>Validierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/check_work.cpp" line="41"/>
+        <source>validated: %1 rows equal</source>
+        <translation>validiert: %1 Zeilen gleich</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/check_work.cpp" line="42"/>
+        <source>validated: %1 rows on both sides (counted, not compared)</source>
+        <translation>validiert: %1 Zeilen auf beiden Seiten (gezählt, nicht verglichen)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/check_work.cpp" line="44"/>
+        <source>row counts differ: %1 on the source, %2 on the destination</source>
+        <translation>Zeilenzahlen weichen ab: %1 in der Quelle, %2 im Ziel</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/check_work.cpp" line="46"/>
+        <source>differing rows: %1 (%2 missing, %3 extra, %4 different)</source>
+        <translation>abweichende Zeilen: %1 (%2 fehlen, %3 überzählig, %4 verschieden)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/check_work.cpp" line="85"/>
+        <source>%1; then %2</source>
+        <translation>%1; danach %2</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/check_work.cpp" line="86"/>
+        <source>nothing to repair: %1</source>
+        <translation>nichts zu reparieren: %1</translation>
     </message>
 </context>
 <context>
@@ -1445,7 +1521,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="181"/>
-        <location filename="../src/studio/mainwindow.cpp" line="677"/>
+        <location filename="../src/studio/mainwindow.cpp" line="695"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
@@ -1466,7 +1542,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="186"/>
-        <location filename="../src/studio/mainwindow.cpp" line="678"/>
+        <location filename="../src/studio/mainwindow.cpp" line="696"/>
         <source>&amp;Full Re-pull…</source>
         <translation>&amp;Vollständig neu laden…</translation>
     </message>
@@ -1627,7 +1703,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="401"/>
+        <location filename="../src/studio/mainwindow.cpp" line="408"/>
         <source>%n source(s) of %1 keep their password in plain text in %2.dblink_mapping_mimeo (pwd or inside data_source).</source>
         <translation>
             <numerusform>%n Quelle von %1 hält ihr Passwort im Klartext in %2.dblink_mapping_mimeo (pwd oder in data_source).</numerusform>
@@ -1635,7 +1711,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="411"/>
+        <location filename="../src/studio/mainwindow.cpp" line="418"/>
         <source>%n source(s) of %1 keep their password in plain text in the catalog (dblink_mapping_mimeo.pwd, or password=... inside data_source), as the mimeo extension allows.
 
 Move them into the keychain and out of the catalog? The mimeo command on servers and the mimeo extension itself then need ~/.pgpass or another libpq means to reach those sources.</source>
@@ -1649,27 +1725,27 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="406"/>
+        <location filename="../src/studio/mainwindow.cpp" line="413"/>
         <source>No keychain is available, so those passwords stay where they are.</source>
         <translation>Kein Schlüsselbund verfügbar, daher bleiben diese Passwörter, wo sie sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="410"/>
+        <location filename="../src/studio/mainwindow.cpp" line="417"/>
         <source>Move Passwords to the Keychain</source>
         <translation>Passwörter in den Schlüsselbund verschieben</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="418"/>
+        <location filename="../src/studio/mainwindow.cpp" line="425"/>
         <source>The passwords stay in the catalog.</source>
         <translation>Die Passwörter bleiben im Katalog.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="425"/>
+        <location filename="../src/studio/mainwindow.cpp" line="432"/>
         <source>Moving passwords stopped: %1</source>
         <translation>Verschieben der Passwörter abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="426"/>
+        <location filename="../src/studio/mainwindow.cpp" line="433"/>
         <source>%n password(s) moved to the keychain.</source>
         <translation>
             <numerusform>%n Passwort in den Schlüsselbund verschoben.</numerusform>
@@ -1677,62 +1753,62 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="438"/>
+        <location filename="../src/studio/mainwindow.cpp" line="445"/>
         <source>The destination is not loaded yet.</source>
         <translation>Das Ziel ist noch nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="384"/>
+        <location filename="../src/studio/mainwindow.cpp" line="391"/>
         <source>Roles of %1: %2</source>
         <translation>Rollen von %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="505"/>
+        <location filename="../src/studio/mainwindow.cpp" line="512"/>
         <source>Made the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="525"/>
+        <location filename="../src/studio/mainwindow.cpp" line="532"/>
         <source>Destroyed the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="556"/>
+        <location filename="../src/studio/mainwindow.cpp" line="563"/>
         <source>Select replicated tables first (in the navigator or the configuration editor).</source>
         <translation>Zuerst replizierte Tabellen wählen (im Navigator oder im Konfigurationseditor).</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="579"/>
+        <location filename="../src/studio/mainwindow.cpp" line="597"/>
         <source>copies every row again, as each of its refreshes does</source>
         <translation>kopiert alle Zeilen erneut, wie jede ihrer Aktualisierungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="581"/>
+        <location filename="../src/studio/mainwindow.cpp" line="599"/>
         <source>empties it (TRUNCATE: readers wait until it is done) and pulls every row up to the boundary again</source>
         <translation>leert sie (TRUNCATE: Lesende warten, bis es fertig ist) und lädt alle Zeilen bis zur Grenze neu</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="583"/>
+        <location filename="../src/studio/mainwindow.cpp" line="601"/>
         <source>empties it, pulls every row again and clears the queue on the source; rows it kept as deleted are gone</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle; als gelöscht behaltene Zeilen gehen verloren</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="585"/>
+        <location filename="../src/studio/mainwindow.cpp" line="603"/>
         <source>empties it, pulls every row again and clears the queue on the source</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="586"/>
+        <location filename="../src/studio/mainwindow.cpp" line="604"/>
         <source>%1 (%2): %3.</source>
         <translation>%1 (%2): %3.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="588"/>
+        <location filename="../src/studio/mainwindow.cpp" line="606"/>
         <source>Full Re-pull</source>
         <translation>Vollständig neu laden</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="588"/>
+        <location filename="../src/studio/mainwindow.cpp" line="606"/>
         <source>A full re-pull of
 
 %1
@@ -1745,7 +1821,7 @@ Run it now?</source>
 Jetzt ausführen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="619"/>
+        <location filename="../src/studio/mainwindow.cpp" line="637"/>
         <source>%n due table(s) queued.</source>
         <translation>
             <numerusform>%n fällige Tabelle eingereiht.</numerusform>
@@ -1753,17 +1829,17 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="620"/>
+        <location filename="../src/studio/mainwindow.cpp" line="638"/>
         <source>Could not list the due tables: %1</source>
         <translation>Die fälligen Tabellen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="635"/>
+        <location filename="../src/studio/mainwindow.cpp" line="653"/>
         <source>Jobs Running</source>
         <translation>Laufende Aufträge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="636"/>
+        <location filename="../src/studio/mainwindow.cpp" line="654"/>
         <source>%n job(s) are queued or running. Cancel them (the servers stop at once and the tables stay as they were), or wait for them to finish?</source>
         <translation>
             <numerusform>%n Auftrag wartet oder läuft. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform>
@@ -1771,72 +1847,72 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="640"/>
+        <location filename="../src/studio/mainwindow.cpp" line="658"/>
         <source>Cancel the Jobs</source>
         <translation>Aufträge abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="641"/>
+        <location filename="../src/studio/mainwindow.cpp" line="659"/>
         <source>Wait for Them</source>
         <translation>Darauf warten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="672"/>
+        <location filename="../src/studio/mainwindow.cpp" line="690"/>
         <source>&amp;New Replication from Source %1…</source>
         <translation>&amp;Neue Replikation aus Quelle %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="679"/>
+        <location filename="../src/studio/mainwindow.cpp" line="697"/>
         <source>&amp;History of %1</source>
         <translation>Ver&amp;lauf von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="683"/>
+        <location filename="../src/studio/mainwindow.cpp" line="701"/>
         <source>Open in the &amp;Configuration Editor</source>
         <translation>Im &amp;Konfigurationseditor öffnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="696"/>
+        <location filename="../src/studio/mainwindow.cpp" line="714"/>
         <source>&amp;New Replication of %1…</source>
         <translation>&amp;Neue Replikation von %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="696"/>
+        <location filename="../src/studio/mainwindow.cpp" line="714"/>
         <source>a Source Table</source>
         <translation>einer Quelltabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="698"/>
+        <location filename="../src/studio/mainwindow.cpp" line="716"/>
         <source>&amp;Destroy Replication of %1…</source>
         <translation>Replikation von %1 &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="722"/>
+        <location filename="../src/studio/mainwindow.cpp" line="740"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="735"/>
+        <location filename="../src/studio/mainwindow.cpp" line="753"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="736"/>
+        <location filename="../src/studio/mainwindow.cpp" line="754"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="773"/>
+        <location filename="../src/studio/mainwindow.cpp" line="791"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="774"/>
+        <location filename="../src/studio/mainwindow.cpp" line="792"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="801"/>
+        <location filename="../src/studio/mainwindow.cpp" line="819"/>
         <source>Quitting once the jobs have ended…</source>
         <translation>Beenden, sobald die Aufträge zu Ende sind…</translation>
     </message>
@@ -1852,240 +1928,245 @@ Jetzt ausführen?</translation>
 <context>
     <name>MonitorModel</name>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="84"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="85"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="85"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="86"/>
         <source>abandoned</source>
         <translation>verwaist</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="86"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="87"/>
         <source>critical</source>
         <translation>kritisch</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="87"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="88"/>
         <source>late</source>
         <translation>verspätet</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="88"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="89"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="89"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="90"/>
         <source>busy</source>
         <translation>belegt</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="90"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="91"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="91"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="92"/>
         <source>never run</source>
         <translation>nie gelaufen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="92"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="93"/>
         <source>not scheduled</source>
         <translation>nicht geplant</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="103"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="104"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="105"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="106"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="107"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="108"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="108"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="109"/>
         <source>%1 d %2 h</source>
         <translation>%1 T %2 h</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="115"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="116"/>
         <source>1 change</source>
         <translation>1 Änderung</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="115"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="116"/>
         <source>%1 changes</source>
         <translation>%1 Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="120"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="121"/>
         <source>1 value</source>
         <translation>1 Wert</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="120"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="121"/>
         <source>%1 values</source>
         <translation>%1 Werte</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="132"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="133"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="136"/>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="138"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="137"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="139"/>
         <source>nothing replicated yet</source>
         <translation>noch nichts repliziert</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="139"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="140"/>
         <source>could not measure</source>
         <translation>nicht messbar</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="149"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="150"/>
         <source>Changes waiting in the source&apos;s queue table.</source>
         <translation>Änderungen, die in der Warteschlangentabelle der Quelle warten.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="151"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="152"/>
         <source>How much newer the source&apos;s newest control value is than the last one replicated (the boundary keeps the newest rows back on purpose).</source>
         <translation>Wie viel neuer der neueste Kontrollwert der Quelle ist als der zuletzt replizierte (die Grenze hält die neuesten Zeilen absichtlich zurück).</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="155"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="156"/>
         <source>How many control values the source&apos;s highest is above the last one replicated.</source>
         <translation>Um wie viele Kontrollwerte der höchste der Quelle über dem zuletzt replizierten liegt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="157"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="158"/>
         <source>Rows inserted, updated and deleted on the source since the last pull.</source>
         <translation>Seit dem letzten Abruf in der Quelle eingefügte, geänderte und gelöschte Zeilen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="158"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="159"/>
         <source>The last measure failed.</source>
         <translation>Die letzte Messung ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="162"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="163"/>
         <source>An estimate, from the source&apos;s statistics.</source>
         <translation>Eine Schätzung aus den Statistiken der Quelle.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="162"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="163"/>
         <source>Counted exactly.</source>
         <translation>Genau gezählt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="168"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="169"/>
         <source>Measured %1 ago by %2 (%3).</source>
         <translation>Vor %1 von %2 gemessen (%3).</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="228"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="231"/>
         <source>Not measured yet: Measure How Far Behind.</source>
         <translation>Noch nicht gemessen: Rückstand messen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="232"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="235"/>
         <source>
 Late after %1, critical after %2%3.</source>
         <translation>
 Verspätet nach %1, kritisch nach %2%3.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="234"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="237"/>
         <source> (set for this table)</source>
         <translation> (für diese Tabelle gesetzt)</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="234"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="237"/>
         <source> (from its period)</source>
         <translation> (aus ihrem Intervall)</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="245"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="248"/>
         <source>%1 (source %2)</source>
         <translation>%1 (Quelle %2)</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="246"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="249"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="252"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="255"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="255"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="258"/>
         <source>%1 so far</source>
         <translation>bisher %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="269"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="272"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="270"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="273"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="271"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="274"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="272"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="275"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="273"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="276"/>
         <source>Last success</source>
         <translation>Letzter Erfolg</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="274"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="277"/>
         <source>Last run</source>
         <translation>Letzter Lauf</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="275"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="278"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="276"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="279"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="277"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="280"/>
         <source>Next due</source>
         <translation>Nächste Fälligkeit</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="278"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="281"/>
         <source>Behind</source>
         <translation>Rückstand</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="279"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="282"/>
+        <source>Validated</source>
+        <translation>Validiert</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="283"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
@@ -2113,77 +2194,77 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         <translation>&amp;Suchen:</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.ui" line="42"/>
+        <location filename="../ui/monitorpage.ui" line="43"/>
         <source>table or source</source>
         <translation>Tabelle oder Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="62"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="63"/>
         <source>&amp;Measure How Far Behind</source>
         <translation>Rückstand &amp;messen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="65"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="66"/>
         <source>Measure how far behind their sources the selected tables (or all) are</source>
         <translation>Messen, wie weit die ausgewählten Tabellen (oder alle) hinter ihren Quellen zurückliegen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="70"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="71"/>
         <source>Monitor – %1</source>
         <translation>Überwachung – %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="83"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="84"/>
         <source>All tables</source>
         <translation>Alle Tabellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="84"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="85"/>
         <source>Errors only</source>
         <translation>Nur Fehler</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="85"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="86"/>
         <source>Late or worse</source>
         <translation>Verspätet oder schlechter</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="108"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="109"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="109"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="110"/>
         <source>&amp;History of %1</source>
         <translation>Ver&amp;lauf von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="124"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="132"/>
         <source>Tables and their health</source>
         <translation>Tabellen und ihr Zustand</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="159"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="168"/>
         <source>All types</source>
         <translation>Alle Typen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="165"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="174"/>
         <source>All sources</source>
         <translation>Alle Quellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="167"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="176"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="182"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="191"/>
         <source>No table is replicated here yet: Destination ▸ New Replication…</source>
         <translation>Hier wird noch keine Tabelle repliziert: Ziel ▸ Neue Replikation…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="183"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="192"/>
         <source>&lt;b&gt;%n table(s)&lt;/b&gt;: </source>
         <translation>
             <numerusform>&lt;b&gt;%n Tabelle&lt;/b&gt;: </numerusform>
@@ -2191,29 +2272,59 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="195"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="214"/>
         <source>Read %1%2.</source>
         <translation>Gelesen %1%2.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="196"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="215"/>
         <source>, live</source>
         <translation>, laufend</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="196"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="215"/>
         <source>, every 10 s</source>
         <translation>, alle 10 s</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="215"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="234"/>
         <source>Measuring how far behind…</source>
         <translation>Rückstand wird gemessen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="120"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="128"/>
         <source>Could not read the health: %1</source>
         <translation>Der Zustand konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage_validation.cpp" line="17"/>
+        <source>&amp;Validate</source>
+        <translation>&amp;Validieren</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage_validation.cpp" line="18"/>
+        <source>Count and compare the rows of the selected tables with their sources, in the background</source>
+        <translation>Die Zeilen der gewählten Tabellen im Hintergrund zählen und mit ihren Quellen vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage_validation.cpp" line="23"/>
+        <source>Re&amp;pair These Rows</source>
+        <translation>Zeilen re&amp;parieren</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage_validation.cpp" line="35"/>
+        <source>Validation &amp;Result…</source>
+        <translation>Validierungs&amp;ergebnis…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage_validation.cpp" line="63"/>
+        <source>Re-pull only the differing rows from the source, then validate again</source>
+        <translation>Nur die abweichenden Zeilen erneut aus der Quelle laden, dann wieder validieren</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage_validation.cpp" line="65"/>
+        <source>For updater, dml and logdel tables whose last validation found differing rows</source>
+        <translation>Für updater-, dml- und logdel-Tabellen, deren letzte Validierung abweichende Zeilen fand</translation>
     </message>
 </context>
 <context>
@@ -2526,6 +2637,146 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         <location filename="../src/studio/rolespage.cpp" line="214"/>
         <source>The change failed and nothing was changed: %1</source>
         <translation>Die Änderung ist fehlgeschlagen, nichts wurde geändert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunChart</name>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="59"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="61"/>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="63"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="65"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="111"/>
+        <source>Could not read the last runs: %1</source>
+        <translation>Die letzten Läufe konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="121"/>
+        <source>Last runs</source>
+        <translation>Letzte Läufe</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="121"/>
+        <source>Last runs of %1</source>
+        <translation>Letzte Läufe von %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="123"/>
+        <source>No table selected.</source>
+        <translation>Keine Tabelle ausgewählt.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="123"/>
+        <source>No refresh of this table yet.</source>
+        <translation>Diese Tabelle wurde noch nicht aktualisiert.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="127"/>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/monitor/run_chart.cpp" line="139"/>
+        <source>%n run(s), </source>
+        <translation>
+            <numerusform>%n Lauf, </numerusform>
+            <numerusform>%n Läufe, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/monitor/run_chart.cpp" line="139"/>
+        <source>%n failed; </source>
+        <translation>
+            <numerusform>%n fehlgeschlagen; </numerusform>
+            <numerusform>%n fehlgeschlagen; </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="140"/>
+        <source>longest %1, most rows %2.</source>
+        <translation>längster %1, meiste Zeilen %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="212"/>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="213"/>
+        <source>Duration: %1</source>
+        <translation>Dauer: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="213"/>
+        <source>still running</source>
+        <translation>läuft noch</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="216"/>
+        <source>Rows: %1</source>
+        <translation>Zeilen: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="217"/>
+        <source>Rows: %1 (%2)</source>
+        <translation>Zeilen: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="252"/>
+        <source>Reading the last runs of %1…</source>
+        <translation>Die letzten Läufe von %1 werden gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="254"/>
+        <source>Select a table to see its last runs.</source>
+        <translation>Wählen Sie eine Tabelle, um ihre letzten Läufe zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="248"/>
+        <source>No refresh of %1 yet.</source>
+        <translation>%1 wurde noch nicht aktualisiert.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="304"/>
+        <source>Duration per run</source>
+        <translation>Dauer je Lauf</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="314"/>
+        <source>Rows per run</source>
+        <translation>Zeilen je Lauf</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="318"/>
+        <source>inserted</source>
+        <translation>eingefügt</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="318"/>
+        <source>updated</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="318"/>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/run_chart.cpp" line="321"/>
+        <source>rows, not counted</source>
+        <translation>Zeilen, nicht gezählt</translation>
     </message>
 </context>
 <context>
@@ -2898,6 +3149,189 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         <location filename="../src/studio/monitor/tray_notifier.cpp" line="82"/>
         <source>Mimeo Studio: notifies when a table fails or turns critical</source>
         <translation>Mimeo Studio: meldet, wenn eine Tabelle fehlschlägt oder kritisch wird</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationDialog</name>
+    <message>
+        <location filename="../ui/validationdialog.ui" line="28"/>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="98"/>
+        <source>&amp;Differing keys:</source>
+        <translation>&amp;Abweichende Schlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/validationdialog.ui" line="49"/>
+        <source>Re&amp;pair These Rows</source>
+        <translation>Zeilen re&amp;parieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/validationdialog.ui" line="54"/>
+        <source>Refresh &amp;Now</source>
+        <translation>&amp;Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/validationdialog.ui" line="59"/>
+        <source>&amp;Full Re-pull…</source>
+        <translation>&amp;Vollständig neu laden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/validationdialog.ui" line="64"/>
+        <source>&amp;Validate Again</source>
+        <translation>Erneut va&amp;lidieren</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="44"/>
+        <source>Differing keys</source>
+        <translation>Abweichende Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="60"/>
+        <source>Asked for: see the Jobs panel. This shows the next result when it is recorded.</source>
+        <translation>Angefordert: siehe die Aufträge. Hier erscheint das nächste Ergebnis, sobald es aufgezeichnet ist.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="66"/>
+        <source>Validation of %1</source>
+        <translation>Validierung von %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="67"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2, from %3 of source %4)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2, aus %3 von Quelle %4)</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="77"/>
+        <source>Not validated yet: Validate compares it with its source.</source>
+        <translation>Noch nicht validiert: Validieren vergleicht sie mit ihrer Quelle.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="82"/>
+        <source>Validated ✓: the destination has the source&apos;s rows.</source>
+        <translation>Validiert ✓: das Ziel hat die Zeilen der Quelle.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="84"/>
+        <source>The validation failed.</source>
+        <translation>Die Validierung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="86"/>
+        <source>The row counts differ.</source>
+        <translation>Die Zeilenzahlen weichen ab.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="88"/>
+        <source>Differing rows: %1.</source>
+        <translation>Abweichende Zeilen: %1.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="97"/>
+        <source>&amp;Differing keys (the first %1 of %2):</source>
+        <translation>&amp;Abweichende Schlüssel (die ersten %1 von %2):</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validationdialog.cpp" line="111"/>
+        <source>Repair These Rows re-pulls exactly these keys from the source in one transaction under the table&apos;s lock, then validates again.</source>
+        <translation>Zeilen reparieren lädt genau diese Schlüssel erneut aus der Quelle, in einer Transaktion unter der Sperre der Tabelle, und validiert dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationKeysModel</name>
+    <message>
+        <location filename="../src/studio/monitor/validation_keys_model.cpp" line="32"/>
+        <source>Difference</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_keys_model.cpp" line="32"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationText</name>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="51"/>
+        <source>validated ✓</source>
+        <translation>validiert ✓</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="53"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="55"/>
+        <source>counts differ</source>
+        <translation>Anzahl weicht ab</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/studio/monitor/validation_text.cpp" line="56"/>
+        <source>%n differing</source>
+        <translation>
+            <numerusform>%n abweichend</numerusform>
+            <numerusform>%n abweichend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="61"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="67"/>
+        <source>Rows compared by key on %1 by %2.</source>
+        <translation>Zeilen nach Schlüssel verglichen am %1 von %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="67"/>
+        <source>Rows counted on %1 by %2.</source>
+        <translation>Zeilen gezählt am %1 von %2.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="70"/>
+        <source>Source: %1 rows, destination: %2 rows.</source>
+        <translation>Quelle: %1 Zeilen, Ziel: %2 Zeilen.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="72"/>
+        <source>Missing on the destination: %1, extra on the destination: %2, different: %3.</source>
+        <translation>Fehlen im Ziel: %1, überzählig im Ziel: %2, verschieden: %3.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="75"/>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="98"/>
+        <source>Not validated yet: select it and choose Validate.</source>
+        <translation>Noch nicht validiert: auswählen und Validieren wählen.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="107"/>
+        <source>missing on the destination</source>
+        <translation>fehlt im Ziel</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="109"/>
+        <source>extra on the destination</source>
+        <translation>überzählig im Ziel</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="110"/>
+        <source>different</source>
+        <translation>verschieden</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="118"/>
+        <source>%1 is an %2 table: its rows have no key a repair could address; a full re-pull copies them again.</source>
+        <translation>%1 ist eine %2-Tabelle: ihre Zeilen haben keinen Schlüssel, über den eine Reparatur sie ansprechen könnte; vollständiges Neuladen kopiert sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/validation_text.cpp" line="120"/>
+        <source>%1 is a %2 table: it has no single rows to repair (that is for updater, dml and logdel); Refresh Now in its validation result copies every row again, even when the source looks unchanged.</source>
+        <translation>%1 ist eine %2-Tabelle: einzelne Zeilen werden nur bei updater, dml und logdel repariert; Jetzt aktualisieren im Validierungsergebnis kopiert jede Zeile erneut, auch wenn die Quelle unverändert scheint.</translation>
     </message>
 </context>
 <context>

@@ -5,16 +5,22 @@
 // take-screenshots.sh; not installed.
 //
 //   mimeo-studio-monitor-tour --dest CONNINFO --out DIR [--select TABLE] [--running TABLE]
+//                             [--validate TABLE,TABLE] [--result TABLE] [--measure]
 //
 // --select: the table selected in the monitor; --running: a table another
-// process is refreshing now, waited for until the monitor shows it running.
+// process is refreshing now, waited for until the monitor shows it running;
+// --validate: tables validated first (through the monitor's action);
+// --result: the table whose validation result is pictured (validation.png);
+// --measure: measure how far behind every table is first.
 #include "destination_registry.h"
 #include "history_model.h"
 #include "historypage.h"
 #include "mainwindow.h"
 #include "monitor_model.h"
 #include "monitorpage.h"
+#include "run_chart.h"
 #include "tour_support.h"
+#include "validationdialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -53,7 +59,10 @@ int main(int argc, char **argv)
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("folder for the PNGs"), QStringLiteral("DIR"));
     const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("table selected in the monitor"), QStringLiteral("NAME"));
     const QCommandLineOption running(QStringLiteral("running"), QStringLiteral("table being refreshed elsewhere"), QStringLiteral("NAME"));
-    p.addOptions({dest, out, select, running});
+    const QCommandLineOption validate(QStringLiteral("validate"), QStringLiteral("tables to validate first"), QStringLiteral("LIST"));
+    const QCommandLineOption result(QStringLiteral("result"), QStringLiteral("table whose validation is pictured"), QStringLiteral("NAME"));
+    const QCommandLineOption measure(QStringLiteral("measure"), QStringLiteral("measure how far behind every table is"));
+    p.addOptions({dest, out, select, running, validate, result, measure});
     p.process(app);
     const QDir dir(p.value(out));
 
@@ -76,11 +85,46 @@ int main(int argc, char **argv)
         return row >= 0 && monitor->model()->at(row).health == mimeo::jobs::Health::Running
             && monitor->model()->at(row).lastRows.value_or(0) > 0;
     };
-    if (!waitFor([&] { return (monitor = window.findChild<MonitorPage *>()) && monitor->model()->rowCount() > 0 && runningShown(); }, 60000))
-        fail(QStringLiteral("the monitor did not show the tables (and the running one)"));
-    if (p.isSet(select))
+    if (!waitFor([&] { return (monitor = window.findChild<MonitorPage *>()) && monitor->model()->rowCount() > 0; }, 60000))
+        fail(QStringLiteral("the monitor did not show the tables"));
+    if (p.isSet(measure)) {
+        bool measured = false;
+        QObject::connect(monitor, &MonitorPage::lagMeasured, monitor, [&] { measured = true; });
+        monitor->findChild<QTableView *>()->clearSelection(); // all tables
+        monitor->measureLagAction()->trigger();
+        if (!waitFor([&] { return measured; }, 60000))
+            fail(QStringLiteral("measuring how far behind did not finish"));
+    }
+    const QStringList toValidate = p.value(validate).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &table : toValidate) {
+        selectRow(monitor, MonitorModel::TableColumn, MonitorModel::DestTableRole, table);
+        monitor->validateAction()->trigger();
+    }
+    if (!waitFor([&] {
+            for (const QString &table : toValidate) {
+                const int row = monitor->model()->rowOf(table);
+                if (row < 0 || !monitor->model()->at(row).validation)
+                    return false;
+            }
+            return true;
+        }, 60000))
+        fail(QStringLiteral("the validations did not finish"));
+    if (!waitFor(runningShown, 60000))
+        fail(QStringLiteral("the monitor did not show %1 running").arg(p.value(running)));
+    if (p.isSet(select)) {
         selectRow(monitor, MonitorModel::TableColumn, MonitorModel::DestTableRole, p.value(select));
+        // Its chart of the last runs, read in the background.
+        waitFor([&] { return monitor->runChart()->table() == p.value(select) && !monitor->runChart()->isLoading(); });
+    }
     tour::shoot("monitor-tour", window, dir, QStringLiteral("monitor.png"));
+    if (p.isSet(result)) {
+        ValidationDialog *dialog = monitor->showValidation(p.value(result));
+        if (!dialog)
+            fail(QStringLiteral("no validation of %1").arg(p.value(result)));
+        dialog->resize(760, 480);
+        tour::shoot("monitor-tour", *dialog, dir, QStringLiteral("validation.png"));
+        dialog->close();
+    }
 
     HistoryPage *history = window.openHistory(t.key());
     if (!history || !waitFor([&] { return history->model()->rowCount() > 0; }))

@@ -140,13 +140,19 @@ done
 psql -X -q "$MIMEO_DEST" -c "UPDATE mimeo.refresh_config SET period = '15 minutes' WHERE dest_table = 'shop.customers';
   UPDATE mimeo.refresh_config SET period = '1 hour', last_run = now() - interval '75 minutes' WHERE dest_table = 'shop.orders';
   UPDATE mimeo.refresh_config SET period = '30 minutes', last_run = now() - interval '2 hours' WHERE dest_table LIKE 'shop.%Order Lines%'"
+# A row of the live orders changed behind the replication's back, for the
+# validation's picture (and its repair).
+psql -X -q "$MIMEO_DEST" -c "UPDATE shop.orders_live SET status = 'lost in the mail' WHERE order_id = 42"
+# Slower now (3 s a pause), so it still runs when the monitor is pictured.
+psql -X -q "$shopdb" -c "CREATE OR REPLACE VIEW shop.order_archive_2023 AS SELECT g AS order_id, 'order ' || g AS note FROM generate_series(1, 600000) g WHERE g % 100000 <> 0 OR pg_sleep(3) IS NOT NULL"
 "$mimeo" refresh shop.order_archive_2023 >/dev/null 2>&1 &
 running=$!
 QT_QPA_PLATFORM=offscreen "$build/packaging/screenshots/mimeo-studio-monitor-tour" --dest "$MIMEO_DEST" --out "$work" \
-  --select shop.customers --running shop.order_archive_2023 >/dev/null
+  --select shop.customers --running shop.order_archive_2023 --measure \
+  --validate shop.customers,shop.orders_live --result shop.orders_live >/dev/null
 kill $running 2>/dev/null || true
 wait $running 2>/dev/null || true
-for png in "$work"/monitor.png "$work"/history.png; do
+for png in "$work"/monitor.png "$work"/validation.png "$work"/history.png; do
   convert "$png" -strip "$out/$(basename "$png")"
   echo "$out/$(basename "$png")"
 done

@@ -9,6 +9,7 @@
 #include "checks/missing_tables.h"
 #include "checks/rowcount.h"
 #include "checks/snapshot_size.h"
+#include "checks/validation_record.h"
 #include "command_parser.h"
 #include "json_output.h"
 #include "commands.h"
@@ -19,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <ostream>
 
 namespace mimeo::cli {
@@ -31,6 +33,26 @@ const QCommandLineOption &sourceOption()
 }
 
 
+
+// Keeps what a check of one table found as its last validation (the
+// monitor shows it); a role that may check but not record is told so.
+void record(CliContext &ctx, pg::Connection &dest, const jobs::Validation &v)
+{
+    if (auto why = checks::recordValidation(dest, ctx.schema, v))
+        ctx.e() << "warning: the result was not recorded as " << v.destTable << "'s last validation: " << *why << "\n";
+}
+
+// Runs a check of table; when it fails, that is recorded before the error goes on.
+template <class Check>
+auto recordingErrors(CliContext &ctx, pg::Connection &dest, const std::string &table, const char *kind, Check check)
+{
+    try {
+        return check();
+    } catch (const pg::Error &e) {
+        record(ctx, dest, checks::validationError(table, kind, e.what()));
+        throw;
+    }
+}
 
 std::optional<int> sourceFilter(const CommandParser &p)
 {
@@ -59,9 +81,12 @@ int runCheckRowcount(CliContext &ctx, const QStringList &args)
     auto dest = ctx.connectDestination("check:rowcount");
     requireCatalog(dest, ctx.schema);
     checks::CheckContext c{dest, ctx.schema, {}};
-    const auto r = checks::checkRowcount(c, catalog::requireConfiguredTable(dest, ctx.schema, toStd(p.positional().at(0))),
-                                         p.isSet(lower) ? std::optional(toStd(p.value(lower))) : std::nullopt,
-                                         p.isSet(upper) ? std::optional(toStd(p.value(upper))) : std::nullopt);
+    const std::string table = catalog::requireConfiguredTable(dest, ctx.schema, toStd(p.positional().at(0)));
+    const auto r = recordingErrors(ctx, dest, table, "rowcount", [&] {
+        return checks::checkRowcount(c, table, p.isSet(lower) ? std::optional(toStd(p.value(lower))) : std::nullopt,
+                                     p.isSet(upper) ? std::optional(toStd(p.value(upper))) : std::nullopt);
+    });
+    record(ctx, dest, checks::validationOf(r));
     if (p.isSet(jsonOption())) {
         printJson(ctx.o(), QJsonArray{QJsonObject{{QStringLiteral("dest_table"), fromStd(r.destTable)},
                                               {QStringLiteral("type"), fromStd(r.type)},
@@ -252,6 +277,8 @@ int repairData(CliContext &ctx, pg::Connection &dest, const std::string &table, 
     RunReporter reporter(ctx, "repair:" + table);
     checks::CheckContext c{dest, ctx.schema, {}};
     const auto r = checks::checkAndRepair(c, reporter.context(), table, maxRepair);
+    // The table's last validation: the check after the repair, else the first.
+    record(ctx, dest, checks::validationOf(r.after ? *r.after : r.before));
     if (r.repair && r.repair->outcome == replication::Outcome::Locked) {
         if (!json)
             printData(ctx.o(), r.before, "raise --max-repair");
@@ -312,7 +339,12 @@ int runCheckData(CliContext &ctx, const QStringList &args)
     if (p.isSet(repair))
         return repairData(ctx, dest, table, maxRepairKeys, p.isSet(jsonOption()));
     checks::CheckContext c{dest, ctx.schema, {}};
-    const auto r = checks::checkData(c, table, static_cast<int>(p.intValue(QStringLiteral("max-keys"), 1, 1000000)));
+    const int maxKeys = static_cast<int>(p.intValue(QStringLiteral("max-keys"), 1, 1000000));
+    // Counted in full for the record's totals, listed up to --max-keys.
+    auto r = recordingErrors(ctx, dest, table, "data",
+                             [&] { return checks::checkData(c, table, std::max(maxKeys, checks::kCountDifferences)); });
+    record(ctx, dest, checks::validationOf(r));
+    checks::keepFirstDifferences(r, maxKeys);
     if (p.isSet(jsonOption()))
         printJson(ctx.o(), QJsonArray{dataJson(r)});
     else

@@ -35,6 +35,9 @@ QJsonObject toJson(const jobs::JobRecord &j)
         {QStringLiteral("phase"), jsonValue(j.phase)},
         {QStringLiteral("rows"), jsonValue(j.rows)},
         {QStringLiteral("rows_expected"), jsonValue(j.rowsExpected)},
+        {QStringLiteral("rows_inserted"), jsonValue(j.rowsInserted)},
+        {QStringLiteral("rows_updated"), jsonValue(j.rowsUpdated)},
+        {QStringLiteral("rows_deleted"), jsonValue(j.rowsDeleted)},
         {QStringLiteral("bytes"), jsonValue(j.bytes)},
         {QStringLiteral("pid"), jsonValue(j.pid)},
         {QStringLiteral("host"), jsonValue(j.host)},
@@ -58,6 +61,8 @@ void printLine(std::ostream &o, const jobs::JobRecord &j)
         if (j.rowsExpected && j.status == "running")
             o << " of ~" << *j.rowsExpected;
         o << " rows";
+        if (j.rowsInserted && j.rowsUpdated && j.rowsDeleted)
+            o << " (+" << *j.rowsInserted << " ~" << *j.rowsUpdated << " -" << *j.rowsDeleted << ")";
     }
     if (j.status == "running" && j.host)
         o << "  (" << j.origin << " on " << *j.host << ", pid " << (j.pid ? std::to_string(*j.pid) : "?") << ")";

@@ -174,7 +174,7 @@ int runStatus(CliContext &ctx, const QStringList &args)
                 {QStringLiteral("period"), jsonValue(t.period)},
                 {QStringLiteral("last_run"), jsonValue(t.lastRun)},
                 {QStringLiteral("next_due"), jsonValue(t.nextDue)},
-                {QStringLiteral("late"), t.late},
+                {QStringLiteral("late"), h.pastLate},
                 {QStringLiteral("last_status"), jsonValue(t.lastStatus)},
                 {QStringLiteral("last_duration_seconds"), jsonValue(t.lastDurationSeconds)},
                 {QStringLiteral("last_rows"), jsonValue(t.lastRows)},
@@ -211,7 +211,7 @@ int runStatus(CliContext &ctx, const QStringList &args)
     for (const auto &[t, h] : rows) {
         o << std::setw(32) << t.destTable << std::setw(16) << t.type << std::setw(26) << t.lastRun.value_or("never")
           << std::setw(12) << t.period.value_or("-") << std::setw(10)
-          << (t.late ? std::string("LATE") : t.lastStatus.value_or("-"))
+          << (h.pastLate ? std::string("LATE") : t.lastStatus.value_or("-"))
           << std::setw(24) << (std::to_string(t.dataSourceId) + ":" + t.sourceTable) << std::setw(15) << jobs::healthName(h.health)
           << h.reason << "\n";
     }

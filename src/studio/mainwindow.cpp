@@ -360,6 +360,13 @@ void MainWindow::pageOpened(QWidget *page, DestinationService *service)
     if (auto *monitor = qobject_cast<MonitorPage *>(page)) {
         const QString key = service->key();
         connect(monitor, &MonitorPage::refreshRequested, this, [this, key](const QStringList &tables) { refreshTables(key, tables); });
+        connect(monitor, &MonitorPage::validateRequested, this,
+                [this, key](const QStringList &tables) { checkTables(key, tables, JobRecord::Action::Validate); });
+        connect(monitor, &MonitorPage::repairRequested, this,
+                [this, key](const QStringList &tables) { checkTables(key, tables, JobRecord::Action::Repair); });
+        connect(monitor, &MonitorPage::repullRequested, this, [this, key](const QStringList &tables) { repullTables(key, tables); });
+        connect(monitor, &MonitorPage::recopyRequested, this,
+                [this, key](const QStringList &tables) { checkTables(key, tables, JobRecord::Action::Repull); });
         connect(monitor, &MonitorPage::historyRequested, this, [this, key](const QString &table) {
             if (auto *history = openHistory(key))
                 history->setTableFilter(table);
@@ -559,6 +566,17 @@ void MainWindow::refreshTables(const QString &key, const QStringList &destTables
     for (const QString &t : destTables)
         if (!jobs_->isActive(key, t))
             jobs_->enqueue(service, t, JobRecord::Action::Refresh);
+}
+
+void MainWindow::checkTables(const QString &key, const QStringList &destTables, JobRecord::Action action)
+{
+    // Validate and Repair run as jobs, beside refreshes, with progress and Cancel.
+    DestinationService *service = loadedService(key);
+    if (!service)
+        return;
+    for (const QString &t : destTables)
+        if (!jobs_->isActive(key, t))
+            jobs_->enqueue(service, t, action);
 }
 
 void MainWindow::repullTables(const QString &key, const QStringList &destTables)

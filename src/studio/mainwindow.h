@@ -5,6 +5,7 @@
 // Window geometry, splitters, the open destinations and the last one used
 // (never passwords) are kept with QSettings; passwords live in the keychain.
 #include "destination_service.h"
+#include "job_service.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -69,6 +70,7 @@ public:
     // Queues refreshes (Full re-pull: asks first, saying what it does for each type).
     void refreshTables(const QString &key, const QStringList &destTables);
     void repullTables(const QString &key, const QStringList &destTables);
+    void checkTables(const QString &key, const QStringList &destTables, JobRecord::Action action);
     // Queues every table of the destination that is due by mimeo run's rule.
     void refreshDue(const QString &key);
     // Opens the destroy dialog of one configured table (non-modal).

@@ -2,6 +2,7 @@
 // mimeo check rowcount|columns|missing|snapshots|data through the binary,
 // on data with known differences.
 #include "cli_fixture.h"
+#include "jobs/health.h"
 #include "pg/connection.h"
 
 #include <QJsonArray>
@@ -229,6 +230,78 @@ private slots:
         auto text = f.run({"check", "data", "rep.t"});
         QCOMPARE(text.exitCode, 1);
         QVERIFY2(text.out.contains(QStringLiteral("rows DIFFER")), qPrintable(text.out));
+    }
+
+    // Each check of one table leaves its result as the table's last
+    // validation (issue 17): what, when, the counts and the differing keys
+    // (the first 100, with the totals), an error too; the health read that
+    // the monitor and `mimeo status` use carries it.
+    void checksRecordTheLastValidation()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        CheckFixture f(env, "chkrec");
+        f.s.exec("CREATE SCHEMA mimeo"); // dml's queue lives there on the source
+        auto made = f.run({"make", "dml", "src.t", "--source", "1", "--dest-table", "rep.t"});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.all()));
+        auto row = [&] {
+            return f.d.exec("SELECT kind, outcome, source_rows, dest_rows, missing, extra, different, keys::text, "
+                            "clock_timestamp() - checked_at < interval '1 minute', checked_by = current_user, message "
+                            "FROM mimeo.studio_validation WHERE dest_table = 'rep.t'");
+        };
+        QCOMPARE(f.run({"check", "rowcount", "rep.t"}).exitCode, 0);
+        {
+            auto r = row();
+            QCOMPARE(r.rows(), 1);
+            QCOMPARE(r.text(0, 0), std::string("rowcount"));
+            QCOMPARE(r.text(0, 1), std::string("validated"));
+            QCOMPARE(r.text(0, 2), std::string("1000"));
+            QCOMPARE(r.text(0, 3), std::string("1000"));
+            QVERIFY(r.isNull(0, 6));
+            QCOMPARE(r.text(0, 8), std::string("t"));
+            QCOMPARE(r.text(0, 9), std::string("t"));
+        }
+
+        f.d.exec("UPDATE rep.t SET v = 'changed' WHERE id = 10");
+        QCOMPARE(f.run({"check", "data", "rep.t"}).exitCode, 1);
+        {
+            auto r = row();
+            QCOMPARE(r.text(0, 0), std::string("data"));
+            QCOMPARE(r.text(0, 1), std::string("mismatched"));
+            QCOMPARE(r.text(0, 4) + "/" + r.text(0, 5) + "/" + r.text(0, 6), std::string("0/0/1"));
+            QCOMPARE(r.text(0, 7), std::string(R"j([{"key": "(10)", "kind": "different"}])j"));
+        }
+        auto health = jobs::readHealth(f.d, "mimeo");
+        QCOMPARE(health.size(), size_t(1));
+        QVERIFY(health[0].validation.has_value());
+        QCOMPARE(health[0].validation->outcome, std::string("mismatched"));
+        QCOMPARE(health[0].validation->different, std::optional<long long>(1));
+        QCOMPARE(health[0].validation->keys.size(), size_t(1));
+        QCOMPARE(health[0].validation->keys[0].kind, std::string("different"));
+        QCOMPARE(health[0].validation->keys[0].key, std::string("(10)"));
+
+        // The repair's check afterwards is what stays.
+        QCOMPARE(f.run({"check", "data", "rep.t", "--repair"}).exitCode, 0);
+        QCOMPARE(row().text(0, 1), std::string("validated"));
+        QCOMPARE(row().text(0, 7), std::string("[]"));
+
+        // Many differences: the totals, and the first 100 keys.
+        f.d.exec("UPDATE rep.t SET v = 'x' WHERE id <= 150; DELETE FROM rep.t WHERE id BETWEEN 151 AND 152; "
+                 "INSERT INTO rep.t VALUES (-1, 'extra')");
+        QCOMPARE(f.run({"check", "data", "rep.t"}).exitCode, 1);
+        {
+            auto r = row();
+            QCOMPARE(r.text(0, 4) + "/" + r.text(0, 5) + "/" + r.text(0, 6), std::string("2/1/150"));
+            QCOMPARE(f.d.exec("SELECT jsonb_array_length(keys) FROM mimeo.studio_validation").text(0, 0), std::string("100"));
+        }
+
+        // An error is a result too.
+        f.s.exec("DROP TABLE src.t CASCADE");
+        QCOMPARE(f.run({"check", "data", "rep.t"}).exitCode == 0, false);
+        {
+            auto r = row();
+            QCOMPARE(r.text(0, 1), std::string("error"));
+            QVERIFY2(r.text(0, 10).find("src.t") != std::string::npos, r.text(0, 10).c_str());
+        }
     }
 };
 

@@ -99,6 +99,21 @@ private slots:
         QVERIFY(log.size() >= 5);
         QCOMPARE(log[0].toObject().value(QStringLiteral("action")).toString(), QStringLiteral("refresh"));
         QCOMPARE(log[0].toObject().value(QStringLiteral("rows")).toInt(), 500);
+        // A repull has no counts; the second refresh updated 50 rows in place.
+        QVERIFY(log[0].toObject().value(QStringLiteral("rows_updated")).isNull());
+        bool counted = false;
+        for (const auto &j : log) {
+            const auto o = j.toObject();
+            if (o.value(QStringLiteral("rows")).toInt() == 50 && o.value(QStringLiteral("action")).toString() == QStringLiteral("refresh")) {
+                QCOMPARE(o.value(QStringLiteral("rows_updated")).toInt(), 50);
+                QCOMPARE(o.value(QStringLiteral("rows_inserted")).toInt(), 0);
+                QCOMPARE(o.value(QStringLiteral("rows_deleted")).toInt(), 0);
+                counted = true;
+            }
+        }
+        QVERIFY(counted);
+        const auto lines = f.run({"log", "rep.t"}).out;
+        QVERIFY2(lines.contains(QStringLiteral("50 rows (+0 ~50 -0)")), qPrintable(lines));
 
         auto destroyed = f.run({"destroy", "rep.t", "--drop-table"});
         QCOMPARE(destroyed.exitCode, 0);

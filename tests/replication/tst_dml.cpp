@@ -433,6 +433,7 @@ private slots:
         f.src().exec("DELETE FROM src.t WHERE id = 11; INSERT INTO src.t VALUES (1000, 'u1000', 'new')");
         MIMEO_NOTHROW(f.refresh("rep.t"));
         QCOMPARE(f.differences("SELECT * FROM src.t", "SELECT id, u, v FROM rep.t"), QString());
+        QCOMPARE(f.lastChanges("rep.t"), QStringLiteral("1/10/1")); // inserted/updated/deleted, in place
         // Updated rows kept the destination's own column (mimeo deleted and re-inserted them, bug 9.2 #23).
         QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.t WHERE note = 'mine'"), int64_t(100));
         // Two rows swapping a unique value cannot be updated in place: the
@@ -440,10 +441,44 @@ private slots:
         f.warnings.clear();
         f.src().exec("BEGIN; UPDATE src.t SET u = 'swap' WHERE id = 20; UPDATE src.t SET u = 'u20' WHERE id = 21;"
                      "UPDATE src.t SET u = 'u21' WHERE id = 20; COMMIT;");
+        f.src().exec("DELETE FROM src.t WHERE id = 30; INSERT INTO src.t VALUES (2000, 'u2000', 'new')");
         MIMEO_NOTHROW(f.refresh("rep.t"));
         QCOMPARE(f.differences("SELECT * FROM src.t", "SELECT id, u, v FROM rep.t"), QString());
         QCOMPARE(f.warnings.size(), size_t(1));
         QVERIFY2(f.warnings[0].find("destination-only columns") != std::string::npos, f.warnings[0].c_str());
+        // Deleted and re-inserted, the two keys still count as updated.
+        QCOMPARE(f.lastChanges("rep.t"), QStringLiteral("1/2/1"));
+    }
+
+    void rowChangesAreCountedPerKey()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "dmlcounts");
+        prepare(f, 100);
+        MIMEO_NOTHROW(f.make(dml(f, "src.t", "rep.t")));
+        QCOMPARE(f.lastChanges("rep.t"), QStringLiteral("null")); // a make pulls the whole table
+        MIMEO_NOTHROW(f.refresh("rep.t"));
+        QCOMPARE(f.lastChanges("rep.t"), QStringLiteral("0/0/0"));
+        f.src().exec("UPDATE src.t SET v = 'changed' WHERE a IN (1, 2, 3);"
+                     "INSERT INTO src.t VALUES (1001, 'k', 'new', 1), (1002, 'k', 'new', 2);"
+                     "DELETE FROM src.t WHERE a = 4");
+        replication::RunResult r;
+        MIMEO_NOTHROW(r = f.refresh("rep.t"));
+        QCOMPARE(same(f), QString());
+        QCOMPARE(f.lastChanges("rep.t"), QStringLiteral("2/3/1"));
+        QVERIFY(r.changes && *r.changes == (replication::RowChanges{2, 3, 1}));
+        // A key changed twice counts once; one inserted and deleted before the
+        // refresh never reached the destination; a moved key is one deleted
+        // and one inserted.
+        f.src().exec("UPDATE src.t SET v = 'x' WHERE a = 5; UPDATE src.t SET v = 'y' WHERE a = 5;"
+                     "INSERT INTO src.t VALUES (1003, 'k', 'brief', 3); DELETE FROM src.t WHERE a = 1003;"
+                     "UPDATE src.t SET a = 2000 WHERE a = 6");
+        MIMEO_NOTHROW(f.refresh("rep.t"));
+        QCOMPARE(same(f), QString());
+        QCOMPARE(f.lastChanges("rep.t"), QStringLiteral("1/1/1"));
+        // A repull replaces everything: no counts.
+        MIMEO_NOTHROW(f.refresh("rep.t", true));
+        QCOMPARE(f.lastChanges("rep.t"), QStringLiteral("null"));
     }
 
     void insertOnFetchEitherWay()

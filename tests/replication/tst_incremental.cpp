@@ -143,12 +143,15 @@ private slots:
         // The first sentinel is below the second now: a serial run reads it too.
         const bool serial = expectedType.endsWith(QStringLiteral("serial"));
         QCOMPARE(r.rows, int64_t(500 + (updater ? 101 : 0) + (serial ? 1 : 0)));
+        // Inserted/updated/deleted in the job log: an inserter's rows are all new.
+        QCOMPARE(f.lastChanges("rep.items"), QStringLiteral("%1/%2/0").arg(500 + (serial ? 1 : 0)).arg(updater ? 101 : 0));
         QCOMPARE(f.differences("SELECT * FROM src.items WHERE id < 900000", "SELECT * FROM rep.items WHERE id < 900000"), QString());
         QCOMPARE(configValue(f, "last_value", "rep.items"),
                  f.dest().exec("SELECT max(" + ctl + ")::text FROM rep.items").text(0, 0));
         // Nothing new: nothing read, nothing duplicated.
         MIMEO_NOTHROW(r = f.refresh("rep.items"));
         QCOMPARE(r.rows, int64_t(0));
+        QCOMPARE(f.lastChanges("rep.items"), QStringLiteral("0/0/0"));
         QCOMPARE(f.differences("SELECT * FROM src.items WHERE id < 900000", "SELECT * FROM rep.items WHERE id < 900000"), QString());
         const auto job = f.lastJob("rep.items");
         QCOMPARE(job.value(0), QStringLiteral("ok"));
@@ -323,6 +326,7 @@ private slots:
         MIMEO_NOTHROW(r = f.refresh("rep.items"));
         // 5, 6 and 7 updated once each; 101 new, and 100, the make's exclusive top, arrives now.
         QVERIFY2(r.message.find("3 updated, 2 inserted") != std::string::npos, r.message.c_str());
+        QCOMPARE(f.lastChanges("rep.items"), QStringLiteral("2/3/0")); // inserted/updated/deleted
         QCOMPARE(f.differences("SELECT * FROM src.items WHERE id < 900000", "SELECT id, v, ts, rev FROM rep.items WHERE id < 900000"), QString());
         QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.items WHERE id = 5"), int64_t(1));
         QCOMPARE(QString::fromStdString(f.dest().exec("SELECT v || '/' || note FROM rep.items WHERE id = 5").text(0, 0)),
@@ -360,6 +364,7 @@ private slots:
         // 5 and 6 updated; 101 new, and 100, the make's exclusive top, arrives now.
         const std::string expected = ownColumn ? "2 updated in place, 2 inserted" : "2 replaced, 2 inserted";
         QVERIFY2(r.message.find("2 updated, 2 inserted") != std::string::npos, r.message.c_str());
+        QCOMPARE(f.lastChanges("rep.items"), QStringLiteral("2/2/0"));
         QVERIFY2(f.dest().exec("SELECT pg_catalog.string_agg(message, ' | ') FROM mimeo.studio_job_step WHERE job_id = "
                                "(SELECT max(job_id) FROM mimeo.studio_job_log)")
                          .text(0, 0)
@@ -745,6 +750,7 @@ private slots:
         MIMEO_NOTHROW(r = f.refresh("rep.items", true));
         QVERIFY2(r.message.find("full repull") != std::string::npos, r.message.c_str());
         QCOMPARE(r.rows, int64_t(250)); // the batch limit does not apply to a repull (the sentinel is the top)
+        QCOMPARE(f.lastChanges("rep.items"), QStringLiteral("null")); // a repull replaces everything: no counts
         QCOMPARE(f.differences("SELECT * FROM src.items WHERE id < 900000", "SELECT * FROM rep.items WHERE id < 900000"), QString());
         QCOMPARE(configValue(f, "last_value", "rep.items"),
                  f.dest().exec("SELECT max(" + controlOf(t) + ")::text FROM rep.items").text(0, 0));

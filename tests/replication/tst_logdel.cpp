@@ -89,6 +89,8 @@ private slots:
         QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.t WHERE mimeo_source_deleted >= '" + before + "'"), int64_t(89));
         QCOMPARE(text(f.dest(), "SELECT mimeo_source_deleted::text FROM rep.t WHERE a = 99"), deletedBefore);
         QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.t WHERE a = 50 AND v = 'v50'"), int64_t(1)); // values kept
+        // The 89 marked by the comparison are deleted; keys 1-10, queued by their inserts, updated.
+        QCOMPARE(f.lastChanges("rep.t"), QStringLiteral("0/10/89"));
     }
 
     void deletionsKeepTheirValuesAndTime()
@@ -100,12 +102,16 @@ private slots:
         MIMEO_NOTHROW(f.make(logdel(f)));
         f.src().exec("INSERT INTO src.t SELECT g, 'k', 'insert' || g, g FROM generate_series(100031, 100040) g");
         MIMEO_NOTHROW(f.refresh("rep.t"));
+        QCOMPARE(f.lastChanges("rep.t"), QStringLiteral("10/0/0")); // inserted/updated/deleted
         f.src().exec("UPDATE src.t SET v = 'update_test' || a WHERE a > 100030");
         MIMEO_NOTHROW(f.refresh("rep.t"));
+        QCOMPARE(f.lastChanges("rep.t"), QStringLiteral("0/10/0"));
         const auto before = text(f.src(), "SELECT clock_timestamp()::text");
         f.src().exec("DELETE FROM src.t WHERE a > 100030");
         const auto after = text(f.src(), "SELECT clock_timestamp()::text");
         MIMEO_NOTHROW(f.refresh("rep.t"));
+        // Kept and marked, but deleted as far as the source goes.
+        QCOMPARE(f.lastChanges("rep.t"), QStringLiteral("0/0/10"));
         settle(f.src());
         QCOMPARE(matchesModel(f), QString());
         QCOMPARE(count(f.dest(), "SELECT count(*) FROM rep.t WHERE a > 100030 AND v = 'update_test' || a AND mimeo_source_deleted "
@@ -132,11 +138,15 @@ private slots:
         QCOMPARE(matchesModel(f), QString());
         QCOMPARE(text(f.dest(), "SELECT v FROM rep.t WHERE a = 2"), std::string("second life")); // the latest deletion
         QCOMPARE(count(f.src(), "SELECT count(*) FROM mimeo.src_t_q"), int64_t(0));
-        // A logged key that comes back replaces its logged row.
+        // Keys 1 and 3 live before and after: updated; key 2 marked: deleted.
+        QCOMPARE(f.lastChanges("rep.t"), QStringLiteral("0/2/1"));
+        QVERIFY(r.changes && *r.changes == (replication::RowChanges{0, 2, 1}));
+        // A logged key that comes back replaces its logged row (a row rewritten: updated).
         f.src().exec("INSERT INTO src.t VALUES (2, 'k2', 'third life', 2)");
         MIMEO_NOTHROW(f.refresh("rep.t"));
         settle(f.src());
         QCOMPARE(matchesModel(f), QString());
+        QCOMPARE(f.lastChanges("rep.t"), QStringLiteral("0/1/0"));
     }
 
     void randomWorkloadMatchesTheModel()
@@ -174,6 +184,28 @@ private slots:
         settle(f.src());
         QCOMPARE(matchesModel(f), QString());
         QCOMPARE(count(f.src(), "SELECT count(*) FROM mimeo.src_t_q"), int64_t(0));
+    }
+
+    void rowChangesCountAlikeWhenNotAppliedInPlace()
+    {
+        // A unique index of the destination's own that two rows swapping
+        // values trip over: the batch is deleted and re-inserted, and counts
+        // as the in-place apply would (swapped keys updated, a deletion
+        // marked: deleted).
+        MIMEO_REQUIRE_ENV(env);
+        ReplicationFixture f(env, "ldcounts");
+        prepare(f, 100);
+        MIMEO_NOTHROW(f.make(logdel(f)));
+        f.dest().exec("CREATE UNIQUE INDEX t_v_unique ON rep.t (v)");
+        f.src().exec("BEGIN; UPDATE src.t SET v = 'swap' WHERE a = 20; UPDATE src.t SET v = 'v20' WHERE a = 21;"
+                     "UPDATE src.t SET v = 'v21' WHERE a = 20; COMMIT;");
+        f.src().exec("DELETE FROM src.t WHERE a = 30; INSERT INTO src.t VALUES (2000, 'k', 'new', 1)");
+        f.warnings.clear();
+        MIMEO_NOTHROW(f.refresh("rep.t"));
+        settle(f.src());
+        QCOMPARE(matchesModel(f), QString());
+        QCOMPARE(f.warnings.size(), size_t(1)); // not in place
+        QCOMPARE(f.lastChanges("rep.t"), QStringLiteral("1/2/1"));
     }
 
     void droppedAndAddedSourceColumns()

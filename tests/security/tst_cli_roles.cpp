@@ -321,11 +321,12 @@ private slots:
             QVERIFY2(ok.exitCode == 0 && ok.out.startsWith(QStringLiteral("MIMEO OK - ")), qPrintable(ok.all() + when));
             QCOMPARE(f.as(f.op, {"freshness", "rep.s", "--default"}).exitCode, 0);
             // The last validation and lag measure (catalog version 8) too.
-            for (const char *table : {".studio_validation", ".studio_lag"}) {
+            // Monitors record lag measures (measuring is watching), not validations.
+            for (const auto &[table, monitorWrites] : {std::pair{".studio_validation", false}, std::pair{".studio_lag", true}}) {
                 const std::string t = qs + table;
-                QVERIFY2(d.exec("SELECT has_table_privilege($1, $2, 'SELECT') AND NOT has_table_privilege($1, $2, 'INSERT') "
-                                "AND has_table_privilege($3, $2, 'INSERT, UPDATE, DELETE')",
-                                {f.monitor, t, f.op})
+                QVERIFY2(d.exec("SELECT has_table_privilege($1, $2, 'SELECT') AND has_table_privilege($1, $2, 'INSERT') = $4::boolean "
+                                "AND NOT has_table_privilege($1, $2, 'DELETE') AND has_table_privilege($3, $2, 'INSERT, UPDATE, DELETE')",
+                                {f.monitor, t, f.op, monitorWrites ? "true" : "false"})
                              .toBool(0, 0),
                          qPrintable(QString::fromStdString(t) + when));
             }

@@ -2,7 +2,10 @@
 // The history view over a job log of 100,000 jobs: the first page and a
 // filter change (times reported), paging as the view scrolls, the filters
 // (table, status, origin, host), and a failed job's details: its steps, its
-// error with side and SQLSTATE, and the suggested fix.
+// error with side and SQLSTATE, and the suggested fix. A dml table's
+// refreshes by `mimeo refresh` with their rows inserted/updated/deleted in
+// the history and the details, and the monitor's chart of its last runs with
+// the failed one marked, following a new run (keeps a picture of it).
 #include "catalog/installer.h"
 #include "catalog/sources.h"
 #include "destination_registry.h"
@@ -10,7 +13,10 @@
 #include "historypage.h"
 #include "jobdetailsdialog.h"
 #include "mainwindow.h"
+#include "monitor_model.h"
+#include "monitorpage.h"
 #include "replication/engine.h"
+#include "run_chart.h"
 #include "studio_testutil.h"
 
 #include <QComboBox>
@@ -18,6 +24,7 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTest>
 
 using namespace mimeo;
@@ -147,6 +154,92 @@ private slots:
         QVERIFY2(dialog.fixText().contains(QStringLiteral("column")), qPrintable(dialog.fixText()));
         dialog.show();
         QVERIFY(dialog.grab().save(QStringLiteral("job-details.png")));
+    }
+
+    void countsAndChartOfATablesRuns()
+    {
+        auto mimeo = [this](QStringList args) {
+            return test::runMimeo(QStringList{QStringLiteral("--dest"), q(dest_->conninfo())} + args);
+        };
+        src_->connect().exec("CREATE SCHEMA mimeo; CREATE TABLE src.counted (id int PRIMARY KEY, v text);"
+                             "INSERT INTO src.counted SELECT g, 'v' FROM generate_series(1, 20) g;");
+        auto made = mimeo({QStringLiteral("make"), QStringLiteral("dml"), QStringLiteral("src.counted"), QStringLiteral("--source"),
+                           QStringLiteral("1"), QStringLiteral("--dest-table"), QStringLiteral("rep.counted")});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.all()));
+        const QStringList refresh = {QStringLiteral("refresh"), QStringLiteral("rep.counted")};
+        // 1: three updates, two inserts, a delete. 2: fails (the source table is away).
+        // 3: one insert. 4: nothing to do.
+        src_->connect().exec("UPDATE src.counted SET v = 'changed' WHERE id <= 3; INSERT INTO src.counted VALUES (21, 'n'), (22, 'n');"
+                             "DELETE FROM src.counted WHERE id = 10");
+        auto run = mimeo(refresh);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+        src_->connect().exec("ALTER TABLE src.counted RENAME TO counted_away");
+        QVERIFY(mimeo(refresh).exitCode != 0);
+        src_->connect().exec("ALTER TABLE src.counted_away RENAME TO counted; INSERT INTO src.counted VALUES (23, 'n')");
+        for (int i = 0; i < 2; ++i) {
+            run = mimeo(refresh);
+            QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+        }
+
+        // The history: the counts beside the rows, and in the details.
+        page_->setStatusFilter(QString());
+        page_->setTableFilter(QStringLiteral("rep.counted"));
+        QVERIFY(QTest::qWaitFor([&] { return model()->rowCount() == 5 && settled(); }, 30000)); // make + 4 refreshes
+        QStringList changes;
+        for (int r = 0; r < model()->rowCount(); ++r)
+            changes << model()->index(r, HistoryModel::ChangesColumn).data().toString();
+        QCOMPARE(changes, (QStringList{QStringLiteral("+0 ~0 −0"), QStringLiteral("+1 ~0 −0"), QString(),
+                                       QStringLiteral("+2 ~3 −1"), QString()})); // newest first; the make has none
+        QCOMPARE(model()->index(3, HistoryModel::ChangesColumn).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("2 inserted, 3 updated, 1 deleted"));
+        QVERIFY(page_->grab().save(QStringLiteral("history-counts.png")));
+        {
+            JobDetailsDialog dialog(window_->registry()->find(key_), model()->at(3));
+            QVERIFY2(dialog.summaryText().contains(QStringLiteral("Rows: 6 (2 inserted, 3 updated, 1 deleted)")),
+                     qPrintable(dialog.summaryText()));
+        }
+
+        // The monitor's chart of the selected table: four runs, oldest
+        // first, the second failed.
+        MonitorPage *monitor = window_->openMonitor(key_);
+        QVERIFY(monitor);
+        auto *view = monitor->findChild<QTableView *>(QStringLiteral("tablesView"));
+        QVERIFY(view);
+        int row = -1;
+        QVERIFY(QTest::qWaitFor([&] {
+            for (int r = 0; r < view->model()->rowCount() && row < 0; ++r)
+                if (view->model()->index(r, 0).data(MonitorModel::DestTableRole).toString() == QStringLiteral("rep.counted"))
+                    row = r;
+            return row >= 0;
+        }, 30000));
+        RunChart *chart = monitor->runChart();
+        QVERIFY(chart);
+        QVERIFY(!chart->isVisible()); // until a table is selected
+        QSignalSpy loaded(monitor, &MonitorPage::runsLoaded);
+        view->selectRow(row);
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && chart->runs().size() == 4, 20000);
+        QCOMPARE(chart->table(), QStringLiteral("rep.counted"));
+        QVERIFY(!chart->isLoading());
+        QVERIFY(chart->isVisible());
+        QStringList statuses;
+        for (const auto &r : chart->runs())
+            statuses << QString::fromStdString(r.status) + (RunChart::isFailure(r) ? QStringLiteral("!") : QString());
+        QCOMPARE(statuses, (QStringList{QStringLiteral("ok"), QStringLiteral("failed!"), QStringLiteral("ok"), QStringLiteral("ok")}));
+        QCOMPARE(chart->runs().front().rowsUpdated, std::optional<long long>(3));
+        QVERIFY(chart->runs().front().durationMs.has_value());
+        QVERIFY2(chart->accessibleName().contains(QStringLiteral("rep.counted")), qPrintable(chart->accessibleName()));
+        QVERIFY2(chart->accessibleDescription().contains(QStringLiteral("1 failed")), qPrintable(chart->accessibleDescription()));
+        QVERIFY(chart->height() <= 140);
+
+        // A run made elsewhere joins the chart without a new selection.
+        src_->connect().exec("DELETE FROM src.counted WHERE id > 20");
+        loaded.clear();
+        run = mimeo(refresh);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && chart->runs().size() == 5, 20000);
+        QCOMPARE(chart->runs().back().rowsDeleted, std::optional<long long>(3));
+        QVERIFY(monitor->grab().save(QStringLiteral("monitor-runs.png")));
+        QVERIFY(chart->grab().save(QStringLiteral("run-chart.png")));
     }
 
     void cleanupTestCase() { window_.reset(); }

@@ -98,4 +98,12 @@ QStringList ReplicationFixture::lastJob(const std::string &destTable)
     return out;
 }
 
+QString ReplicationFixture::lastChanges(const std::string &destTable)
+{
+    auto r = dest_.exec("SELECT coalesce(rows_inserted || '/' || rows_updated || '/' || rows_deleted, 'null') "
+                        "FROM mimeo.studio_job_log WHERE dest_table = $1 ORDER BY job_id DESC LIMIT 1",
+                        {destTable});
+    return r.rows() == 1 ? QString::fromStdString(r.text(0, 0)) : QStringLiteral("no job");
+}
+
 } // namespace mimeo::test

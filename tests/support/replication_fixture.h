@@ -55,6 +55,8 @@ public:
 
     // Last job-log row for a destination table: status, error_sqlstate, error, rows.
     QStringList lastJob(const std::string &destTable);
+    // Its rows inserted/updated/deleted as "2/3/1", or "null" when not recorded.
+    QString lastChanges(const std::string &destTable);
 
 private:
     ScratchDb srcDb_;

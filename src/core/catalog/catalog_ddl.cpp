@@ -419,7 +419,8 @@ $do$;
 // the differing keys it found, and the last measure of how far behind the
 // source the table is, each with when it was taken, so a monitor without
 // access to the sources still sees them. Both are kept by whoever ran the
-// check or measure; they steer no refresh, so operators may write them.
+// check or measure; they steer no refresh, so operators may write them, and
+// monitors may record lag (measuring is watching; measured_by says who).
 constexpr const char *kMigration8 = R"SQL(
 ALTER TABLE @S@.studio_job_log
     ADD COLUMN rows_inserted bigint,
@@ -456,7 +457,8 @@ COMMENT ON TABLE @S@.studio_lag IS
 DO $do$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = @MONITOR@) THEN
-        EXECUTE pg_catalog.format('GRANT SELECT ON %I.studio_validation, %I.studio_lag TO %I', @SCHEMA@, @SCHEMA@, @MONITOR@);
+        EXECUTE pg_catalog.format('GRANT SELECT ON %I.studio_validation TO %I', @SCHEMA@, @MONITOR@);
+        EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE ON %I.studio_lag TO %I', @SCHEMA@, @MONITOR@);
     END IF;
     IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = @OPERATOR@) THEN
         EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I.studio_validation, %I.studio_lag TO %I',

@@ -135,6 +135,9 @@ std::vector<std::string> planGrant(pg::Connection &dest, const std::string &sche
         if (tables.text(i, 1) == "dblink_mapping_mimeo") {
             sql.push_back("GRANT SELECT (data_source_id, username) ON " + t + " TO " + mon);
             sql.push_back("GRANT SELECT ON " + qs + ".studio_source_list TO " + mon);
+        } else if (tables.text(i, 1) == "studio_lag") {
+            // Measuring how far behind a table is, is watching it: monitors record it.
+            sql.push_back("GRANT SELECT, INSERT, UPDATE ON " + t + " TO " + mon);
         } else
             sql.push_back("GRANT SELECT ON " + t + " TO " + mon);
     }

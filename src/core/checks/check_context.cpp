@@ -7,8 +7,11 @@ namespace mimeo::checks {
 
 pg::Connection CheckContext::connectSource(int dataSourceId, const std::string &what) const
 {
-    return catalog::connectSourceById(dest, schema, dataSourceId, "mimeo:check:" + what,
-                                      sourcePassword ? sourcePassword(dataSourceId) : std::nullopt);
+    auto src = catalog::connectSourceById(dest, schema, dataSourceId, "mimeo:check:" + what,
+                                          sourcePassword ? sourcePassword(dataSourceId) : std::nullopt);
+    if (cancel)
+        src.watch(cancel);
+    return src;
 }
 
 } // namespace mimeo::checks

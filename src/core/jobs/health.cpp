@@ -129,10 +129,11 @@ std::vector<TableHealth> readHealth(pg::Connection &dest, const std::string &sch
         "       coalesce(c.last_run IS NOT NULL AND pg_catalog.now() - c.last_run > th.late_after, false), "
         "       coalesce(j.locked, false), "
         "       pg_catalog.justify_interval(pg_catalog.date_trunc('second', pg_catalog.now() - c.last_run))::text, "
-        "       coalesce(j.error, j.reason), j.phase, j.rows_expected, " + lagColumnsSql("lg") + " "
+        "       coalesce(j.error, j.reason), j.phase, j.rows_expected, " + lagColumnsSql("lg") + ", " + validationSelectSql("v") + " "
         "  FROM " + qs + ".refresh_config c "
         "  LEFT JOIN " + qs + ".studio_freshness f ON f.dest_table = c.dest_table "
         "  LEFT JOIN " + qs + ".studio_lag lg ON lg.dest_table = c.dest_table "
+        "  LEFT JOIN " + qs + ".studio_validation v ON v.dest_table = c.dest_table "
         " CROSS JOIN LATERAL (SELECT coalesce(f.late_after, c.period) AS late_after, "
         "                            coalesce(f.critical_after, c.period * 2) AS critical_after) th "
         + catalog::latestRefreshJobJoinSql(schema, "c") +
@@ -167,6 +168,7 @@ std::vector<TableHealth> readHealth(pg::Connection &dest, const std::string &sch
         if (auto expected = r.optInt(i, 20))
             t.lastRowsExpected = *expected;
         t.lag = lagFromRow(r, i, 21);
+        t.validation = validationFromRow(r, i, 21 + kLagColumns);
         t.pastLate = f.late;
         t.pastCritical = f.critical;
         grade(t, f);

@@ -25,6 +25,7 @@
 // grades by freshness like any other table. Thresholds apply wherever they
 // are set, even on a table without a period (set them with setFreshness).
 #include "jobs/lag.h"
+#include "jobs/validation.h"
 
 #include <optional>
 #include <string>
@@ -73,6 +74,7 @@ struct TableHealth {
     std::optional<long long> lastRowsExpected; // while running (lastRows: so far): the rows it expects, when known
     std::optional<long long> lastRows;
     std::optional<LagMeasure> lag;            // the last measure of how far behind (jobs/lag.h)
+    std::optional<Validation> validation;     // the last row count or data check (jobs/validation.h)
 };
 
 Health worstOf(const std::vector<TableHealth> &tables);

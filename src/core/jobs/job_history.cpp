@@ -7,6 +7,8 @@
 #include "pg/iso_time.h"
 #include "pg/quote.h"
 
+#include <algorithm>
+
 namespace mimeo::jobs {
 
 namespace {
@@ -19,7 +21,15 @@ std::string jobColumns()
         "j.rows, j.bytes, j.error_side, j.error_sqlstate, j.error, j.origin, j.host, j.phase, j.rows_expected, "
         "CASE WHEN j.status = 'running' AND " + catalog::liveStatusSql("j") + " = 'abandoned' "
         "THEN 'its process ended without finishing it: killed, or its machine or connection was lost' ELSE j.reason END, "
-        "j.pid, " + pg::isoUtcSql("j.heartbeat_at");
+        "j.pid, " + pg::isoUtcSql("j.heartbeat_at") + ", j.rows_inserted, j.rows_updated, j.rows_deleted, "
+        "(extract(epoch FROM j.finished_at - j.started_at) * 1000)::bigint";
+}
+
+// The newest `limit` jobs of one table (through its (dest_table, started_at) index).
+std::string lastJobsOfTableSql(const std::string &schema, const std::string &actionCondition)
+{
+    return "SELECT " + jobColumns() + " FROM " + pg::quoteIdent(schema) + ".studio_job_log AS j WHERE ($1 = '' OR j.dest_table = $1)"
+        + actionCondition + " ORDER BY j.started_at DESC, j.job_id DESC LIMIT $2";
 }
 
 std::vector<JobRecord> readJobs(const pg::Result &r)
@@ -47,6 +57,10 @@ std::vector<JobRecord> readJobs(const pg::Result &r)
         j.reason = r.optText(i, 16);
         j.pid = r.optInt(i, 17);
         j.heartbeatAt = r.optText(i, 18);
+        j.rowsInserted = r.optInt(i, 19);
+        j.rowsUpdated = r.optInt(i, 20);
+        j.rowsDeleted = r.optInt(i, 21);
+        j.durationMs = r.optInt(i, 22);
         out.push_back(std::move(j));
     }
     return out;
@@ -56,10 +70,14 @@ std::vector<JobRecord> readJobs(const pg::Result &r)
 
 std::vector<JobRecord> recentJobs(pg::Connection &dest, const std::string &schema, const std::string &destTable, int limit)
 {
-    return readJobs(dest.exec("SELECT " + jobColumns() + " FROM " + pg::quoteIdent(schema)
-                                  + ".studio_job_log AS j WHERE ($1 = '' OR j.dest_table = $1) "
-                                    "ORDER BY j.started_at DESC, j.job_id DESC LIMIT $2",
-                              {destTable, std::to_string(limit)}));
+    return readJobs(dest.exec(lastJobsOfTableSql(schema, ""), {destTable, std::to_string(limit)}));
+}
+
+std::vector<JobRecord> lastRefreshes(pg::Connection &dest, const std::string &schema, const std::string &destTable, int limit)
+{
+    auto out = readJobs(dest.exec(lastJobsOfTableSql(schema, " AND j.action = 'refresh'"), {destTable, std::to_string(limit)}));
+    std::reverse(out.begin(), out.end());
+    return out;
 }
 
 std::vector<JobRecord> jobPage(pg::Connection &dest, const std::string &schema, const JobFilter &f,

@@ -31,6 +31,11 @@ struct JobRecord {
     std::optional<std::string> reason;      // why it was skipped, cancelled, abandoned or failed
     std::optional<long long> pid;
     std::optional<std::string> heartbeatAt;
+    // What a refresh changed, where the engine knows it (replication/job_recorder.h).
+    std::optional<long long> rowsInserted;
+    std::optional<long long> rowsUpdated;
+    std::optional<long long> rowsDeleted;
+    std::optional<long long> durationMs; // finished jobs only
 };
 
 struct JobStep {
@@ -58,6 +63,10 @@ std::vector<JobRecord> jobPage(pg::Connection &dest, const std::string &schema, 
 
 // Newest first; destTable empty for every table.
 std::vector<JobRecord> recentJobs(pg::Connection &dest, const std::string &schema, const std::string &destTable, int limit);
+
+// The last `limit` refreshes of one destination table, oldest first (the
+// monitor's charts of duration and rows per run).
+std::vector<JobRecord> lastRefreshes(pg::Connection &dest, const std::string &schema, const std::string &destTable, int limit);
 
 std::vector<JobStep> jobSteps(pg::Connection &dest, const std::string &schema, long long jobId);
 

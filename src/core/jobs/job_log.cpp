@@ -166,7 +166,7 @@ void JobLog::heartbeatLoop()
 }
 
 void JobLog::finish(int64_t job, JobStatus status, std::optional<int64_t> rows, std::optional<int64_t> bytes,
-                    const pg::Error *error, const std::string &reason)
+                    const pg::Error *error, const std::string &reason, std::optional<RowChanges> changes)
 {
     if (job == 0)
         return;
@@ -183,13 +183,18 @@ void JobLog::finish(int64_t job, JobStatus status, std::optional<int64_t> rows, 
         std::string why = reason;
         if (why.empty() && error)
             why = error->message();
+        const auto count = [&](int64_t RowChanges::*field) {
+            return changes ? pg::Param(std::to_string((*changes).*field)) : pg::Param();
+        };
         conn().exec("UPDATE " + qs_ + ".studio_job_log SET status = $2, finished_at = clock_timestamp(), rows = $3, "
                         "bytes = $4, error_side = $5, error_sqlstate = $6, error = $7, reason = $8, phase = NULL, "
+                        "rows_inserted = $9, rows_updated = $10, rows_deleted = $11, "
                         "heartbeat_at = pg_catalog.clock_timestamp() WHERE job_id = $1",
                     {std::to_string(job), std::string(jobStatusName(status)),
                      rows ? pg::Param(std::to_string(*rows)) : pg::Param(),
                      bytes ? pg::Param(std::to_string(*bytes)) : pg::Param(), side, sqlstate, text,
-                     why.empty() ? pg::Param() : pg::Param(why)});
+                     why.empty() ? pg::Param() : pg::Param(why), count(&RowChanges::inserted), count(&RowChanges::updated),
+                     count(&RowChanges::deleted)});
     });
     steps_.erase(job);
     live_.erase(job);

@@ -27,6 +27,7 @@ class Error;
 namespace mimeo::jobs {
 
 using JobStatus = replication::JobStatus;
+using RowChanges = replication::RowChanges;
 std::string_view jobStatusName(JobStatus s);
 
 // Marks running rows whose process died as abandoned, with a reason (the
@@ -49,7 +50,7 @@ public:
     void progress(int64_t job, const std::string &phase, int64_t rows, int64_t bytes, int64_t rowsExpected) override;
     void finish(int64_t job, JobStatus status, std::optional<int64_t> rows = std::nullopt,
                 std::optional<int64_t> bytes = std::nullopt, const pg::Error *error = nullptr,
-                const std::string &reason = {}) override;
+                const std::string &reason = {}, std::optional<RowChanges> changes = std::nullopt) override;
     // Records a failure that is not a pg::Error (e.g. std::exception text).
     void fail(int64_t job, const std::string &message) override;
 

@@ -29,9 +29,9 @@ public:
         to_.progress(job, phase, rows, bytes, rowsExpected);
     }
     void finish(int64_t job, replication::JobStatus status, std::optional<int64_t> rows, std::optional<int64_t> bytes,
-                const pg::Error *error, const std::string &reason) override
+                const pg::Error *error, const std::string &reason, std::optional<replication::RowChanges> changes) override
     {
-        to_.finish(job, status, rows, bytes, error, reason);
+        to_.finish(job, status, rows, bytes, error, reason, changes);
     }
     void fail(int64_t job, const std::string &message) override { to_.fail(job, message); }
 

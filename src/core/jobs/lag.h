@@ -90,6 +90,7 @@ std::vector<LagMeasure> readLag(pg::Connection &dest, const std::string &schema)
 // For queries that join studio_lag under alias (readHealth): the select list
 // lagFromRow reads, starting at column col; nullopt when the join found none.
 std::string lagColumnsSql(const std::string &alias);
+inline constexpr int kLagColumns = 9; // how many columns lagColumnsSql selects
 std::optional<LagMeasure> lagFromRow(const pg::Result &r, int row, int col);
 
 } // namespace mimeo::jobs

@@ -17,11 +17,9 @@ std::vector<TableStatus> tableStatus(pg::Connection &dest, const std::string &sc
         "SELECT c.dest_table, c.type, c.source_table, c.dblink, c.period::text, "
         "       " + pg::isoUtcSql("c.last_run", false) + ", "
         "       " + pg::isoUtcSql("c.last_run + c.period", false) + ", "
-        "       coalesce(c.last_run IS NOT NULL AND now() - c.last_run > coalesce(f.late_after, c.period), false), "
         "       j.live, extract(epoch FROM j.finished_at - j.started_at)::float8, j.rows, j.error, "
         "       j.phase, j.rows_expected, j.bytes, j.reason, j.pid, j.host, " + pg::isoUtcSql("j.heartbeat_at") + " "
         "  FROM " + qs + ".refresh_config c "
-        "  LEFT JOIN " + qs + ".studio_freshness f ON f.dest_table = c.dest_table "
         + catalog::latestRefreshJobJoinSql(schema, "c") +
         " ORDER BY c.dest_table";
     auto r = dest.exec(sql);
@@ -35,22 +33,21 @@ std::vector<TableStatus> tableStatus(pg::Connection &dest, const std::string &sc
         t.period = r.optText(i, 4);
         t.lastRun = r.optText(i, 5);
         t.nextDue = r.optText(i, 6);
-        t.late = r.toBool(i, 7);
-        t.lastStatus = r.optText(i, 8);
-        if (!r.isNull(i, 9))
-            t.lastDurationSeconds = std::stod(r.text(i, 9));
-        if (auto rows = r.optInt(i, 10))
+        t.lastStatus = r.optText(i, 7);
+        if (!r.isNull(i, 8))
+            t.lastDurationSeconds = std::stod(r.text(i, 8));
+        if (auto rows = r.optInt(i, 9))
             t.lastRows = *rows;
-        t.lastError = r.optText(i, 11);
-        t.phase = r.optText(i, 12);
-        t.rowsExpected = r.optInt(i, 13);
-        t.bytes = r.optInt(i, 14);
-        t.reason = r.optText(i, 15);
+        t.lastError = r.optText(i, 10);
+        t.phase = r.optText(i, 11);
+        t.rowsExpected = r.optInt(i, 12);
+        t.bytes = r.optInt(i, 13);
+        t.reason = r.optText(i, 14);
         if (t.lastStatus == "abandoned" && !t.reason)
             t.reason = "its process ended without finishing it: killed, or its machine or connection was lost";
-        t.pid = r.optInt(i, 16);
-        t.host = r.optText(i, 17);
-        t.heartbeatAt = r.optText(i, 18);
+        t.pid = r.optInt(i, 15);
+        t.host = r.optText(i, 16);
+        t.heartbeatAt = r.optText(i, 17);
         out.push_back(std::move(t));
     }
     return out;

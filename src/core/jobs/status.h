@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: PostgreSQL
 #pragma once
 // `mimeo status`: per configured table, when it last ran, when it is due,
-// whether it is late, and how its last job went (from the job log).
+// and how its last job went (from the job log). Whether it is late is the
+// health rule's to say (health.h: TableHealth::pastLate), written once.
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,7 +21,6 @@ struct TableStatus {
     std::optional<std::string> period;   // interval text
     std::optional<std::string> lastRun;  // ISO 8601 with offset
     std::optional<std::string> nextDue;  // last_run + period; none without a period or a first run (mimeo never runs those)
-    bool late = false;                   // no success for longer than its late threshold (health.h: 1x the period by default)
     std::optional<std::string> lastStatus;   // running, ok, failed, skipped, cancelled, abandoned
     std::optional<double> lastDurationSeconds;
     std::optional<long long> lastRows;

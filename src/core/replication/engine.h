@@ -74,6 +74,7 @@ struct RunResult {
     int64_t bytes = 0;
     std::string message; // one line for people
     int64_t jobId = 0;
+    std::optional<RowChanges> changes; // a refresh's, where known (job_recorder.h)
 };
 
 RunResult make(pg::Connection &dest, const MakeRequest &request, RunContext &ctx);

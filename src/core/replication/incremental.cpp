@@ -445,7 +445,13 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
         message += " (full repull)";
     else if (mode == Mode::Ranged)
         message += " (ranged repull)";
-    return job.finishDone(pulled.rows, pulled.bytes, message);
+    // An inserter's rows are all new; an updater's split as its apply
+    // counted them (incremental_apply.h). Neither deletes. A repull replaces
+    // a range or the whole table: no counts then.
+    std::optional<RowChanges> changes;
+    if (mode == Mode::Normal)
+        changes = applyKey ? RowChanges{pulled.applied.inserted, pulled.applied.updated, 0} : RowChanges{pulled.rows, 0, 0};
+    return job.finishDone(pulled.rows, pulled.bytes, message, changes);
 }
 
 RunResult destroy(Job &job, const catalog::ConfigRow &config, bool keepTable)

@@ -94,11 +94,11 @@ void Job::lockForDestroy()
                                pg::Side::Destination, "try again when it finishes");
 }
 
-RunResult Job::finishDone(int64_t rows, int64_t bytes, std::string message)
+RunResult Job::finishDone(int64_t rows, int64_t bytes, std::string message, std::optional<RowChanges> changes)
 {
     if (log_)
-        log_->finish(jobId_, JobStatus::Ok, rows, bytes);
-    return {Outcome::Done, rows, bytes, std::move(message), jobId_};
+        log_->finish(jobId_, JobStatus::Ok, rows, bytes, nullptr, {}, changes);
+    return {Outcome::Done, rows, bytes, std::move(message), jobId_, changes};
 }
 
 RunResult Job::finishSkipped(std::string reason)
@@ -107,7 +107,7 @@ RunResult Job::finishSkipped(std::string reason)
         log_->step(jobId_, reason);
         log_->finish(jobId_, JobStatus::Skipped, 0, 0, nullptr, reason);
     }
-    return {Outcome::Skipped, 0, 0, std::move(reason), jobId_};
+    return {Outcome::Skipped, 0, 0, std::move(reason), jobId_, std::nullopt};
 }
 
 RunResult Job::finishLocked()
@@ -117,7 +117,7 @@ RunResult Job::finishLocked()
         log_->step(jobId_, reason, "warning");
         log_->finish(jobId_, JobStatus::Skipped, 0, 0, nullptr, reason);
     }
-    return {Outcome::Locked, 0, 0, destTable_ + " skipped: " + reason, jobId_};
+    return {Outcome::Locked, 0, 0, destTable_ + " skipped: " + reason, jobId_, std::nullopt};
 }
 
 void Job::finishFailed(const std::exception &e)

@@ -45,7 +45,9 @@ public:
     void lockForDestroy();
 
     // Finishes the job-log row; call exactly one of these.
-    RunResult finishDone(int64_t rows, int64_t bytes, std::string message);
+    // changes: what a refresh changed, where the engine knows it (job_recorder.h).
+    RunResult finishDone(int64_t rows, int64_t bytes, std::string message,
+                         std::optional<RowChanges> changes = std::nullopt);
     RunResult finishSkipped(std::string reason); // one sentence a person understands
     RunResult finishLocked();
     void finishFailed(const std::exception &e);

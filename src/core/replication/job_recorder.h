@@ -17,6 +17,25 @@ namespace mimeo::replication {
 
 enum class JobStatus { Running, Ok, Failed, Skipped, Cancelled, Abandoned };
 
+// What a refresh changed in the destination table, counted per key, where
+// the engine knows it (dml, logdel, inserter, updater; not snap/table or a
+// repull, which re-pull whole tables or ranges). A key the destination had
+// before and has after counts as updated, also when the engine deleted and
+// re-inserted its row; a key new to it as inserted; a key it lost as deleted.
+struct RowChanges {
+    int64_t inserted = 0;
+    int64_t updated = 0;
+    int64_t deleted = 0;
+    RowChanges &operator+=(const RowChanges &o)
+    {
+        inserted += o.inserted;
+        updated += o.updated;
+        deleted += o.deleted;
+        return *this;
+    }
+    bool operator==(const RowChanges &) const = default;
+};
+
 class JobRecorder {
 public:
     virtual ~JobRecorder() = default;
@@ -28,7 +47,7 @@ public:
     virtual void progress(int64_t job, const std::string &phase, int64_t rows, int64_t bytes, int64_t rowsExpected) = 0;
     virtual void finish(int64_t job, JobStatus status, std::optional<int64_t> rows = std::nullopt,
                         std::optional<int64_t> bytes = std::nullopt, const pg::Error *error = nullptr,
-                        const std::string &reason = {}) = 0;
+                        const std::string &reason = {}, std::optional<RowChanges> changes = std::nullopt) = 0;
     // A failure that is not a pg::Error (e.g. std::exception text).
     virtual void fail(int64_t job, const std::string &message) = 0;
 };

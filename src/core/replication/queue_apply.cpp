@@ -42,6 +42,44 @@ bool wantsDeleteInsert(const pg::Error &e)
         || e.sqlstate() == "0A000";   // feature_not_supported (MERGE on a table with rules, ...)
 }
 
+// The destination table's row counters of this transaction, summed over
+// its partitions (pg_partition_tree has no row for a plain table). MERGE on
+// PostgreSQL 15 has no RETURNING and its command tag one total; these
+// counters are the backend's own (kept per statement at the storage level,
+// flushed only between transactions), so reading them before and after
+// costs two tiny queries and no pass over the data.
+RowChanges transactionCounters(pg::Connection &dest, const pg::QualifiedName &table)
+{
+    auto r = dest.exec("SELECT coalesce(sum(pg_catalog.pg_stat_get_xact_tuples_inserted(p.relid)), 0), "
+                       "coalesce(sum(pg_catalog.pg_stat_get_xact_tuples_updated(p.relid)), 0), "
+                       "coalesce(sum(pg_catalog.pg_stat_get_xact_tuples_deleted(p.relid)), 0) "
+                       "FROM (SELECT $1::pg_catalog.regclass AS relid UNION SELECT t.relid FROM "
+                       "pg_catalog.pg_partition_tree($1::pg_catalog.regclass) AS t WHERE t.isleaf) AS p",
+                       {table.quoted()});
+    return {r.toInt(0, 0), r.toInt(0, 1), r.toInt(0, 2)};
+}
+
+// logdel: batch rows that turn a live destination row into a record of its
+// deletion. Read before the apply, probing the destination through the
+// key's index for the batch's deletions only; 0 for dml.
+std::string marksLive(const ApplySpec &spec, const std::string &destAlias)
+{
+    return spec.logdel ? "(t.\"found\" IS NOT TRUE AND t.\"deleted\" IS NOT NULL AND " + destAlias
+            + ".\"mimeo_source_deleted\" IS NULL)"
+                       : "false";
+}
+
+int64_t liveRowsToMark(pg::Connection &dest, const ApplySpec &spec)
+{
+    if (!spec.logdel)
+        return 0;
+    return dest
+        .exec("SELECT pg_catalog.count(*) FROM " + batchTable() + " AS t WHERE t.\"found\" IS NOT TRUE AND t.\"deleted\" IS NOT NULL "
+              "AND EXISTS (SELECT 1 FROM " + spec.dest.quoted() + " AS d WHERE " + keyMatch(spec)
+              + " AND d.\"mimeo_source_deleted\" IS NULL)")
+        .toInt(0, 0);
+}
+
 } // namespace
 
 std::string mergeSql(const ApplySpec &spec)
@@ -69,8 +107,17 @@ std::vector<std::string> deleteInsertSql(const ApplySpec &spec)
 {
     std::string del = "DELETE FROM " + spec.dest.quoted() + " AS d USING " + batchTable() + " AS t WHERE " + keyMatch(spec);
     std::string insert;
-    if (spec.logdel) {
+    if (spec.logdel)
         del += " AND (" + hasRow(spec) + " OR d.\"mimeo_source_deleted\" IS NULL)";
+    // Keys the insert brings back (the batch has a row for them) were
+    // updated, the others deleted: counted in the statement itself, per
+    // batch row (a logdel key may have a live row and logged deletions).
+    // ("found" is NULL for a key the source no longer has.)
+    del = "WITH removed AS (" + del + " RETURNING coalesce(" + hasRow(spec) + ", false) AS back, " + marksLive(spec, "d")
+        + " AS marks, t.ctid AS batch_row) SELECT pg_catalog.count(*), "
+          "pg_catalog.count(DISTINCT batch_row) FILTER (WHERE back), pg_catalog.count(*) FILTER (WHERE NOT back), "
+          "pg_catalog.count(DISTINCT batch_row) FILTER (WHERE marks) FROM removed";
+    if (spec.logdel) {
         insert = "INSERT INTO " + spec.dest.quoted() + " (" + columnList(spec.columns) + ", \"mimeo_source_deleted\") SELECT "
             + batchValues(spec) + ", t.\"deleted\" FROM " + batchTable() + " AS t WHERE " + hasRow(spec);
     } else {
@@ -91,9 +138,18 @@ ApplyResult applyBatch(Job &job, const ApplySpec &spec)
         dest.exec("ANALYZE " + batchTable());
     BatchPlanSettings settings(dest, spec.lookupByKey ? BatchPlanSettings::Joins::LookupsOnly : BatchPlanSettings::Joins::Any);
     if (dest.serverVersion() >= 150000) {
+        const int64_t marked = liveRowsToMark(dest, spec);
+        const RowChanges before = transactionCounters(dest, spec.dest);
         auto failed = pg::attemptInSavepoint(dest, [&] { out.changed = dest.exec(mergeSql(spec)).affected(); });
         if (!failed) {
             out.inPlace = true;
+            const RowChanges after = transactionCounters(dest, spec.dest);
+            const RowChanges delta{after.inserted - before.inserted, after.updated - before.updated,
+                                   after.deleted - before.deleted};
+            // Counters that do not add up to MERGE's own total (track_counts
+            // off, a trigger writing the table too) are not reported.
+            if (delta.inserted + delta.updated + delta.deleted == out.changed && delta.updated >= marked)
+                out.changes = RowChanges{delta.inserted, delta.updated - marked, delta.deleted + marked};
             job.step("applied the batch to " + spec.dest.catalogText() + " in place: " + std::to_string(out.changed)
                      + " rows changed");
             return out;
@@ -104,9 +160,13 @@ ApplyResult applyBatch(Job &job, const ApplySpec &spec)
                  + "); deleted and re-inserted its rows instead, so destination-only columns of those rows were reset");
     }
     const auto statements = deleteInsertSql(spec);
-    const int64_t deleted = dest.exec(statements[0]).affected();
+    auto removed = dest.exec(statements[0]);
+    const int64_t deleted = removed.toInt(0, 0);
+    const int64_t back = removed.toInt(0, 1);
     const int64_t inserted = dest.exec(statements[1]).affected();
     out.changed = deleted + inserted;
+    const int64_t marked = removed.toInt(0, 3);
+    out.changes = RowChanges{inserted - back, back - marked, removed.toInt(0, 2) + marked};
     job.step("applied the batch to " + spec.dest.catalogText() + ": " + std::to_string(deleted) + " rows deleted, "
              + std::to_string(inserted) + " inserted");
     return out;

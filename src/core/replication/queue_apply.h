@@ -18,8 +18,10 @@
 //         any other key loses its live row but keeps a logged deletion.
 #include "pg/quote.h"
 #include "replication/columns.h"
+#include "replication/job_recorder.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,9 +39,18 @@ struct ApplySpec {
     bool lookupByKey = false;          // join through the key's index (queue_plan.h)
 };
 
+// changes, per destination row: MERGE's UPDATE = updated, DELETE = deleted,
+// INSERT = inserted; on the delete-and-insert path a key deleted and
+// inserted again = updated, deleted only = deleted, inserted only =
+// inserted, so both paths count alike. logdel keeps a row the source deleted
+// and marks it (mimeo_source_deleted): a live row marked so counts as
+// deleted, as the source's deletion it stands for; rewriting a row that
+// already records a deletion counts as updated.
 struct ApplyResult {
     int64_t changed = 0;  // rows inserted, updated or deleted
     bool inPlace = false; // MERGE path taken
+    // nullopt when the server's counters could not tell (see applyBatch).
+    std::optional<RowChanges> changes;
 };
 
 std::string mergeSql(const ApplySpec &spec);

@@ -124,11 +124,11 @@ queue::BatchSpec batchSpec(pg::Connection &src, const SourceRelation &rel, const
 }
 
 // Applies the batch just read into pg_temp.mimeo_queue_batch.
-void apply(Job &job, const QualifiedName &dest, const SourceRelation &rel, const std::vector<std::string> &keys, bool logdel,
-           int64_t batchRows)
+std::optional<RowChanges> apply(Job &job, const QualifiedName &dest, const SourceRelation &rel,
+                                const std::vector<std::string> &keys, bool logdel, int64_t batchRows)
 {
     queue::ApplySpec spec{dest, rel.columns, keys, logdel, destinationLookups(job.dest(), dest, keys, batchRows)};
-    queue::applyBatch(job, spec);
+    return queue::applyBatch(job, spec).changes;
 }
 
 void warnQueueColumns(Job &job, const queue::BatchSpec &spec)
@@ -374,21 +374,25 @@ RunResult make(Job &job, const MakeRequest &req)
 
 // Compares keys once when the source table's file changed since the last
 // refresh (a TRUNCATE, see queue_rewrite.h), and remembers the file.
-void noticeRewrite(Job &job, pg::Connection &src, const SourceRelation &rel, const std::optional<std::string> &condition,
-                   const QualifiedName &destName, const std::vector<std::string> &keys, bool logdel, bool repull)
+// Returns the rows it removed (dml) or marked deleted (logdel), as deleted.
+RowChanges noticeRewrite(Job &job, pg::Connection &src, const SourceRelation &rel, const std::optional<std::string> &condition,
+                         const QualifiedName &destName, const std::vector<std::string> &keys, bool logdel, bool repull)
 {
     auto &dest = job.dest();
     const auto filenode = queue::sourceFilenode(src, rel);
     auto st = readTableState(dest, job.schema(), job.destTable());
     if (st.sourceFilenode == filenode)
-        return;
+        return {};
+    RowChanges changes;
     if (!repull && st.sourceFilenode && filenode) {
         const int64_t n = queue::reconcileKeys(job, src, rel, condition, destName, keys, logdel);
         job.step("the source table was truncated or rewritten since the last refresh (its file changed): "
                  + std::to_string(n) + (logdel ? " rows it no longer has marked deleted" : " rows it no longer has removed"));
+        changes.deleted = n;
     }
     st.sourceFilenode = filenode;
     writeTableState(dest, job.schema(), job.destTable(), st);
+    return changes;
 }
 
 RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequest &req)
@@ -428,7 +432,10 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
     auto spec = batchSpec(src, rel, control, shape, condition, req.repull ? std::nullopt : limit, logdel);
     warnQueueColumns(job, spec);
     // Before the queue cleanup starts: it has the source connection from then on.
-    noticeRewrite(job, src, rel, condition, destName, pkName, logdel, req.repull);
+    const RowChanges rewritten = noticeRewrite(job, src, rel, condition, destName, pkName, logdel, req.repull);
+    // A repull replaces everything: no counts. nullopt also when the apply
+    // could not tell (queue_apply.h).
+    std::optional<RowChanges> changes;
     std::optional<queue::QueueCleanup> cleanup;
     if (req.repull) {
         job.step(logdel ? "repull: replacing every live row, keeping rows that record deletions"
@@ -450,8 +457,9 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
         rows = read.stats.rows;
         bytes = read.stats.bytes;
         cleanup.emplace(job, src, queue::queueCleanupSql(spec), control);
-        if (rows > 0)
-            apply(job, destName, rel, pkName, logdel, rows);
+        changes = rows > 0 ? apply(job, destName, rel, pkName, logdel, rows) : RowChanges{};
+        if (changes)
+            *changes += rewritten;
         if (limit && rows >= *limit)
             job.warn("batch limit of " + std::to_string(*limit) + " keys reached: more changes may be queued; refresh again "
                      "or raise batch_limit");
@@ -460,7 +468,7 @@ RunResult refresh(Job &job, const catalog::ConfigRow &initial, const RefreshRequ
     catalog::updateConfig(dest, job.schema(), initial.type(), job.destTable(), {{"last_run", job.now()}});
     tx.commit();
     cleanup->finish(srcTx);
-    return job.finishDone(rows, bytes, message);
+    return job.finishDone(rows, bytes, message, changes);
 }
 
 RunResult destroy(Job &job, const catalog::ConfigRow &config, bool keepTable)

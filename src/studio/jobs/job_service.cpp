@@ -2,6 +2,7 @@
 #include "job_service.h"
 
 #include "catalog/job_rows.h"
+#include "check_work.h"
 #include "destination_service.h"
 #include "jobs/due_refresh.h"
 #include "password_store.h"
@@ -16,6 +17,10 @@ QString q(const std::string &s) { return QString::fromStdString(s); }
 // rule; a table another process holds comes back Locked with its holder.
 EngineRun::Work workFor(JobRecord::Action action, const std::string &table, bool waitForLock)
 {
+    if (action == JobRecord::Action::Validate)
+        return validationWork(table);
+    if (action == JobRecord::Action::Repair)
+        return repairWork(table);
     return [action, table, waitForLock](mimeo::pg::Connection &dest, mimeo::replication::RunContext &ctx) {
         mimeo::replication::RunResult result;
         if (action == JobRecord::Action::Due) {
@@ -62,6 +67,8 @@ QString jobActionName(JobRecord::Action action)
     case JobRecord::Action::Refresh: return JobService::tr("refresh");
     case JobRecord::Action::Repull: return JobService::tr("full re-pull");
     case JobRecord::Action::Due: return JobService::tr("scheduled refresh");
+    case JobRecord::Action::Validate: return JobService::tr("validation");
+    case JobRecord::Action::Repair: return JobService::tr("row repair");
     }
     return {};
 }
@@ -157,7 +164,11 @@ void JobService::start(JobRecord &job, DestinationService *service)
     const int id = job.id;
     job.state = JobRecord::State::Running;
     job.startedAt = QDateTime::currentDateTime();
-    auto *run = new EngineRun(service->target(), job.action == JobRecord::Action::Repull ? "repull" : "refresh", this);
+    const char *action = job.action == JobRecord::Action::Repull ? "repull"
+        : job.action == JobRecord::Action::Validate             ? "validate"
+        : job.action == JobRecord::Action::Repair               ? "repair"
+                                                                : "refresh";
+    auto *run = new EngineRun(service->target(), action, this);
     running_[id] = run;
     connect(run, &EngineRun::progressed, this, [this, id](const EngineProgress &p) {
         const int i = indexOf(id);

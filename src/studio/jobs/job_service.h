@@ -20,7 +20,8 @@
 class DestinationService;
 
 struct JobRecord {
-    enum class Action { Refresh, Repull, Due };
+    // Validate and Repair: the checks of issue 17 (jobs/check_work.h).
+    enum class Action { Refresh, Repull, Due, Validate, Repair };
     enum class State { Queued, Running, Cancelling, Done, Skipped, Busy, Failed, Cancelled };
 
     int id = 0;

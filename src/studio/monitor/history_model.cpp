@@ -21,6 +21,24 @@ QString localTime(const std::string &iso)
     return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : q(iso);
 }
 
+QString formatChanges(const mimeo::jobs::JobRecord &j)
+{
+    if (!j.rowsInserted || !j.rowsUpdated || !j.rowsDeleted)
+        return {};
+    const QLocale l;
+    return HistoryModel::tr("+%1 ~%2 −%3", "rows inserted, updated, deleted")
+        .arg(l.toString(*j.rowsInserted), l.toString(*j.rowsUpdated), l.toString(*j.rowsDeleted));
+}
+
+QString describeChanges(const mimeo::jobs::JobRecord &j)
+{
+    if (!j.rowsInserted || !j.rowsUpdated || !j.rowsDeleted)
+        return {};
+    const QLocale l;
+    return HistoryModel::tr("%1 inserted, %2 updated, %3 deleted")
+        .arg(l.toString(*j.rowsInserted), l.toString(*j.rowsUpdated), l.toString(*j.rowsDeleted));
+}
+
 HistoryModel::HistoryModel(PageReader reader, QObject *parent)
     : QAbstractTableModel(parent)
     , reader_(std::move(reader))
@@ -88,10 +106,13 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return QColor(0xb0, 0x60, 0x00);
         return {};
     }
-    if (role == Qt::TextAlignmentRole && (index.column() == RowsColumn || index.column() == DurationColumn))
+    if (role == Qt::TextAlignmentRole
+        && (index.column() == RowsColumn || index.column() == DurationColumn || index.column() == ChangesColumn))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == MessageColumn)
         return q(j.error.value_or(j.reason.value_or(std::string())));
+    if (role == Qt::ToolTipRole && index.column() == ChangesColumn)
+        return describeChanges(j);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -104,6 +125,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return {};
         return formatDuration(parse(j.startedAt).msecsTo(parse(*j.finishedAt)));
     case RowsColumn: return j.rows ? QLocale().toString(static_cast<qlonglong>(*j.rows)) : QString();
+    case ChangesColumn: return formatChanges(j);
     case OriginColumn: return q(j.origin);
     case HostColumn: return q(j.host.value_or(std::string()));
     case MessageColumn: {
@@ -116,6 +138,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
 
 QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == ChangesColumn)
+        return tr("Rows the refresh inserted (+), updated (~) and deleted (−), where the engine counts them");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -125,6 +149,7 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     case StatusColumn: return tr("Status");
     case DurationColumn: return tr("Duration");
     case RowsColumn: return tr("Rows");
+    case ChangesColumn: return tr("Changes");
     case OriginColumn: return tr("Origin");
     case HostColumn: return tr("Host");
     case MessageColumn: return tr("Error or reason");

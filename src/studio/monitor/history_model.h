@@ -15,8 +15,8 @@
 class HistoryModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { StartedColumn, TableColumn, ActionColumn, StatusColumn, DurationColumn, RowsColumn, OriginColumn,
-                  HostColumn, MessageColumn, ColumnCount };
+    enum Column { StartedColumn, TableColumn, ActionColumn, StatusColumn, DurationColumn, RowsColumn, ChangesColumn,
+                  OriginColumn, HostColumn, MessageColumn, ColumnCount };
     using PageReader = std::function<void(const mimeo::jobs::JobFilter &filter, std::optional<long long> before, int limit,
                                           std::function<void(std::vector<mimeo::jobs::JobRecord>)> done, TaskFailed failed)>;
     static constexpr int kPageSize = 200;
@@ -52,3 +52,7 @@ private:
 
 // A job log time (ISO 8601 UTC) in the user's local time, for people.
 QString localTime(const std::string &iso);
+// A run's rows inserted/updated/deleted, where the engine counted them
+// (empty otherwise): "+2 ~3 −1", and in words "2 inserted, 3 updated, 1 deleted".
+QString formatChanges(const mimeo::jobs::JobRecord &job);
+QString describeChanges(const mimeo::jobs::JobRecord &job);

@@ -7,10 +7,22 @@
 #include "ui_jobdetailsdialog.h"
 
 #include <QHeaderView>
+#include <QLocale>
 
 namespace {
 
 QString q(const std::string &s) { return QString::fromStdString(s); }
+
+// "<br>Rows: 6 (2 inserted, 3 updated, 1 deleted)", the counts where known.
+QString rowsLine(const mimeo::jobs::JobRecord &job)
+{
+    if (!job.rows)
+        return {};
+    const QString changes = describeChanges(job);
+    const QString rows = QLocale().toString(*job.rows);
+    return QStringLiteral("<br>")
+        + (changes.isEmpty() ? JobDetailsDialog::tr("Rows: %1").arg(rows) : JobDetailsDialog::tr("Rows: %1 (%2)").arg(rows, changes));
+}
 
 } // namespace
 
@@ -26,7 +38,8 @@ JobDetailsDialog::JobDetailsDialog(DestinationService *service, const mimeo::job
                                         localTime(job.startedAt),
                                         job.finishedAt ? tr(", finished %1").arg(localTime(*job.finishedAt)) : QString(),
                                         q(job.origin).toHtmlEscaped(),
-                                        job.host ? tr(" on %1").arg(q(*job.host).toHtmlEscaped()) : QString()));
+                                        job.host ? tr(" on %1").arg(q(*job.host).toHtmlEscaped()) : QString())
+                               + rowsLine(job));
     if (job.error) {
         ui_->errorLabel->setText(tr("<b>Error</b> on the %1%2: %3")
                                      .arg(q(job.errorSide.value_or("?")).toHtmlEscaped(),
@@ -61,6 +74,7 @@ JobDetailsDialog::JobDetailsDialog(DestinationService *service, const mimeo::job
 
 JobDetailsDialog::~JobDetailsDialog() = default;
 
+QString JobDetailsDialog::summaryText() const { return ui_->summaryLabel->text(); }
 QString JobDetailsDialog::errorText() const { return ui_->errorLabel->text(); }
 QString JobDetailsDialog::fixText() const { return ui_->fixLabel->text(); }
 int JobDetailsDialog::stepCount() const { return ui_->stepsTree->topLevelItemCount(); }

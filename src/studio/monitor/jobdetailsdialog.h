@@ -19,6 +19,7 @@ public:
     JobDetailsDialog(DestinationService *service, const mimeo::jobs::JobRecord &job, QWidget *parent = nullptr);
     ~JobDetailsDialog() override;
 
+    QString summaryText() const;
     QString errorText() const;
     QString fixText() const;
     int stepCount() const;

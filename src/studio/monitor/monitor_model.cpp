@@ -3,6 +3,7 @@
 
 #include "history_model.h"
 #include "jobs_model.h"
+#include "validation_text.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -206,6 +207,8 @@ QVariant MonitorModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     const auto &t = tables_[static_cast<size_t>(index.row())];
+    if (index.column() == ValidatedColumn && role != HealthRole && role != DestTableRole && role != SourceIdRole)
+        return ValidationText::data(t.validation, role);
     if (role == HealthRole)
         return int(t.health);
     if (role == DestTableRole)
@@ -276,6 +279,7 @@ QVariant MonitorModel::headerData(int section, Qt::Orientation orientation, int 
     case RowsColumn: return tr("Rows");
     case NextDueColumn: return tr("Next due");
     case BehindColumn: return tr("Behind");
+    case ValidatedColumn: return tr("Validated");
     case ReasonColumn: return tr("Why");
     }
     return {};

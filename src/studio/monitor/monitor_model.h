@@ -13,8 +13,10 @@
 class MonitorModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { StatusColumn, TableColumn, TypeColumn, SourceColumn, LastRunColumn, OutcomeColumn, DurationColumn,
-                  RowsColumn, NextDueColumn, BehindColumn, ReasonColumn, ColumnCount };
+    // What a DBA scans first comes first (a 1280-pixel window shows it all
+    // up to the validation); where a table comes from and why, after.
+    enum Column { StatusColumn, TableColumn, LastRunColumn, OutcomeColumn, DurationColumn, RowsColumn, BehindColumn,
+                  ValidatedColumn, NextDueColumn, TypeColumn, SourceColumn, ReasonColumn, ColumnCount };
     // PercentRole (Rows column): a running refresh's progress, 0..100, or
     // -1 while the amount it expects is unknown; invalid when not running.
     enum Role { HealthRole = Qt::UserRole + 1, DestTableRole, SourceIdRole, PercentRole };

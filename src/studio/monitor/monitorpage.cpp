@@ -8,6 +8,7 @@
 #include "monitor_delegate.h"
 #include "monitor_model.h"
 #include "pg/error.h"
+#include "run_chart.h"
 #include "ui_monitorpage.h"
 
 #include <QAction>
@@ -108,11 +109,18 @@ MonitorPage::MonitorPage(DestinationService *service, QWidget *parent)
         menu.addAction(tr("Refresh No&w"), this, [this, tables] { emit refreshRequested(tables); });
         menu.addAction(tr("&History of %1").arg(tables.first()), this, [this, tables] { emit historyRequested(tables.first()); });
         menu.addAction(measureLag_);
+        menu.addSeparator();
+        menu.addActions({validateAction_, repairAction_, resultAction_});
+        menu.setToolTipsVisible(true);
         menu.exec(ui_->tablesView->viewport()->mapToGlobal(at));
     });
     connect(ui_->tablesView, &QAbstractItemView::activated, this, [this](const QModelIndex &i) {
-        emit historyRequested(i.data(MonitorModel::DestTableRole).toString());
+        if (i.column() == MonitorModel::ValidatedColumn)
+            showValidation(i.data(MonitorModel::DestTableRole).toString());
+        else
+            emit historyRequested(i.data(MonitorModel::DestTableRole).toString());
     });
+    setUpValidation();
     // Live: the destination's health feed (the job log's notifications, at
     // most about one read a second, and polling as the fallback).
     connect(service_->health(), &HealthFeed::updated, this, &MonitorPage::showHealth);
@@ -122,6 +130,7 @@ MonitorPage::MonitorPage(DestinationService *service, QWidget *parent)
     });
     nameFieldsByTheirLabels(this);
     ui_->tablesView->setAccessibleName(tr("Tables and their health"));
+    setUpRunChart();
     fillFilters();
     service_->health()->start();
     if (service_->health()->hasRead())
@@ -184,6 +193,7 @@ void MonitorPage::showHealth()
                                                   + parts.join(QStringLiteral(", ")));
     const bool first = model_->rowCount() == 0;
     model_->setTables(std::move(tables));
+    updateValidation();
     if (first) {
         ui_->tablesView->resizeColumnsToContents();
         // Wide enough for a running refresh's bar ("123,456 of 1,234,567").
@@ -191,6 +201,15 @@ void MonitorPage::showHealth()
         header->resizeSection(MonitorModel::RowsColumn,
                               std::max(header->sectionSize(MonitorModel::RowsColumn),
                                        ui_->tablesView->fontMetrics().horizontalAdvance(QStringLiteral("123,456 of 1,234,567")) + 16));
+    } else {
+        // Figures that arrive later (a measure) widen their column, never narrow it.
+        auto *header = ui_->tablesView->horizontalHeader();
+        int want = 0;
+        for (int r = 0; r < model_->rowCount(); ++r)
+            want = std::max(want, ui_->tablesView->fontMetrics().horizontalAdvance(
+                                      model_->index(r, MonitorModel::BehindColumn).data().toString()) + 16);
+        if (want > header->sectionSize(MonitorModel::BehindColumn))
+            header->resizeSection(MonitorModel::BehindColumn, std::min(want, 240));
     }
     ui_->updatedLabel->setText(tr("Read %1%2.").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
                                                     isListening() ? tr(", live") : tr(", every 10 s")));
@@ -247,4 +266,64 @@ void MonitorPage::measureLag(const QStringList &destTables)
             },
             finishedOne, [finishedOne, n = static_cast<int>(tables.size())](const TaskError &) { finishedOne(n); });
     }
+}
+
+// --- The selected table's last runs (run_chart.h) ---
+
+namespace {
+
+constexpr int kChartedRuns = 30;
+
+// What changes when the job log has a new or finished run of the table.
+QString latestRunOf(const MonitorModel *model, const QString &table)
+{
+    const int row = model->rowOf(table);
+    if (row < 0)
+        return {};
+    const auto &t = model->at(row);
+    return QString::fromStdString(t.lastStatus.value_or("") + "|" + t.lastStartedAt.value_or("") + "|"
+                                  + std::to_string(t.lastDurationSeconds.value_or(-1)));
+}
+
+} // namespace
+
+void MonitorPage::setUpRunChart()
+{
+    runChart_ = new RunChart(this);
+    runChart_->setObjectName(QStringLiteral("runChart"));
+    ui_->layout->insertWidget(ui_->layout->indexOf(ui_->tablesView) + 1, runChart_);
+    // Shown for a selected table only: the list keeps its room otherwise.
+    runChart_->hide();
+    connect(ui_->tablesView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MonitorPage::loadRuns);
+    // After showHealth (connected before): the model has the new health then.
+    connect(service_->health(), &HealthFeed::updated, this, &MonitorPage::runsMayHaveChanged);
+}
+
+void MonitorPage::loadRuns()
+{
+    const QString table = selectedTables().value(0);
+    chartedRun_ = latestRunOf(model_, table);
+    runChart_->setVisible(!table.isEmpty());
+    if (table.isEmpty()) {
+        readingRuns_.forget();
+        runChart_->setRuns({}, {});
+        return;
+    }
+    if (runChart_->table() != table)
+        runChart_->setLoading(table); // the same table keeps its bars until the new ones come
+    const DestinationTarget t = service_->target();
+    readingRuns_.run(this, [t, table] {
+        auto conn = t.connect("monitor-runs");
+        return mimeo::jobs::lastRefreshes(conn, t.schema.toStdString(), table.toStdString(), kChartedRuns);
+    }, [this, table](std::vector<mimeo::jobs::JobRecord> runs) {
+        runChart_->setRuns(table, std::move(runs));
+        emit runsLoaded(table);
+    }, [this, table](const TaskError &e) { runChart_->setFailed(table, e.message); });
+}
+
+void MonitorPage::runsMayHaveChanged()
+{
+    const QString table = selectedTables().value(0);
+    if (!table.isEmpty() && latestRunOf(model_, table) != chartedRun_)
+        loadRuns();
 }

@@ -10,6 +10,7 @@
 #include "destination_service.h"
 #include "task_runner.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -21,6 +22,8 @@ class MonitorModel;
 class QSortFilterProxyModel;
 class MonitorFilter;
 class QAction;
+class ValidationDialog;
+class RunChart;
 
 class MonitorPage : public QWidget {
     Q_OBJECT
@@ -37,8 +40,17 @@ public:
     void setFindText(const QString &text);
     bool isListening() const;
     QStringList selectedTables() const;
+    // The selected table's last runs (duration, rows), under the table.
+    RunChart *runChart() const { return runChart_; }
 
     QAction *measureLagAction() const { return measureLag_; }
+    // Validate, Repair These Rows and the result dialog of the selected
+    // tables (issue 17; in monitorpage_validation.cpp).
+    QAction *validateAction() const { return validateAction_; }
+    QAction *repairAction() const { return repairAction_; }
+    QAction *resultAction() const { return resultAction_; }
+    ValidationDialog *showValidation(const QString &destTable);
+    ValidationDialog *validationDialog() const;
 
 public slots:
     void reload();
@@ -49,13 +61,26 @@ public slots:
 
 signals:
     void loaded(bool ok);
+    void runsLoaded(const QString &destTable);
     void refreshRequested(const QStringList &destTables);
     void historyRequested(const QString &destTable);
     void lagMeasured(int failedTables); // tables that could not be measured
+    void validateRequested(const QStringList &destTables);
+    void repairRequested(const QStringList &destTables);
+    void repullRequested(const QStringList &destTables);  // asks first (MainWindow::repullTables)
+    void recopyRequested(const QStringList &destTables);  // snap/table found differing: re-pulled at once
 
 private:
     void showHealth();
     void fillFilters();
+    void setUpValidation();
+    // The actions' state and the open result, after a read or a new selection.
+    void updateValidation();
+    // The run chart: set up, loaded for the selection, and again when the
+    // health shows a new run of the charted table.
+    void setUpRunChart();
+    void loadRuns();
+    void runsMayHaveChanged();
 
     std::unique_ptr<Ui::MonitorPage> ui_;
     DestinationService *service_;
@@ -64,4 +89,12 @@ private:
     QAction *measureLag_;
     int lagPending_ = 0; // sources still being measured
     int lagFailed_ = 0;
+    QAction *validateAction_ = nullptr;
+    QAction *repairAction_ = nullptr;
+    QAction *resultAction_ = nullptr;
+    QPointer<ValidationDialog> validationDialog_;
+    int validatedWidth_ = 0;
+    RunChart *runChart_ = nullptr;
+    LatestTask readingRuns_;
+    QString chartedRun_; // the charted table's latest run as the health last showed it
 };
