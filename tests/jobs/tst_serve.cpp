@@ -3,7 +3,8 @@
 // servers. Two runners share 20 requests, each done exactly once; a cancel
 // request stops a running job within 2 s, and so does SIGINT on the asking
 // process; a runner killed while holding a request leaves it to the other;
-// refresh --runner exits as a local refresh would; a monitor cannot make
+// refresh --runner exits as a local refresh would; validate requests are
+// recorded as the table's last validation; a monitor cannot make
 // requests while an operator can, and can run a runner itself; runners are
 // listed by mimeo status and marked gone; the catalog upgrade from version 8.
 #include "catalog/catalog_ddl.h"
@@ -336,6 +337,18 @@ private slots:
             auto busy = f.run({"refresh", "rep.t", "--runner"});
             QVERIFY2(busy.exitCode == 3, qPrintable(busy.all()));
         }
+        // Validate requests: the desktop's Validate on the runner, recorded as
+        // the table's last validation.
+        const int64_t valid = f.request("rep.t", "validate");
+        QTRY_COMPARE_WITH_TIMEOUT(f.status(valid), std::string("done"), 10000);
+        QCOMPARE(f.text("SELECT outcome FROM mimeo.studio_validation WHERE dest_table = 'rep.t'"), std::string("validated"));
+        f.d.exec("DELETE FROM rep.t WHERE id <= 2");
+        const int64_t invalid = f.request("rep.t", "validate");
+        QTRY_COMPARE_WITH_TIMEOUT(f.status(invalid), std::string("done"), 10000);
+        const std::string said = f.text("SELECT message FROM mimeo.studio_request WHERE request_id = $1", {std::to_string(invalid)});
+        QVERIFY2(said.find("mismatched") != std::string::npos && said.find("2 rows differ") != std::string::npos, said.c_str());
+        QCOMPARE(f.scalar("SELECT missing FROM mimeo.studio_validation WHERE dest_table = 'rep.t'"), int64_t(2));
+
         f.src.connect().exec("ALTER TABLE src.t RENAME TO t_gone");
         auto failed = f.run({"refresh", "rep.t", "--runner"});
         QVERIFY2(failed.exitCode == 1, qPrintable(failed.all()));

@@ -10,17 +10,31 @@
 namespace mimeo::jobs {
 namespace {
 
-struct Answer {
-    std::string status = "failed";
-    std::string message;
-};
+using Answer = RequestAnswer;
+
+pg::ConnectSpec destinationFor(const RequestSettings &s, const catalog::Request &req)
+{
+    pg::ConnectSpec spec = s.destination;
+    spec.applicationName = "mimeo:serve:" + req.action + ":" + req.destTable;
+    spec.side = pg::Side::Destination;
+    return spec;
+}
+
+Answer validate(const RequestSettings &s, RequestWork &work)
+{
+    const auto &req = work.request;
+    if (!s.validate)
+        return {"failed", "validate is not served by this runner; run it on this computer"};
+    auto dest = pg::Connection::open(destinationFor(s, req));
+    const std::string table = catalog::requireConfiguredTable(dest, s.schema, req.destTable);
+    dest.watch(&work.cancel);
+    return s.validate(dest, table, work.cancel);
+}
 
 Answer refresh(const RequestSettings &s, RequestWork &work, pg::Connection &ctl)
 {
     const auto &req = work.request;
-    pg::ConnectSpec spec = s.destination;
-    spec.applicationName = "mimeo:serve:" + req.action + ":" + req.destTable;
-    spec.side = pg::Side::Destination;
+    const pg::ConnectSpec spec = destinationFor(s, req);
     auto dest = pg::Connection::open(spec);
     // The trigger checked the name when the request was made; the table may
     // have been destroyed since.
@@ -58,8 +72,10 @@ std::string carryOutRequest(const RequestSettings &settings, RequestWork &work)
         try {
             if (req.action == "refresh" || req.action == "repull")
                 answer = refresh(settings, work, ctl);
+            else if (req.action == "validate")
+                answer = validate(settings, work);
             else
-                answer.message = req.action + " is not served by this runner yet; run it on this computer";
+                answer.message = req.action + " is not served by this runner; run it on this computer";
         } catch (const pg::Error &e) {
             answer.status = work.cancel.requested() ? "cancelled" : "failed";
             answer.message = work.cancel.requested() ? work.cancel.reason() : e.describe();

@@ -23,10 +23,22 @@ struct RequestWork {
     std::atomic<bool> giveBack{false}; // the runner stops: back to waiting instead of answered
 };
 
+// A request's answer: done, failed or cancelled, and one line for people.
+struct RequestAnswer {
+    std::string status = "failed";
+    std::string message;
+};
+
+// Carries out a validate request on dest (not in a transaction) for the
+// configured table; checks/ lies above jobs/, so whoever starts the runner
+// gives it (none: validate requests fail, saying so).
+using ValidateFn = std::function<RequestAnswer(pg::Connection &dest, const std::string &destTable, const pg::CancelToken &cancel)>;
+
 struct RequestSettings {
     pg::ConnectSpec destination;
     std::string schema = "mimeo";
     std::function<std::optional<std::string>(int)> sourcePassword;
+    ValidateFn validate;
 };
 
 // Runs work.request to its end and answers it; never throws (a request that

@@ -46,6 +46,7 @@ public:
         settings_.destination = o.destination;
         settings_.schema = o.schema;
         settings_.sourcePassword = o.sourcePassword;
+        settings_.validate = o.validate;
     }
 
     void run()

@@ -12,6 +12,7 @@
 // requested (SIGTERM), running requests are cancelled and given back for
 // another runner, and the runner leaves studio_runner.
 #include "catalog/requests.h"
+#include "jobs/request_work.h"
 #include "pg/connection.h"
 
 #include <functional>
@@ -30,6 +31,7 @@ struct ServeOptions {
     catalog::RunnerInfo runner; // id, host, pid, version, jobs, interval
     const pg::CancelToken *stop = nullptr; // the process's cancel: ends serve
     std::function<std::optional<std::string>(int)> sourcePassword;
+    ValidateFn validate; // validate requests (none: they fail, saying so)
     // One line per thing done (request taken and answered, schedule round,
     // connection lost); called from several threads, serialised by serve.
     std::function<void(const std::string &line)> onEvent;
