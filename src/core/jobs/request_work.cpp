@@ -5,6 +5,7 @@
 #include "jobs/job_log.h"
 #include "jobs/job_tap.h"
 #include "pg/error.h"
+#include "pg/redact.h"
 #include "replication/engine.h"
 
 namespace mimeo::jobs {
@@ -80,7 +81,7 @@ std::string carryOutRequest(const RequestSettings &settings, RequestWork &work)
             answer.status = work.cancel.requested() ? "cancelled" : "failed";
             answer.message = work.cancel.requested() ? work.cancel.reason() : e.describe();
         } catch (const std::exception &e) {
-            answer.message = e.what();
+            answer.message = pg::redact(e.what()); // monitors read the answer
         }
         if (work.giveBack && work.cancel.requested()) {
             catalog::releaseRequest(ctl, settings.schema, req.id, "given back: its runner stopped (" + work.cancel.reason() + ")");
