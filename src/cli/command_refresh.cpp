@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "pg/error.h"
 #include "run_reporter.h"
+#include "runner_request.h"
 
 namespace mimeo::cli {
 int runRefresh(CliContext &ctx, const QStringList &args)
@@ -23,7 +24,10 @@ int runRefresh(CliContext &ctx, const QStringList &args)
                                       QStringLiteral("Wait up to SECONDS for a concurrent refresh to finish (0 or less: as long as it takes)."),
                                       QStringLiteral("SECONDS"));
     const QCommandLineOption verbose(QStringLiteral("verbose"), QStringLiteral("Print each step on stderr as it happens (as the job log records it)."));
-    for (const auto *o : {&repull, &limit, &start, &end, &lockWait, &verbose})
+    const QCommandLineOption runner(QStringLiteral("runner"),
+                                    QStringLiteral("Hand it to a runner of this catalog (mimeo serve) and follow it there, with the "
+                                                   "same exit status; on SIGINT the runner is asked to cancel it (--repull goes too)."));
+    for (const auto *o : {&repull, &limit, &start, &end, &lockWait, &verbose, &runner})
         p.addOption(*o);
     if (!p.parse(args, 1, 1))
         return ExitOk;
@@ -41,9 +45,14 @@ int runRefresh(CliContext &ctx, const QStringList &args)
         req.lockWait = seconds > 0 ? catalog::LockWait::forSeconds(static_cast<int>(seconds)) : catalog::LockWait::untilGranted();
     }
 
+    if (p.isSet(runner) && (p.isSet(limit) || p.isSet(start) || p.isSet(end) || p.isSet(lockWait)))
+        throw UsageError{QStringLiteral("refresh: --runner goes with --repull and --verbose only"), {}};
+
     auto dest = ctx.connectDestination("refresh:" + toStd(p.positional().at(0)));
     requireCatalog(dest, ctx.schema);
     req.destTable = catalog::requireConfiguredTable(dest, ctx.schema, toStd(p.positional().at(0)));
+    if (p.isSet(runner))
+        return requestFromRunner(ctx, dest, req.repull ? "repull" : "refresh", req.destTable, p.isSet(verbose));
     RunReporter reporter(ctx, "refresh:" + req.destTable);
     if (p.isSet(verbose))
         reporter.context().stepped = [&ctx](const std::string &s) { ctx.e() << "step: " << s << "\n" << std::flush; };

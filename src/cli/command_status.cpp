@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: PostgreSQL
 // mimeo status: one line (or JSON object) per configured table, with its
 // health grade; --check: one line and the Nagios plugin exit status.
+#include "catalog/requests.h"
 #include "command_parser.h"
 #include "json_output.h"
 #include "commands.h"
@@ -76,6 +77,41 @@ int runCheck(CliContext &ctx)
     return CheckOk;
 }
 
+// The runners (mimeo serve) serving the catalog; one not seen for three
+// of its intervals is gone.
+QJsonArray runnersJson(const std::vector<catalog::RunnerRow> &runners)
+{
+    QJsonArray arr;
+    for (const auto &r : runners)
+        arr.append(QJsonObject{
+            {QStringLiteral("runner_id"), fromStd(r.info.id)},
+            {QStringLiteral("host"), fromStd(r.info.host)},
+            {QStringLiteral("pid"), r.info.pid},
+            {QStringLiteral("version"), fromStd(r.info.version)},
+            {QStringLiteral("jobs"), r.info.jobs},
+            {QStringLiteral("interval_seconds"), r.info.intervalSeconds},
+            {QStringLiteral("role"), fromStd(r.role)},
+            {QStringLiteral("started_at"), fromStd(r.startedAt)},
+            {QStringLiteral("last_seen_at"), fromStd(r.lastSeenAt)},
+            {QStringLiteral("state"), r.gone ? QStringLiteral("gone") : QStringLiteral("serving")},
+        });
+    return arr;
+}
+
+void printRunners(std::ostream &o, const std::vector<catalog::RunnerRow> &runners)
+{
+    size_t width = 8; // runner ids hold the host name, whose length varies
+    for (const auto &r : runners)
+        width = std::max(width, r.info.id.size() + 2);
+    const int w = static_cast<int>(width);
+    o << std::left << std::setw(w) << "RUNNER" << std::setw(10) << "VERSION" << std::setw(6) << "JOBS" << std::setw(10) << "INTERVAL"
+      << std::setw(27) << "SINCE" << std::setw(27) << "LAST_SEEN" << "STATE\n";
+    for (const auto &r : runners)
+        o << std::setw(w) << r.info.id << std::setw(10) << r.info.version << std::setw(6) << r.info.jobs << std::setw(10)
+          << (std::to_string(r.info.intervalSeconds) + "s") << std::setw(27) << r.startedAt << std::setw(27) << r.lastSeenAt
+          << (r.gone ? "gone" : "serving") << "\n";
+}
+
 } // namespace
 
 int runStatus(CliContext &ctx, const QStringList &args)
@@ -90,19 +126,34 @@ int runStatus(CliContext &ctx, const QStringList &args)
                                    "period), never run, ok.\n"
                                    "--check prints one line for monitoring (Nagios plugin convention) and exits\n"
                                    "0 OK (nothing below), 1 WARNING (late or busy tables), 2 CRITICAL (critical,\n"
-                                   "failed or abandoned tables), 3 UNKNOWN (no connection or no catalog)."));
+                                   "failed or abandoned tables), 3 UNKNOWN (no connection or no catalog).\n"
+                                   "The runners serving the catalog (mimeo serve) follow the tables; --runners\n"
+                                   "lists only them (with --json, as an array). A runner not seen for three of\n"
+                                   "its intervals is gone."));
     p.addOption(jsonOption());
     const QCommandLineOption check(QStringLiteral("check"), QStringLiteral("one line and exit status 0/1/2/3 for monitoring"));
     p.addOption(check);
+    const QCommandLineOption runners(QStringLiteral("runners"), QStringLiteral("only the runners (mimeo serve) serving this catalog"));
+    p.addOption(runners);
     if (!p.parse(args, 0, 0))
         return ExitOk;
     if (p.isSet(check)) {
-        if (p.isSet(jsonOption()))
-            throw UsageError{QStringLiteral("status: --check and --json do not go together"), {}};
+        if (p.isSet(jsonOption()) || p.isSet(runners))
+            throw UsageError{QStringLiteral("status: --check goes with neither --json nor --runners"), {}};
         return runCheck(ctx);
     }
     auto dest = ctx.connectDestination("status");
     requireCatalog(dest, ctx.schema);
+    if (p.isSet(runners)) {
+        const auto list = catalog::listRunners(dest, ctx.schema);
+        if (p.isSet(jsonOption()))
+            printJson(ctx.o(), runnersJson(list));
+        else if (list.empty())
+            ctx.o() << "no runner serves schema " << ctx.schema << "; start one with: mimeo serve\n";
+        else
+            printRunners(ctx.o(), list);
+        return ExitOk;
+    }
     const auto statuses = jobs::tableStatus(dest, ctx.schema);
     std::map<std::string, jobs::TableHealth> health;
     for (auto &h : jobs::readHealth(dest, ctx.schema))
@@ -146,8 +197,11 @@ int runStatus(CliContext &ctx, const QStringList &args)
         printJson(ctx.o(), arr);
         return ExitOk;
     }
+    const auto runnerList = catalog::listRunners(dest, ctx.schema);
     if (rows.empty()) {
         ctx.o() << "no tables configured in schema " << ctx.schema << "; make one with: mimeo make TYPE SOURCE_TABLE --source ID\n";
+        if (!runnerList.empty())
+            printRunners(ctx.o() << "\n", runnerList);
         return ExitOk;
     }
     auto &o = ctx.o();
@@ -161,6 +215,8 @@ int runStatus(CliContext &ctx, const QStringList &args)
           << std::setw(24) << (std::to_string(t.dataSourceId) + ":" + t.sourceTable) << std::setw(15) << jobs::healthName(h.health)
           << h.reason << "\n";
     }
+    if (!runnerList.empty())
+        printRunners(o << "\n", runnerList);
     return ExitOk;
 }
 

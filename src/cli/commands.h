@@ -42,6 +42,8 @@ int runRefresh(CliContext &, const QStringList &);
 int runDestroy(CliContext &, const QStringList &);
 int runAdopt(CliContext &, const QStringList &);
 int runRun(CliContext &, const QStringList &);
+int runServe(CliContext &, const QStringList &);
+int runCancel(CliContext &, const QStringList &);
 int runLog(CliContext &, const QStringList &);
 int runCheckRowcount(CliContext &, const QStringList &);
 int runCheckColumns(CliContext &, const QStringList &);

@@ -94,7 +94,7 @@ private slots:
         QCOMPARE(st.studioVersion, catalog::kCatalogVersion);
         QVERIFY(st.upToDate());
         for (const char *t : {"studio_job_log", "studio_job_step", "studio_settings", "studio_catalog_version", "studio_freshness",
-                              "studio_validation", "studio_lag"}) {
+                              "studio_validation", "studio_lag", "studio_request", "studio_runner"}) {
             QVERIFY2(c.exec("SELECT to_regclass($1) IS NOT NULL", {std::string("mimeo.") + t}).toBool(0, 0), t);
         }
         QCOMPARE(c.exec("SELECT value FROM mimeo.studio_settings WHERE name = 'job_log_retention'").text(0, 0),

@@ -90,6 +90,7 @@ done
 [ "$("$root/usr/bin/mimeo" --version)" = "mimeo $version" ] || problem "installed mimeo --version: $("$root/usr/bin/mimeo" --version 2>&1)"
 for f in /usr/share/man/man1/mimeo.1.gz /usr/share/bash-completion/completions/mimeo \
          /usr/lib/systemd/system/mimeo-run.service /usr/lib/systemd/system/mimeo-run.timer \
+         "/usr/lib/systemd/system/mimeo-serve@.service" \
          /usr/share/doc/mimeo/examples/mimeo.env /usr/share/doc/mimeo/examples/mimeo.cron; do
   [ -f "$root$f" ] || problem "mimeo did not install $f"
 done

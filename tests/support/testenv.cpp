@@ -87,8 +87,17 @@ ScratchDb::~ScratchDb()
 
 QString mimeoBinary() { return QStringLiteral(MIMEO_CLI_PATH); }
 
+void downgradeCatalogToVersion8(pg::Connection &dest, const std::string &schema)
+{
+    const std::string qs = pg::quoteIdent(schema);
+    dest.exec("DROP TABLE " + qs + ".studio_request, " + qs + ".studio_runner;"
+              "DROP FUNCTION " + qs + ".studio_request_stamp(), " + qs + ".studio_request_notify();"
+              "DELETE FROM " + qs + ".studio_catalog_version WHERE version = 9");
+}
+
 void downgradeCatalogToVersion7(pg::Connection &dest, const std::string &schema)
 {
+    downgradeCatalogToVersion8(dest, schema);
     const std::string qs = pg::quoteIdent(schema);
     dest.exec("DROP TABLE " + qs + ".studio_validation, " + qs + ".studio_lag;"
               "ALTER TABLE " + qs + ".studio_job_log DROP COLUMN rows_inserted, DROP COLUMN rows_updated, DROP COLUMN rows_deleted;"

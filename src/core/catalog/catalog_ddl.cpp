@@ -468,15 +468,109 @@ END
 $do$;
 )SQL";
 
+// Version 9: requests to runners (`mimeo serve`). A request carries no SQL,
+// only an action and a table name, which the trigger checks against
+// refresh_config and which the runner checks again before it acts; who
+// asked is stamped by the trigger (nobody can claim to be someone else),
+// and a new request always starts waiting. A runner takes one with
+// UPDATE ... FOR UPDATE SKIP LOCKED and notes its backend, so a request
+// whose runner died (that backend is gone) is taken again, as the job log
+// calls such jobs abandoned. Runners announce themselves in studio_runner.
+// Operators may make requests (and, running a runner, take them); monitors
+// only read.
+constexpr const char *kMigration9 = R"SQL(
+CREATE TABLE @S@.studio_request (
+    request_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    dest_table text,
+    action text NOT NULL CHECK (action IN ('refresh', 'repull', 'validate', 'cancel')),
+    target_job_id bigint,
+    target_request_id bigint,
+    requested_by name NOT NULL DEFAULT current_user,
+    requested_from text,
+    requested_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    taken_by text,
+    taken_at timestamptz,
+    taken_backend_pid integer,
+    taken_backend_start timestamptz,
+    job_id bigint,
+    status text NOT NULL DEFAULT 'waiting' CHECK (status IN ('waiting', 'taken', 'done', 'failed', 'cancelled')),
+    finished_at timestamptz,
+    message text,
+    CHECK ((action = 'cancel') = (dest_table IS NULL)),
+    CHECK (action = 'cancel' OR (target_job_id IS NULL AND target_request_id IS NULL)),
+    CHECK (action <> 'cancel' OR target_job_id IS NOT NULL OR target_request_id IS NOT NULL)
+);
+CREATE INDEX studio_request_open_idx ON @S@.studio_request (request_id) WHERE status IN ('waiting', 'taken');
+COMMENT ON TABLE @S@.studio_request IS
+    'Mimeo Studio: refresh, re-pull, validate and cancel requests for the runners (mimeo serve)';
+CREATE FUNCTION @S@.studio_request_stamp() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    NEW.requested_by := current_user;
+    NEW.requested_at := clock_timestamp();
+    NEW.status := 'waiting';
+    NEW.taken_by := NULL;
+    NEW.taken_at := NULL;
+    NEW.taken_backend_pid := NULL;
+    NEW.taken_backend_start := NULL;
+    NEW.job_id := NULL;
+    NEW.finished_at := NULL;
+    NEW.message := NULL;
+    IF NEW.dest_table IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM @S@.refresh_config c WHERE c.dest_table = NEW.dest_table) THEN
+        RAISE EXCEPTION 'no table % is configured in this catalog', NEW.dest_table USING ERRCODE = '42P01';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER studio_request_stamp BEFORE INSERT ON @S@.studio_request
+    FOR EACH ROW EXECUTE FUNCTION @S@.studio_request_stamp();
+CREATE FUNCTION @S@.studio_request_notify() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM pg_notify(TG_ARGV[0], NEW.request_id::text);
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER studio_request_notify AFTER INSERT OR UPDATE ON @S@.studio_request
+    FOR EACH ROW EXECUTE FUNCTION @S@.studio_request_notify(@REQUEST_CHANNEL@);
+CREATE TABLE @S@.studio_runner (
+    runner_id text PRIMARY KEY,
+    host text NOT NULL,
+    pid integer,
+    version text NOT NULL,
+    jobs integer NOT NULL,
+    interval_seconds integer NOT NULL CHECK (interval_seconds > 0),
+    role name NOT NULL DEFAULT current_user,
+    started_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    last_seen_at timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+COMMENT ON TABLE @S@.studio_runner IS 'Mimeo Studio: the runners (mimeo serve) serving this catalog, and when each was last seen';
+DO $do$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = @MONITOR@) THEN
+        EXECUTE pg_catalog.format('GRANT SELECT ON %I.studio_request, %I.studio_runner TO %I', @SCHEMA@, @SCHEMA@, @MONITOR@);
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = @OPERATOR@) THEN
+        EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE ON %I.studio_request TO %I', @SCHEMA@, @OPERATOR@);
+        EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I.studio_runner TO %I', @SCHEMA@, @OPERATOR@);
+    END IF;
+END
+$do$;
+)SQL";
+
 // The role groups of the catalog in schema ("@MONITOR@", "@OPERATOR@"), the
-// freshness table ("@FRESHNESS@") and the schema's name ("@SCHEMA@"), as
-// string literals.
+// freshness table ("@FRESHNESS@"), the schema's name ("@SCHEMA@") and the
+// request channel ("@REQUEST_CHANNEL@"), as string literals.
 std::string withGroups(std::string sql, const std::string &schema)
 {
     replaceAll(sql, "@MONITOR@", pg::quoteLiteral(monitorGroup(schema)));
     replaceAll(sql, "@OPERATOR@", pg::quoteLiteral(operatorGroup(schema)));
     replaceAll(sql, "@FRESHNESS@", pg::quoteLiteral(pg::quoteIdent(schema) + ".studio_freshness"));
     replaceAll(sql, "@SCHEMA@", pg::quoteLiteral(schema));
+    replaceAll(sql, "@REQUEST_CHANNEL@", pg::quoteLiteral(requestChannel(schema)));
     return sql;
 }
 
@@ -499,6 +593,8 @@ std::string versionTableDdl(const std::string &quotedSchema) { return withSchema
 
 std::string jobChannel(const std::string &schema) { return pg::clipIdentifier(schema + "_jobs"); }
 
+std::string requestChannel(const std::string &schema) { return pg::clipIdentifier(schema + "_requests"); }
+
 std::vector<Migration> migrations(const std::string &schema)
 {
     const std::string quotedSchema = pg::quoteIdent(schema);
@@ -515,6 +611,8 @@ std::vector<Migration> migrations(const std::string &schema)
          withGroups(withSchema(kMigration7, quotedSchema), schema)},
         {8, "rows inserted, updated and deleted per run; last validation and lag measure per table",
          withGroups(withSchema(kMigration8, quotedSchema), schema)},
+        {9, "requests to runners (mimeo serve) and the runners serving this catalog",
+         withGroups(withSchema(kMigration9, quotedSchema), schema)},
     };
 }
 

@@ -10,7 +10,7 @@
 namespace mimeo::catalog {
 
 // The newest version of our own tables; stored in studio_catalog_version.
-inline constexpr int kCatalogVersion = 8;
+inline constexpr int kCatalogVersion = 9;
 
 // mimeo's configuration tables, in creation order (parents before children).
 const std::vector<std::string> &mimeoTableNames();
@@ -33,5 +33,9 @@ std::vector<Migration> migrations(const std::string &schema);
 
 // The NOTIFY channel the job log of the catalog in schema announces changes on.
 std::string jobChannel(const std::string &schema);
+
+// The NOTIFY channel new and changed requests to runners (studio_request) are
+// announced on.
+std::string requestChannel(const std::string &schema);
 
 } // namespace mimeo::catalog

@@ -2,8 +2,10 @@
 #include "jobs/runner.h"
 
 #include "jobs/due_refresh.h"
+#include "jobs/job_cancels.h"
 #include "jobs/job_history.h"
 #include "jobs/job_log.h"
+#include "jobs/job_tap.h"
 #include "pg/cancel.h"
 #include "pg/error.h"
 
@@ -46,10 +48,12 @@ public:
         const auto start = std::chrono::steady_clock::now();
         try {
             ensureConnected();
+            JobCancelScope own(options_.cancels);
+            JobTap tap(*log_, [&](int64_t id) { options_.cancels->started(own.token(), id); });
             replication::RunContext ctx;
             ctx.schema = options_.schema;
-            ctx.log = log_.get();
-            ctx.cancel = options_.cancel;
+            ctx.log = options_.cancels ? static_cast<replication::JobRecorder *>(&tap) : log_.get();
+            ctx.cancel = options_.cancels ? own.token().get() : options_.cancel;
             ctx.sourcePassword = options_.sourcePassword;
             const auto done = refreshIfStillDue(conn_, job.destTable, ctx);
             out.rows = done.result.rows;

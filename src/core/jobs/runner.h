@@ -21,6 +21,8 @@ class CancelToken;
 
 namespace mimeo::jobs {
 
+class JobCancels;
+
 struct RunnerOptions {
     pg::ConnectSpec destination;   // each worker opens its own connections from it
     std::string schema = "mimeo";
@@ -28,7 +30,11 @@ struct RunnerOptions {
     std::optional<int> batchLimit; // at most this many tables in this run
     int workers = 1;
     std::string origin = "cli";
-    const pg::CancelToken *cancel = nullptr;
+    const pg::CancelToken *cancel = nullptr; // stops the run: no job starts after it
+    // When set, each job runs with a token of its own registered there, so it
+    // can be cancelled by its id (mimeo serve); cancel then only keeps
+    // further jobs from starting, and whoever owns cancels cancels them all.
+    JobCancels *cancels = nullptr;
     std::function<std::optional<std::string>(int)> sourcePassword;
     // Called from worker threads as each table finishes (serialised by the runner).
     std::function<void(const std::string &line)> onEvent;

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: PostgreSQL
+#pragma once
+// One taken request carried out by a runner (`mimeo serve`): with the
+// runner's own connection settings and passwords, answered in the job log
+// (the request row gets the job's id as soon as the job starts, so whoever
+// asked can follow it) and in the request row (done, failed, cancelled).
+#include "catalog/requests.h"
+#include "pg/cancel.h"
+#include "pg/connection.h"
+
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace mimeo::jobs {
+
+struct RequestWork {
+    catalog::Request request;
+    pg::CancelToken cancel;          // this request's job only
+    std::atomic<int64_t> jobId{0};   // once its job started
+    std::atomic<bool> finished{false};
+    std::atomic<bool> giveBack{false}; // the runner stops: back to waiting instead of answered
+};
+
+// A request's answer: done, failed or cancelled, and one line for people.
+struct RequestAnswer {
+    std::string status = "failed";
+    std::string message;
+};
+
+// Carries out a validate request on dest (not in a transaction) for the
+// configured table; checks/ lies above jobs/, so whoever starts the runner
+// gives it (none: validate requests fail, saying so).
+using ValidateFn = std::function<RequestAnswer(pg::Connection &dest, const std::string &destTable, const pg::CancelToken &cancel)>;
+
+struct RequestSettings {
+    pg::ConnectSpec destination;
+    std::string schema = "mimeo";
+    std::function<std::optional<std::string>(int)> sourcePassword;
+    ValidateFn validate;
+};
+
+// Runs work.request to its end and answers it; never throws (a request that
+// cannot be answered stays taken by this runner's backend, and is given
+// back when the runner reconnects or taken again when it dies). Returns one
+// line for people.
+std::string carryOutRequest(const RequestSettings &settings, RequestWork &work);
+
+} // namespace mimeo::jobs
