@@ -191,7 +191,9 @@ void MonitorPage::showHealth()
     ui_->summaryLabel->setText(tables.empty() ? tr("No table is replicated here yet: Destination ▸ New Replication…")
                                               : tr("<b>%n table(s)</b>: ", nullptr, static_cast<int>(tables.size()))
                                                   + parts.join(QStringLiteral(", ")));
-    const bool first = model_->rowCount() == 0;
+    // Fit the columns when the set of tables changes (the first read, a
+    // table made or destroyed), not on every read: widths a user set stay.
+    const bool first = model_->rowCount() != static_cast<int>(tables.size());
     model_->setTables(std::move(tables));
     updateValidation();
     if (first) {
