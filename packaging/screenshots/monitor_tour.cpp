@@ -26,6 +26,7 @@
 #include <QCommandLineParser>
 #include <QItemSelectionModel>
 #include <QTableView>
+#include <QTreeView>
 
 namespace {
 
@@ -116,6 +117,9 @@ int main(int argc, char **argv)
         // Its chart of the last runs, read in the background.
         waitFor([&] { return monitor->runChart()->table() == p.value(select) && !monitor->runChart()->isLoading(); });
     }
+    // The navigator shows every table's status icon too.
+    if (auto *navigator = window.findChild<QTreeView *>(QStringLiteral("navigator")))
+        navigator->expandAll();
     tour::shoot("monitor-tour", window, dir, QStringLiteral("monitor.png"));
     if (p.isSet(result)) {
         ValidationDialog *dialog = monitor->showValidation(p.value(result));
