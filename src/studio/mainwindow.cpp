@@ -117,6 +117,9 @@ MainWindow::MainWindow(QWidget *parent)
         if (!key.isEmpty())
             notifier_->setEnabled(key, on);
     });
+    connect(ui_->actionRunOnRunner, &QAction::toggled, this, [](bool on) {
+        QSettings().setValue(QStringLiteral("jobs/onRunner"), on);
+    });
     connect(ui_->actionRunSchedule, &QAction::toggled, this, [this](bool on) {
         QSettings().setValue(QStringLiteral("jobs/runSchedule"), on);
         if (on) {
@@ -316,6 +319,12 @@ void MainWindow::watch(DestinationService *service)
     service->setPromptParent(this);
     const QString key = service->key();
     notifier_->watch(service);
+    connect(service, &DestinationService::runnerChanged, this, [this, service, key](bool alive) {
+        if (alive) {
+            toldNoRunner_.remove(key); // should it go again, the log says so again
+            appendLog(tr("A runner serves %1: Refresh Now and Full Re-pull go to it.").arg(service->displayName()));
+        }
+    });
     connect(service->health(), &HealthFeed::updated, this, [this, service, key] {
         model_->setTableHealth(key, service->health()->tables());
     });
@@ -565,7 +574,28 @@ void MainWindow::refreshTables(const QString &key, const QStringList &destTables
     }
     for (const QString &t : destTables)
         if (!jobs_->isActive(key, t))
-            jobs_->enqueue(service, t, JobRecord::Action::Refresh);
+            enqueueJob(service, t, JobRecord::Action::Refresh);
+}
+
+bool MainWindow::jobsGoToRunner(DestinationService *service)
+{
+    if (!ui_->actionRunOnRunner->isChecked())
+        return false;
+    if (service->runnerAlive())
+        return true;
+    if (!toldNoRunner_.contains(service->key())) {
+        toldNoRunner_.insert(service->key());
+        appendLog(tr("No runner serves %1: jobs run on this computer.").arg(service->displayName()));
+    }
+    return false;
+}
+
+void MainWindow::enqueueJob(DestinationService *service, const QString &destTable, JobRecord::Action action)
+{
+    if (jobsGoToRunner(service))
+        jobs_->enqueueOnRunner(service, destTable, action);
+    else
+        jobs_->enqueue(service, destTable, action);
 }
 
 void MainWindow::checkTables(const QString &key, const QStringList &destTables, JobRecord::Action action)
@@ -608,7 +638,7 @@ void MainWindow::repullTables(const QString &key, const QStringList &destTables)
         return;
     for (const QString &t : destTables)
         if (!jobs_->isActive(key, t))
-            jobs_->enqueue(service, t, JobRecord::Action::Repull);
+            enqueueJob(service, t, JobRecord::Action::Repull);
 }
 
 void MainWindow::refreshDue(const QString &key)
@@ -771,6 +801,7 @@ void MainWindow::restoreState()
             resizeDocks({dock}, {170}, Qt::Vertical);
     registry_->restore();
     ui_->actionRunSchedule->setChecked(s.value(QStringLiteral("jobs/runSchedule"), false).toBool());
+    ui_->actionRunOnRunner->setChecked(s.value(QStringLiteral("jobs/onRunner"), true).toBool());
 }
 
 void MainWindow::saveSettings() const
