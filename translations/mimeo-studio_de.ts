@@ -1214,62 +1214,77 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>%1 (%2) in %3</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="103"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="101"/>
+        <source>%1 on the server&apos;s runner</source>
+        <translation>%1 auf dem Runner des Servers</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="102"/>
+        <source>%1 on runner %2</source>
+        <translation>%1 auf Runner %2</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="108"/>
+        <source>waiting for a runner</source>
+        <translation>wartet auf einen Runner</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="113"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="107"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="117"/>
         <source>%1 rows/s, %2</source>
         <translation>%1 Zeilen/s, %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="110"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="120"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="121"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="131"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="122"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="132"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="123"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="133"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="124"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="134"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="125"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="135"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="126"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="136"/>
         <source>Rate</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="127"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="137"/>
         <source>Elapsed</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="128"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="138"/>
         <source>Left</source>
         <translation>Verbleibend</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="130"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="140"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>

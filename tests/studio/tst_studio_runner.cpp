@@ -11,6 +11,8 @@
 #include "destination_service.h"
 #include "health_feed.h"
 #include "job_service.h"
+#include "jobs_model.h"
+#include "jobs_panel.h"
 #include "mainwindow.h"
 #include "studio_testutil.h"
 
@@ -126,6 +128,9 @@ private slots:
         QVERIFY(job(id).runnerJobId > 0);
         QVERIFY(!job(id).runner.isEmpty());
         QCOMPARE(job(id).progress.rows, 50LL);
+        // The Jobs panel says where it ran.
+        const QModelIndex action = window_->jobsPanel()->model()->index(jobs()->indexOf(id), JobsModel::ActionColumn);
+        QVERIFY2(action.data().toString().contains(job(id).runner), qPrintable(action.data().toString()));
         const std::string rid = std::to_string(job(id).requestId);
         QCOMPARE(text("SELECT status FROM mimeo.studio_request WHERE request_id = $1", {rid}), std::string("done"));
         QCOMPARE(text("SELECT action FROM mimeo.studio_request WHERE request_id = $1", {rid}), std::string("refresh"));
@@ -170,6 +175,8 @@ private slots:
         QCOMPARE(QSettings().value(QStringLiteral("jobs/onRunner")).toBool(), false);
         const int local = refreshNow(QStringLiteral("rep.u"));
         QVERIFY(!job(local).onRunner);
+        QCOMPARE(window_->jobsPanel()->model()->index(jobs()->indexOf(local), JobsModel::ActionColumn).data().toString(),
+                 jobActionName(JobRecord::Action::Refresh));
         QTRY_VERIFY_WITH_TIMEOUT(job(local).finished(), 30000);
         QCOMPARE(int(job(local).state), int(JobRecord::State::Done));
         QCOMPARE(text("SELECT origin FROM mimeo.studio_job_log WHERE dest_table = 'rep.u' ORDER BY job_id DESC LIMIT 1"),
