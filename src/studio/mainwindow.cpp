@@ -677,7 +677,8 @@ void MainWindow::runSchedule()
 
 MainWindow::JobsChoice MainWindow::askAboutJobs(const QString &key)
 {
-    const int active = key.isEmpty() ? jobs_->activeCount() : jobs_->activeCount(key);
+    // Closing asks only about the jobs run here: a runner's go on there.
+    const int active = key.isEmpty() ? jobs_->activeHereCount() : jobs_->activeCount(key);
     if (active == 0)
         return JobsChoice::NoJobs;
     QMessageBox box(QMessageBox::Question, tr("Jobs Running"),
@@ -829,16 +830,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
             break;
         }
     }
-    // Quitting never leaves a statement running on a server: the jobs are
-    // cancelled (or finish) first, and the window closes when none is left.
-    if (jobs_->activeCount() > 0) {
+    // Quitting never leaves a statement of ours running on a server: the
+    // jobs are cancelled (or finish) first, and the window closes when none
+    // is left. Jobs handed to a runner go on there.
+    if (jobs_->activeHereCount() > 0) {
         if (!closeWhenIdle_) {
             switch (askAboutJobs(QString())) {
             case JobsChoice::Stay:
                 event->ignore();
                 return;
             case JobsChoice::CancelJobs:
-                jobs_->cancelAll();
+                jobs_->cancelAllHere();
                 break;
             case JobsChoice::Wait:
             case JobsChoice::NoJobs:
@@ -846,7 +848,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             }
             closeWhenIdle_ = true;
         }
-        if (jobs_->activeCount() > 0) {
+        if (jobs_->activeHereCount() > 0) {
             statusBar()->showMessage(tr("Quitting once the jobs have ended…"));
             event->ignore();
             return;

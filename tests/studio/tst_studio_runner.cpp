@@ -112,11 +112,11 @@ private slots:
     {
         test::Background runner(*f_, {"serve", "--interval", "1"});
         QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT count(*) FROM mimeo.studio_runner"), 1LL, 15000);
-        // The health feed's reads notice it (every 10 s, or now).
-        QSignalSpy changed(service(), &DestinationService::runnerChanged);
+        // The health feed's reads notice it (every 10 s, or now; a read
+        // the job log prompted may have seen it already).
         service()->health()->reload();
-        QVERIFY(waitForSignals(changed));
-        QVERIFY(service()->runnerAlive());
+        QTRY_VERIFY_WITH_TIMEOUT(service()->runnerAlive(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(window_->logText().contains(QStringLiteral("A runner serves")), 5000);
 
         QCOMPARE(scalar("SELECT count(*) FROM rep.u"), 0LL);
         const int id = refreshNow(QStringLiteral("rep.u"));
@@ -182,6 +182,24 @@ private slots:
         QCOMPARE(text("SELECT origin FROM mimeo.studio_job_log WHERE dest_table = 'rep.u' ORDER BY job_id DESC LIMIT 1"),
                  std::string("mimeo studio"));
         setting->setChecked(true);
+
+        // Closing the window leaves a job on the runner running there, without asking.
+        const int stays = refreshNow(QStringLiteral("rep.slow"));
+        QVERIFY(job(stays).onRunner);
+        QTRY_VERIFY_WITH_TIMEOUT(job(stays).runnerJobId > 0 && job(stays).progress.rows > 0, 30000);
+        const qint64 runnerJob = job(stays).runnerJobId;
+        const qint64 request = job(stays).requestId;
+        bool asked = false;
+        auto question = onModal<QMessageBox>([&asked](QMessageBox *) { asked = true; }, 3000);
+        QVERIFY(window_->close());
+        QVERIFY(!asked);
+        window_.reset();
+        // A cancel would have reached it within a second or so; the job runs about 16 s.
+        QTest::qWait(2000);
+        QCOMPARE(text("SELECT status FROM mimeo.studio_job_log WHERE job_id = $1", {std::to_string(runnerJob)}), std::string("running"));
+        QCOMPARE(scalar("SELECT count(*) FROM mimeo.studio_request WHERE action = 'cancel' AND target_request_id = $1",
+                        {std::to_string(request)}),
+                 0LL);
     }
 
     void cleanupTestCase() { window_.reset(); }

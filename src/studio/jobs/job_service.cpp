@@ -85,12 +85,7 @@ JobService::~JobService()
 {
     // The runs are children: each cancels its statements on the servers as
     // it goes. Jobs on a runner go on there: that is what they are for.
-    std::vector<int> ids;
-    for (const auto &j : jobs_)
-        if (j.active() && !j.onRunner)
-            ids.push_back(j.id);
-    for (int id : ids)
-        cancel(id);
+    cancelAllHere();
 }
 
 void JobService::setMaxRunning(int n)
@@ -129,6 +124,11 @@ int JobService::activeCount(const QString &key) const
 {
     return static_cast<int>(std::count_if(jobs_.begin(), jobs_.end(),
                                           [&](const JobRecord &j) { return j.active() && j.destinationKey == key; }));
+}
+
+int JobService::activeHereCount() const
+{
+    return static_cast<int>(std::count_if(jobs_.begin(), jobs_.end(), [](const JobRecord &j) { return j.active() && !j.onRunner; }));
 }
 
 bool JobService::isActive(const QString &key, const QString &destTable) const
@@ -395,7 +395,7 @@ void JobService::finish(int id, JobRecord::State state, const QString &message)
     }
     services_.erase(id);
     startNext();
-    if (activeCount() == 0)
+    if (activeHereCount() == 0)
         emit idle();
 }
 
@@ -441,6 +441,16 @@ void JobService::cancelAll()
     std::vector<int> ids;
     for (const auto &j : jobs_)
         if (j.active())
+            ids.push_back(j.id);
+    for (int id : ids)
+        cancel(id);
+}
+
+void JobService::cancelAllHere()
+{
+    std::vector<int> ids;
+    for (const auto &j : jobs_)
+        if (j.active() && !j.onRunner)
             ids.push_back(j.id);
     for (int id : ids)
         cancel(id);

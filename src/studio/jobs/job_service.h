@@ -77,6 +77,9 @@ public:
     int runningCount() const { return static_cast<int>(running_.size()); }
     int activeCount() const;
     int activeCount(const QString &destinationKey) const;
+    // The active jobs this application runs itself: a job on a runner goes
+    // on there when the application closes.
+    int activeHereCount() const;
     // A job of destTable of this destination that is queued or running.
     bool isActive(const QString &destinationKey, const QString &destTable) const;
 
@@ -85,6 +88,7 @@ public slots:
     // servers stop, and it ends as cancelled with the destination unchanged.
     void cancel(int id);
     void cancelAll();
+    void cancelAllHere();
     void cancelFor(const QString &destinationKey);
     // Forgets the finished jobs (the running and queued ones stay).
     void clearFinished();
@@ -93,7 +97,7 @@ signals:
     void jobAdded(int index);
     void jobChanged(int index);
     void jobsRemoved(); // after clearFinished: the list changed shape
-    // Nothing queued or running any more.
+    // Nothing queued or running here any more (jobs on a runner may be).
     void idle();
 
 private:
