@@ -1105,33 +1105,33 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Das Ziel wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="233"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="235"/>
         <source>Could not hand the job to the runner: %1</source>
         <translation>Der Auftrag konnte nicht an den Runner übergeben werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="256"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="258"/>
         <source>The request vanished from the catalog.</source>
         <translation>Die Anfrage ist aus dem Katalog verschwunden.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="294"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="296"/>
         <source>Could not read the request: %1</source>
         <translation>Die Anfrage konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="322"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="324"/>
         <source>Could not ask the runner to cancel: %1</source>
         <translation>Der Runner konnte nicht um den Abbruch gebeten werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="363"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="365"/>
         <source>Cancelled: the destination is as it was.</source>
         <translation>Abgebrochen: das Ziel ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="416"/>
-        <location filename="../src/studio/jobs/job_service.cpp" line="435"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="418"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="437"/>
         <source>Cancelled before it started.</source>
         <translation>Abgebrochen, bevor sie begann.</translation>
     </message>
@@ -1556,7 +1556,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="183"/>
-        <location filename="../src/studio/mainwindow.cpp" line="725"/>
+        <location filename="../src/studio/mainwindow.cpp" line="731"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
@@ -1564,6 +1564,11 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <location filename="../ui/mainwindow.ui" line="192"/>
         <source>Refresh All D&amp;ue</source>
         <translation>Alle &amp;fälligen aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="204"/>
+        <source>Refresh Now, Full Re-pull and Validate go to a runner of the catalog (mimeo serve) when one is alive, so the rows move between the servers and not through this computer</source>
+        <translation>„Jetzt aktualisieren“, „Vollständig neu laden“ und „Validieren“ gehen an einen Runner des Katalogs (mimeo serve), wenn einer läuft: So wandern die Zeilen zwischen den Servern und nicht über diesen Computer</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="184"/>
@@ -1577,7 +1582,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="188"/>
-        <location filename="../src/studio/mainwindow.cpp" line="726"/>
+        <location filename="../src/studio/mainwindow.cpp" line="732"/>
         <source>&amp;Full Re-pull…</source>
         <translation>&amp;Vollständig neu laden…</translation>
     </message>
@@ -1605,11 +1610,6 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <location filename="../ui/mainwindow.ui" line="203"/>
         <source>Run Jobs on the Server&apos;s Runner When One Ser&amp;ves</source>
         <translation>&amp;Aufträge auf dem Runner des Servers ausführen, wenn einer bereitsteht</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.ui" line="204"/>
-        <source>Refresh Now and Full Re-pull go to a runner of the catalog (mimeo serve) when one is alive, so the rows move between the servers and not through this computer</source>
-        <translation>„Jetzt aktualisieren“ und „Vollständig neu laden“ gehen an einen Runner des Katalogs (mimeo serve), wenn einer läuft: So wandern die Zeilen zwischen den Servern und nicht über diesen Computer</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="208"/>
@@ -1713,6 +1713,11 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Ziel %1 entfernt</translation>
     </message>
     <message>
+        <location filename="../src/studio/mainwindow.cpp" line="325"/>
+        <source>A runner serves %1: Refresh Now, Full Re-pull and Validate go to it.</source>
+        <translation>Ein Runner bedient %1: „Jetzt aktualisieren“, „Vollständig neu laden“ und „Validieren“ gehen an ihn.</translation>
+    </message>
+    <message>
         <location filename="../src/studio/mainwindow.cpp" line="333"/>
         <source>loading…</source>
         <translation>wird geladen…</translation>
@@ -1808,11 +1813,6 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         <translation>Rollen von %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="325"/>
-        <source>A runner serves %1: Refresh Now and Full Re-pull go to it.</source>
-        <translation>Ein Runner bedient %1: „Jetzt aktualisieren“ und „Vollständig neu laden“ gehen an ihn.</translation>
-    </message>
-    <message>
         <location filename="../src/studio/mainwindow.cpp" line="521"/>
         <source>Made the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 eingerichtet.</translation>
@@ -1833,37 +1833,37 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         <translation>Kein Runner bedient %1: Aufträge laufen auf diesem Computer.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="627"/>
+        <location filename="../src/studio/mainwindow.cpp" line="632"/>
         <source>copies every row again, as each of its refreshes does</source>
         <translation>kopiert alle Zeilen erneut, wie jede ihrer Aktualisierungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="629"/>
+        <location filename="../src/studio/mainwindow.cpp" line="634"/>
         <source>empties it (TRUNCATE: readers wait until it is done) and pulls every row up to the boundary again</source>
         <translation>leert sie (TRUNCATE: Lesende warten, bis es fertig ist) und lädt alle Zeilen bis zur Grenze neu</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="631"/>
+        <location filename="../src/studio/mainwindow.cpp" line="636"/>
         <source>empties it, pulls every row again and clears the queue on the source; rows it kept as deleted are gone</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle; als gelöscht behaltene Zeilen gehen verloren</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="633"/>
+        <location filename="../src/studio/mainwindow.cpp" line="638"/>
         <source>empties it, pulls every row again and clears the queue on the source</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="634"/>
+        <location filename="../src/studio/mainwindow.cpp" line="639"/>
         <source>%1 (%2): %3.</source>
         <translation>%1 (%2): %3.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="636"/>
+        <location filename="../src/studio/mainwindow.cpp" line="641"/>
         <source>Full Re-pull</source>
         <translation>Vollständig neu laden</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="636"/>
+        <location filename="../src/studio/mainwindow.cpp" line="641"/>
         <source>A full re-pull of
 
 %1
@@ -1876,7 +1876,7 @@ Run it now?</source>
 Jetzt ausführen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="667"/>
+        <location filename="../src/studio/mainwindow.cpp" line="672"/>
         <source>%n due table(s) queued.</source>
         <translation>
             <numerusform>%n fällige Tabelle eingereiht.</numerusform>
@@ -1884,17 +1884,17 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="668"/>
+        <location filename="../src/studio/mainwindow.cpp" line="673"/>
         <source>Could not list the due tables: %1</source>
         <translation>Die fälligen Tabellen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="683"/>
+        <location filename="../src/studio/mainwindow.cpp" line="689"/>
         <source>Jobs Running</source>
         <translation>Laufende Aufträge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="684"/>
+        <location filename="../src/studio/mainwindow.cpp" line="690"/>
         <source>%n job(s) are queued or running. Cancel them (the servers stop at once and the tables stay as they were), or wait for them to finish?</source>
         <translation>
             <numerusform>%n Auftrag wartet oder läuft. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform>
@@ -1902,72 +1902,72 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="688"/>
+        <location filename="../src/studio/mainwindow.cpp" line="694"/>
         <source>Cancel the Jobs</source>
         <translation>Aufträge abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="689"/>
+        <location filename="../src/studio/mainwindow.cpp" line="695"/>
         <source>Wait for Them</source>
         <translation>Darauf warten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="720"/>
+        <location filename="../src/studio/mainwindow.cpp" line="726"/>
         <source>&amp;New Replication from Source %1…</source>
         <translation>&amp;Neue Replikation aus Quelle %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="727"/>
+        <location filename="../src/studio/mainwindow.cpp" line="733"/>
         <source>&amp;History of %1</source>
         <translation>Ver&amp;lauf von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="731"/>
+        <location filename="../src/studio/mainwindow.cpp" line="737"/>
         <source>Open in the &amp;Configuration Editor</source>
         <translation>Im &amp;Konfigurationseditor öffnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="744"/>
+        <location filename="../src/studio/mainwindow.cpp" line="750"/>
         <source>&amp;New Replication of %1…</source>
         <translation>&amp;Neue Replikation von %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="744"/>
+        <location filename="../src/studio/mainwindow.cpp" line="750"/>
         <source>a Source Table</source>
         <translation>einer Quelltabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="746"/>
+        <location filename="../src/studio/mainwindow.cpp" line="752"/>
         <source>&amp;Destroy Replication of %1…</source>
         <translation>Replikation von %1 &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="770"/>
+        <location filename="../src/studio/mainwindow.cpp" line="776"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="783"/>
+        <location filename="../src/studio/mainwindow.cpp" line="789"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="784"/>
+        <location filename="../src/studio/mainwindow.cpp" line="790"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="822"/>
+        <location filename="../src/studio/mainwindow.cpp" line="828"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="823"/>
+        <location filename="../src/studio/mainwindow.cpp" line="829"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="850"/>
+        <location filename="../src/studio/mainwindow.cpp" line="857"/>
         <source>Quitting once the jobs have ended…</source>
         <translation>Beenden, sobald die Aufträge zu Ende sind…</translation>
     </message>

@@ -322,7 +322,7 @@ void MainWindow::watch(DestinationService *service)
     connect(service, &DestinationService::runnerChanged, this, [this, service, key](bool alive) {
         if (alive) {
             toldNoRunner_.remove(key); // should it go again, the log says so again
-            appendLog(tr("A runner serves %1: Refresh Now and Full Re-pull go to it.").arg(service->displayName()));
+            appendLog(tr("A runner serves %1: Refresh Now, Full Re-pull and Validate go to it.").arg(service->displayName()));
         }
     });
     connect(service->health(), &HealthFeed::updated, this, [this, service, key] {
@@ -604,9 +604,14 @@ void MainWindow::checkTables(const QString &key, const QStringList &destTables, 
     DestinationService *service = loadedService(key);
     if (!service)
         return;
+    // Repair is not served by runners: it runs here.
     for (const QString &t : destTables)
-        if (!jobs_->isActive(key, t))
-            jobs_->enqueue(service, t, action);
+        if (!jobs_->isActive(key, t)) {
+            if (action == JobRecord::Action::Repair)
+                jobs_->enqueue(service, t, action);
+            else
+                enqueueJob(service, t, action);
+        }
 }
 
 void MainWindow::repullTables(const QString &key, const QStringList &destTables)

@@ -111,7 +111,7 @@ private:
     void pageOpened(QWidget *page, DestinationService *service);
     void offerPasswordImport(DestinationService *service);
     void updateActions();
-    // Whether service's refreshes go to its runner: the user lets them and
+    // Whether service's refreshes, re-pulls and validations go to its runner: the user lets them and
     // one is alive. When none is, the log says once that they run here.
     bool jobsGoToRunner(DestinationService *service);
     void enqueueJob(DestinationService *service, const QString &destTable, JobRecord::Action action);

@@ -4,8 +4,9 @@
 // "mimeo studio") and the log says so; with `mimeo serve` running, the
 // destination knows it, Refresh Now and Full Re-pull become requests the
 // runner answers (origin "mimeo serve"), the Jobs panel's record follows
-// the request's job to done, and Cancel stops a running job on the runner;
-// with the setting off, jobs run here although a runner serves.
+// the request's job to done, Validate is recorded by the runner, and Cancel
+// stops a running job on the runner; with the setting off, jobs run here
+// although a runner serves; closing the window leaves a runner's job running.
 #include "cli_fixture.h"
 #include "destination_registry.h"
 #include "destination_service.h"
@@ -154,6 +155,19 @@ private slots:
         QVERIFY2(job(repull).state == JobRecord::State::Done, qPrintable(job(repull).message));
         QCOMPARE(text("SELECT action FROM mimeo.studio_request WHERE request_id = $1", {std::to_string(job(repull).requestId)}),
                  std::string("repull"));
+
+        // Validate goes there too, and the runner records the table's last validation.
+        QSignalSpy validations(jobs(), &JobService::jobAdded);
+        window_->checkTables(key_, {QStringLiteral("rep.u")}, JobRecord::Action::Validate);
+        QVERIFY(waitForSignals(validations));
+        const int validate = jobs()->jobs()[static_cast<size_t>(validations.last().at(0).toInt())].id;
+        QVERIFY(job(validate).onRunner);
+        QTRY_VERIFY_WITH_TIMEOUT(job(validate).finished(), 30000);
+        QVERIFY2(job(validate).state == JobRecord::State::Done, qPrintable(job(validate).message));
+        QVERIFY(!job(validate).message.isEmpty());
+        QCOMPARE(text("SELECT action FROM mimeo.studio_request WHERE request_id = $1", {std::to_string(job(validate).requestId)}),
+                 std::string("validate"));
+        QCOMPARE(text("SELECT outcome FROM mimeo.studio_validation WHERE dest_table = 'rep.u'"), std::string("validated"));
 
         // Cancel in the Jobs panel stops the job on the runner.
         const int slow = refreshNow(QStringLiteral("rep.slow"));

@@ -209,7 +209,9 @@ void JobService::startOnRunner(JobRecord &job, DestinationService *service)
     remote_[id] = remote;
     changed(id);
     const DestinationTarget t = remote.target;
-    const std::string action = job.action == JobRecord::Action::Repull ? "repull" : "refresh";
+    const std::string action = job.action == JobRecord::Action::Repull ? "repull"
+        : job.action == JobRecord::Action::Validate                    ? "validate"
+                                                                        : "refresh";
     const std::string table = job.destTable.toStdString();
     // Who asked, for the runner's log and `mimeo status`: this computer.
     const std::string host = QSysInfo::machineHostName().toStdString();

@@ -67,7 +67,7 @@ public:
 
     // Queues a job; returns its id. It starts when a worker is free.
     int enqueue(DestinationService *service, const QString &destTable, JobRecord::Action action, bool waitForLock = false);
-    // Hands a refresh or re-pull to the catalog's runners; returns its id.
+    // Hands a refresh, re-pull or validation to the catalog's runners; returns its id.
     // It starts at once (no worker of ours runs it).
     int enqueueOnRunner(DestinationService *service, const QString &destTable, JobRecord::Action action);
 
