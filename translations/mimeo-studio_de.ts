@@ -656,27 +656,27 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
 <context>
     <name>DestinationService</name>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="32"/>
+        <location filename="../src/studio/destination_service.cpp" line="34"/>
         <source>(libpq defaults)</source>
         <translation>(Vorgaben von libpq)</translation>
     </message>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="50"/>
+        <location filename="../src/studio/destination_service.cpp" line="52"/>
         <source>source %1</source>
         <translation>Quelle %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="52"/>
+        <location filename="../src/studio/destination_service.cpp" line="54"/>
         <source>source %1 (%2 as %3)</source>
         <translation>Quelle %1 (%2 als %3)</translation>
     </message>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="59"/>
+        <location filename="../src/studio/destination_service.cpp" line="61"/>
         <source>destination %1</source>
         <translation>Ziel %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="93"/>
+        <location filename="../src/studio/destination_service.cpp" line="109"/>
         <source>%1 (schema %2)</source>
         <translation>%1 (Schema %2)</translation>
     </message>
@@ -1035,83 +1035,103 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
 <context>
     <name>JobService</name>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="52"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="54"/>
         <source>queued</source>
         <translation>wartend</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="53"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="55"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="54"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="56"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="55"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="57"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="56"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="58"/>
         <source>skipped</source>
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="57"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="59"/>
         <source>busy</source>
         <translation>belegt</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="58"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="60"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="59"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="61"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="67"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="69"/>
         <source>refresh</source>
         <translation>Aktualisierung</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="68"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="70"/>
         <source>full re-pull</source>
         <translation>vollständiges Neuladen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="69"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="71"/>
         <source>scheduled refresh</source>
         <translation>geplante Aktualisierung</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="70"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="72"/>
         <source>validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="71"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="73"/>
         <source>row repair</source>
         <translation>Zeilenreparatur</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="155"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="192"/>
         <source>The destination was removed.</source>
         <translation>Das Ziel wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="197"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="235"/>
+        <source>Could not hand the job to the runner: %1</source>
+        <translation>Der Auftrag konnte nicht an den Runner übergeben werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="258"/>
+        <source>The request vanished from the catalog.</source>
+        <translation>Die Anfrage ist aus dem Katalog verschwunden.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="296"/>
+        <source>Could not read the request: %1</source>
+        <translation>Die Anfrage konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="324"/>
+        <source>Could not ask the runner to cancel: %1</source>
+        <translation>Der Runner konnte nicht um den Abbruch gebeten werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service.cpp" line="365"/>
         <source>Cancelled: the destination is as it was.</source>
         <translation>Abgebrochen: das Ziel ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="246"/>
-        <location filename="../src/studio/jobs/job_service.cpp" line="261"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="418"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="437"/>
         <source>Cancelled before it started.</source>
         <translation>Abgebrochen, bevor sie begann.</translation>
     </message>
@@ -1194,62 +1214,77 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>%1 (%2) in %3</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="103"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="101"/>
+        <source>%1 on the server&apos;s runner</source>
+        <translation>%1 auf dem Runner des Servers</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="102"/>
+        <source>%1 on runner %2</source>
+        <translation>%1 auf Runner %2</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="108"/>
+        <source>waiting for a runner</source>
+        <translation>wartet auf einen Runner</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="113"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="107"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="117"/>
         <source>%1 rows/s, %2</source>
         <translation>%1 Zeilen/s, %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="110"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="120"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="121"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="131"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="122"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="132"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="123"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="133"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="124"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="134"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="125"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="135"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="126"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="136"/>
         <source>Rate</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="127"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="137"/>
         <source>Elapsed</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="128"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="138"/>
         <source>Left</source>
         <translation>Verbleibend</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="130"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="140"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
@@ -1310,315 +1345,325 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="25"/>
+        <location filename="../ui/mainwindow.ui" line="26"/>
         <source>Destinations</source>
         <translation>Ziele</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="32"/>
+        <location filename="../ui/mainwindow.ui" line="33"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="36"/>
+        <location filename="../ui/mainwindow.ui" line="37"/>
         <source>Add a destination database to begin (File ▸ Add Destination…). Double-click a destination to edit its refresh configuration, its sources to manage them, or its roles to give people access.</source>
         <translation>Fügen Sie zu Beginn eine Zieldatenbank hinzu (Datei ▸ Ziel hinzufügen…). Ein Doppelklick auf ein Ziel öffnet seine Aktualisierungskonfiguration, einer auf seine Quellen deren Verwaltung, einer auf seine Rollen die Vergabe von Zugriffsrechten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="48"/>
+        <location filename="../ui/mainwindow.ui" line="49"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="57"/>
+        <location filename="../ui/mainwindow.ui" line="58"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="67"/>
+        <location filename="../ui/mainwindow.ui" line="68"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="72"/>
+        <location filename="../ui/mainwindow.ui" line="73"/>
         <source>&amp;Destination</source>
         <translation>&amp;Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="91"/>
+        <location filename="../ui/mainwindow.ui" line="93"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="100"/>
+        <location filename="../ui/mainwindow.ui" line="102"/>
         <source>Main Toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="122"/>
+        <location filename="../ui/mainwindow.ui" line="124"/>
         <source>&amp;Add Destination…</source>
         <translation>Ziel &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="123"/>
+        <location filename="../ui/mainwindow.ui" line="125"/>
         <source>Connect to a destination database</source>
         <translation>Mit einer Zieldatenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="124"/>
+        <location filename="../ui/mainwindow.ui" line="126"/>
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="127"/>
+        <location filename="../ui/mainwindow.ui" line="129"/>
         <source>&amp;Edit Destination…</source>
         <translation>Ziel &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="128"/>
+        <location filename="../ui/mainwindow.ui" line="130"/>
         <source>Change how the selected destination is reached</source>
         <translation>Ändern, wie das gewählte Ziel erreicht wird</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="131"/>
+        <location filename="../ui/mainwindow.ui" line="133"/>
         <source>Re&amp;move Destination</source>
         <translation>Ziel &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="132"/>
+        <location filename="../ui/mainwindow.ui" line="134"/>
         <source>Forget the selected destination and its saved password (the database is not touched)</source>
         <translation>Das gewählte Ziel und sein gespeichertes Passwort vergessen (die Datenbank bleibt unberührt)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="135"/>
+        <location filename="../ui/mainwindow.ui" line="137"/>
         <source>&amp;Reload</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="136"/>
+        <location filename="../ui/mainwindow.ui" line="138"/>
         <source>Read sources and tables again from every destination</source>
         <translation>Quellen und Tabellen aller Ziele neu lesen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="137"/>
+        <location filename="../ui/mainwindow.ui" line="139"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="140"/>
+        <location filename="../ui/mainwindow.ui" line="142"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="141"/>
+        <location filename="../ui/mainwindow.ui" line="143"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="144"/>
+        <location filename="../ui/mainwindow.ui" line="146"/>
         <source>&amp;Save Configuration</source>
         <translation>Konfiguration &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="145"/>
+        <location filename="../ui/mainwindow.ui" line="147"/>
         <source>Write the edited columns of the configuration editor</source>
         <translation>Die geänderten Spalten des Konfigurationseditors schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="146"/>
+        <location filename="../ui/mainwindow.ui" line="148"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="149"/>
+        <location filename="../ui/mainwindow.ui" line="151"/>
         <source>Re&amp;vert Configuration</source>
         <translation>Konfiguration &amp;verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="150"/>
+        <location filename="../ui/mainwindow.ui" line="152"/>
         <source>Forget the edits that are not saved</source>
         <translation>Die nicht gespeicherten Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="153"/>
+        <location filename="../ui/mainwindow.ui" line="155"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="154"/>
+        <location filename="../ui/mainwindow.ui" line="156"/>
         <source>Edit the refresh configuration of the selected destination</source>
         <translation>Die Aktualisierungskonfiguration des gewählten Ziels bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="155"/>
+        <location filename="../ui/mainwindow.ui" line="157"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="158"/>
+        <location filename="../ui/mainwindow.ui" line="160"/>
         <source>S&amp;ources</source>
         <translation>&amp;Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="159"/>
+        <location filename="../ui/mainwindow.ui" line="161"/>
         <source>Manage the source databases of the selected destination</source>
         <translation>Die Quelldatenbanken des gewählten Ziels verwalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="160"/>
+        <location filename="../ui/mainwindow.ui" line="162"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="163"/>
+        <location filename="../ui/mainwindow.ui" line="165"/>
         <source>&amp;Roles</source>
         <translation>&amp;Rollen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="164"/>
+        <location filename="../ui/mainwindow.ui" line="166"/>
         <source>Make login roles monitors or operators of the selected destination&apos;s catalog</source>
         <translation>Login-Rollen zu Beobachtern oder Operatoren des Katalogs des ausgewählten Ziels machen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="165"/>
+        <location filename="../ui/mainwindow.ui" line="167"/>
         <source>Ctrl+Shift+R</source>
         <translation>Ctrl+Shift+R</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="168"/>
+        <location filename="../ui/mainwindow.ui" line="170"/>
         <source>&amp;Install or Upgrade Catalog…</source>
         <translation>Katalog &amp;installieren oder aktualisieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="169"/>
+        <location filename="../ui/mainwindow.ui" line="171"/>
         <source>Create the catalog, upgrade it, or adopt an existing mimeo extension install</source>
         <translation>Den Katalog anlegen, aktualisieren oder eine bestehende Installation der mimeo-Erweiterung übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="172"/>
+        <location filename="../ui/mainwindow.ui" line="174"/>
         <source>&amp;New Replication…</source>
         <translation>&amp;Neue Replikation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="173"/>
+        <location filename="../ui/mainwindow.ui" line="175"/>
         <source>Set up the replication of a source table into the selected destination</source>
         <translation>Die Replikation einer Quelltabelle in das gewählte Ziel einrichten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="174"/>
+        <location filename="../ui/mainwindow.ui" line="176"/>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="177"/>
+        <location filename="../ui/mainwindow.ui" line="179"/>
         <source>&amp;Destroy Replication…</source>
         <translation>Replikation &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="178"/>
+        <location filename="../ui/mainwindow.ui" line="180"/>
         <source>Stop replicating the selected table: keep or drop it, and remove what it uses on the source</source>
         <translation>Die Replikation der gewählten Tabelle beenden: die Tabelle behalten oder löschen und entfernen, was sie auf der Quelle verwendet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="181"/>
-        <location filename="../src/studio/mainwindow.cpp" line="695"/>
+        <location filename="../ui/mainwindow.ui" line="183"/>
+        <location filename="../src/studio/mainwindow.cpp" line="731"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="190"/>
+        <location filename="../ui/mainwindow.ui" line="192"/>
         <source>Refresh All D&amp;ue</source>
         <translation>Alle &amp;fälligen aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="182"/>
+        <location filename="../ui/mainwindow.ui" line="204"/>
+        <source>Refresh Now, Full Re-pull and Validate go to a runner of the catalog (mimeo serve) when one is alive, so the rows move between the servers and not through this computer</source>
+        <translation>„Jetzt aktualisieren“, „Vollständig neu laden“ und „Validieren“ gehen an einen Runner des Katalogs (mimeo serve), wenn einer läuft: So wandern die Zeilen zwischen den Servern und nicht über diesen Computer</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="184"/>
         <source>Refresh the selected tables in the background</source>
         <translation>Die gewählten Tabellen im Hintergrund aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="183"/>
+        <location filename="../ui/mainwindow.ui" line="185"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="186"/>
-        <location filename="../src/studio/mainwindow.cpp" line="696"/>
+        <location filename="../ui/mainwindow.ui" line="188"/>
+        <location filename="../src/studio/mainwindow.cpp" line="732"/>
         <source>&amp;Full Re-pull…</source>
         <translation>&amp;Vollständig neu laden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="187"/>
+        <location filename="../ui/mainwindow.ui" line="189"/>
         <source>Pull every row of the selected tables again</source>
         <translation>Alle Zeilen der gewählten Tabellen neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="191"/>
+        <location filename="../ui/mainwindow.ui" line="193"/>
         <source>Refresh every table whose period has passed, as mimeo run does</source>
         <translation>Jede Tabelle aktualisieren, deren Intervall abgelaufen ist, wie mimeo run</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="195"/>
+        <location filename="../ui/mainwindow.ui" line="197"/>
         <source>Run the &amp;Schedule While Open</source>
         <translation>&amp;Zeitplan ausführen, solange geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="196"/>
+        <location filename="../ui/mainwindow.ui" line="198"/>
         <source>Refresh due tables every minute while the application is open, with the same rule and locks as mimeo run</source>
         <translation>Fällige Tabellen jede Minute aktualisieren, solange die Anwendung geöffnet ist, mit derselben Regel und denselben Sperren wie mimeo run</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="200"/>
+        <location filename="../ui/mainwindow.ui" line="203"/>
+        <source>Run Jobs on the Server&apos;s Runner When One Ser&amp;ves</source>
+        <translation>&amp;Aufträge auf dem Runner des Servers ausführen, wenn einer bereitsteht</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="208"/>
         <source>No&amp;tify When Tables Fail</source>
         <translation>Bei Fehlern &amp;benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="201"/>
+        <location filename="../ui/mainwindow.ui" line="209"/>
         <source>A desktop notification when a table of the selected destination fails or turns critical (off by default)</source>
         <translation>Eine Desktop-Benachrichtigung, wenn eine Tabelle des gewählten Ziels fehlschlägt oder kritisch wird (standardmäßig aus)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="204"/>
+        <location filename="../ui/mainwindow.ui" line="212"/>
         <source>&amp;Monitor</source>
         <translation>&amp;Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="205"/>
+        <location filename="../ui/mainwindow.ui" line="213"/>
         <source>The health of every table of the selected destination, live</source>
         <translation>Der Zustand jeder Tabelle des gewählten Ziels, laufend aktualisiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="206"/>
+        <location filename="../ui/mainwindow.ui" line="214"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="209"/>
+        <location filename="../ui/mainwindow.ui" line="217"/>
         <source>&amp;History</source>
         <translation>Ver&amp;lauf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="210"/>
+        <location filename="../ui/mainwindow.ui" line="218"/>
         <source>Every job of the selected destination from the job log, the command line&apos;s too</source>
         <translation>Jeder Auftrag des gewählten Ziels aus dem Auftragsprotokoll, auch die der Befehlszeile</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="211"/>
+        <location filename="../ui/mainwindow.ui" line="219"/>
         <source>Ctrl+H</source>
         <translation>Ctrl+H</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="214"/>
+        <location filename="../ui/mainwindow.ui" line="222"/>
         <source>&amp;About Mimeo Studio</source>
         <translation>&amp;Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="299"/>
-        <location filename="../src/studio/mainwindow.cpp" line="326"/>
+        <location filename="../src/studio/mainwindow.cpp" line="302"/>
+        <location filename="../src/studio/mainwindow.cpp" line="335"/>
         <source>(libpq defaults)</source>
         <translation>(Vorgaben von libpq)</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="155"/>
+        <location filename="../src/studio/mainwindow.cpp" line="158"/>
         <source>No keychain is available (%1). Passwords are asked for when needed and kept in memory until you quit; they are never written to disk.</source>
         <translation>Kein Schlüsselbund verfügbar (%1). Passwörter werden bei Bedarf abgefragt und bis zum Beenden im Speicher gehalten; sie werden nie auf die Platte geschrieben.</translation>
     </message>
@@ -1638,72 +1683,77 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Wählen Sie zuerst eine replizierte Tabelle aus (im Navigator oder im Konfigurationseditor).</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="157"/>
+        <location filename="../src/studio/mainwindow.cpp" line="160"/>
         <source>No keychain: passwords kept in memory only</source>
         <translation>Kein Schlüsselbund: Passwörter nur im Speicher</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="248"/>
+        <location filename="../src/studio/mainwindow.cpp" line="251"/>
         <source>Edit Destination</source>
         <translation>Ziel bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="263"/>
+        <location filename="../src/studio/mainwindow.cpp" line="266"/>
         <source>Remove Destination</source>
         <translation>Ziel entfernen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="264"/>
+        <location filename="../src/studio/mainwindow.cpp" line="267"/>
         <source>Forget %1 and its saved password? The database and its catalog are not touched.</source>
         <translation>%1 und das gespeicherte Passwort vergessen? Die Datenbank und ihr Katalog bleiben unberührt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="281"/>
+        <location filename="../src/studio/mainwindow.cpp" line="284"/>
         <source>%1 is removed once its jobs have ended.</source>
         <translation>%1 wird entfernt, sobald seine Aufträge zu Ende sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="302"/>
+        <location filename="../src/studio/mainwindow.cpp" line="305"/>
         <source>Removed destination %1</source>
         <translation>Ziel %1 entfernt</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="324"/>
+        <location filename="../src/studio/mainwindow.cpp" line="325"/>
+        <source>A runner serves %1: Refresh Now, Full Re-pull and Validate go to it.</source>
+        <translation>Ein Runner bedient %1: „Jetzt aktualisieren“, „Vollständig neu laden“ und „Validieren“ gehen an ihn.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="333"/>
         <source>loading…</source>
         <translation>wird geladen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="326"/>
+        <location filename="../src/studio/mainwindow.cpp" line="335"/>
         <source>Reading destination %1</source>
         <translation>Lese Ziel %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="327"/>
+        <location filename="../src/studio/mainwindow.cpp" line="336"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="335"/>
+        <location filename="../src/studio/mainwindow.cpp" line="344"/>
         <source>Connected to %1: PostgreSQL %2, %3 sources, %4 tables</source>
         <translation>Verbunden mit %1: PostgreSQL %2, %3 Quellen, %4 Tabellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="339"/>
+        <location filename="../src/studio/mainwindow.cpp" line="348"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="351"/>
+        <location filename="../src/studio/mainwindow.cpp" line="360"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="352"/>
+        <location filename="../src/studio/mainwindow.cpp" line="361"/>
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="408"/>
+        <location filename="../src/studio/mainwindow.cpp" line="417"/>
         <source>%n source(s) of %1 keep their password in plain text in %2.dblink_mapping_mimeo (pwd or inside data_source).</source>
         <translation>
             <numerusform>%n Quelle von %1 hält ihr Passwort im Klartext in %2.dblink_mapping_mimeo (pwd oder in data_source).</numerusform>
@@ -1711,7 +1761,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="418"/>
+        <location filename="../src/studio/mainwindow.cpp" line="427"/>
         <source>%n source(s) of %1 keep their password in plain text in the catalog (dblink_mapping_mimeo.pwd, or password=... inside data_source), as the mimeo extension allows.
 
 Move them into the keychain and out of the catalog? The mimeo command on servers and the mimeo extension itself then need ~/.pgpass or another libpq means to reach those sources.</source>
@@ -1725,27 +1775,27 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="413"/>
+        <location filename="../src/studio/mainwindow.cpp" line="422"/>
         <source>No keychain is available, so those passwords stay where they are.</source>
         <translation>Kein Schlüsselbund verfügbar, daher bleiben diese Passwörter, wo sie sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="417"/>
+        <location filename="../src/studio/mainwindow.cpp" line="426"/>
         <source>Move Passwords to the Keychain</source>
         <translation>Passwörter in den Schlüsselbund verschieben</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="425"/>
+        <location filename="../src/studio/mainwindow.cpp" line="434"/>
         <source>The passwords stay in the catalog.</source>
         <translation>Die Passwörter bleiben im Katalog.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="432"/>
+        <location filename="../src/studio/mainwindow.cpp" line="441"/>
         <source>Moving passwords stopped: %1</source>
         <translation>Verschieben der Passwörter abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="433"/>
+        <location filename="../src/studio/mainwindow.cpp" line="442"/>
         <source>%n password(s) moved to the keychain.</source>
         <translation>
             <numerusform>%n Passwort in den Schlüsselbund verschoben.</numerusform>
@@ -1753,62 +1803,67 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="445"/>
+        <location filename="../src/studio/mainwindow.cpp" line="454"/>
         <source>The destination is not loaded yet.</source>
         <translation>Das Ziel ist noch nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="391"/>
+        <location filename="../src/studio/mainwindow.cpp" line="400"/>
         <source>Roles of %1: %2</source>
         <translation>Rollen von %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="512"/>
+        <location filename="../src/studio/mainwindow.cpp" line="521"/>
         <source>Made the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="532"/>
+        <location filename="../src/studio/mainwindow.cpp" line="541"/>
         <source>Destroyed the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="563"/>
+        <location filename="../src/studio/mainwindow.cpp" line="572"/>
         <source>Select replicated tables first (in the navigator or the configuration editor).</source>
         <translation>Zuerst replizierte Tabellen wählen (im Navigator oder im Konfigurationseditor).</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="597"/>
+        <location filename="../src/studio/mainwindow.cpp" line="588"/>
+        <source>No runner serves %1: jobs run on this computer.</source>
+        <translation>Kein Runner bedient %1: Aufträge laufen auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="632"/>
         <source>copies every row again, as each of its refreshes does</source>
         <translation>kopiert alle Zeilen erneut, wie jede ihrer Aktualisierungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="599"/>
+        <location filename="../src/studio/mainwindow.cpp" line="634"/>
         <source>empties it (TRUNCATE: readers wait until it is done) and pulls every row up to the boundary again</source>
         <translation>leert sie (TRUNCATE: Lesende warten, bis es fertig ist) und lädt alle Zeilen bis zur Grenze neu</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="601"/>
+        <location filename="../src/studio/mainwindow.cpp" line="636"/>
         <source>empties it, pulls every row again and clears the queue on the source; rows it kept as deleted are gone</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle; als gelöscht behaltene Zeilen gehen verloren</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="603"/>
+        <location filename="../src/studio/mainwindow.cpp" line="638"/>
         <source>empties it, pulls every row again and clears the queue on the source</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="604"/>
+        <location filename="../src/studio/mainwindow.cpp" line="639"/>
         <source>%1 (%2): %3.</source>
         <translation>%1 (%2): %3.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="606"/>
+        <location filename="../src/studio/mainwindow.cpp" line="641"/>
         <source>Full Re-pull</source>
         <translation>Vollständig neu laden</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="606"/>
+        <location filename="../src/studio/mainwindow.cpp" line="641"/>
         <source>A full re-pull of
 
 %1
@@ -1821,7 +1876,7 @@ Run it now?</source>
 Jetzt ausführen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="637"/>
+        <location filename="../src/studio/mainwindow.cpp" line="672"/>
         <source>%n due table(s) queued.</source>
         <translation>
             <numerusform>%n fällige Tabelle eingereiht.</numerusform>
@@ -1829,17 +1884,17 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="638"/>
+        <location filename="../src/studio/mainwindow.cpp" line="673"/>
         <source>Could not list the due tables: %1</source>
         <translation>Die fälligen Tabellen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="653"/>
+        <location filename="../src/studio/mainwindow.cpp" line="689"/>
         <source>Jobs Running</source>
         <translation>Laufende Aufträge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="654"/>
+        <location filename="../src/studio/mainwindow.cpp" line="690"/>
         <source>%n job(s) are queued or running. Cancel them (the servers stop at once and the tables stay as they were), or wait for them to finish?</source>
         <translation>
             <numerusform>%n Auftrag wartet oder läuft. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform>
@@ -1847,72 +1902,72 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="658"/>
+        <location filename="../src/studio/mainwindow.cpp" line="694"/>
         <source>Cancel the Jobs</source>
         <translation>Aufträge abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="659"/>
+        <location filename="../src/studio/mainwindow.cpp" line="695"/>
         <source>Wait for Them</source>
         <translation>Darauf warten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="690"/>
+        <location filename="../src/studio/mainwindow.cpp" line="726"/>
         <source>&amp;New Replication from Source %1…</source>
         <translation>&amp;Neue Replikation aus Quelle %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="697"/>
+        <location filename="../src/studio/mainwindow.cpp" line="733"/>
         <source>&amp;History of %1</source>
         <translation>Ver&amp;lauf von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="701"/>
+        <location filename="../src/studio/mainwindow.cpp" line="737"/>
         <source>Open in the &amp;Configuration Editor</source>
         <translation>Im &amp;Konfigurationseditor öffnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="714"/>
+        <location filename="../src/studio/mainwindow.cpp" line="750"/>
         <source>&amp;New Replication of %1…</source>
         <translation>&amp;Neue Replikation von %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="714"/>
+        <location filename="../src/studio/mainwindow.cpp" line="750"/>
         <source>a Source Table</source>
         <translation>einer Quelltabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="716"/>
+        <location filename="../src/studio/mainwindow.cpp" line="752"/>
         <source>&amp;Destroy Replication of %1…</source>
         <translation>Replikation von %1 &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="740"/>
+        <location filename="../src/studio/mainwindow.cpp" line="776"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="753"/>
+        <location filename="../src/studio/mainwindow.cpp" line="789"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="754"/>
+        <location filename="../src/studio/mainwindow.cpp" line="790"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="791"/>
+        <location filename="../src/studio/mainwindow.cpp" line="828"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="792"/>
+        <location filename="../src/studio/mainwindow.cpp" line="829"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="819"/>
+        <location filename="../src/studio/mainwindow.cpp" line="857"/>
         <source>Quitting once the jobs have ended…</source>
         <translation>Beenden, sobald die Aufträge zu Ende sind…</translation>
     </message>
@@ -2189,12 +2244,12 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         <translation>&amp;Quelle:</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.ui" line="36"/>
+        <location filename="../ui/monitorpage.ui" line="41"/>
         <source>F&amp;ind:</source>
         <translation>&amp;Suchen:</translation>
     </message>
     <message>
-        <location filename="../ui/monitorpage.ui" line="43"/>
+        <location filename="../ui/monitorpage.ui" line="48"/>
         <source>table or source</source>
         <translation>Tabelle oder Quelle</translation>
     </message>

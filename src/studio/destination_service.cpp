@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: PostgreSQL
 #include "destination_service.h"
 
+#include "catalog/requests.h"
 #include "health_feed.h"
 #include "password_store.h"
 
@@ -11,6 +12,7 @@ namespace {
 struct LoadResult {
     DestinationSnapshot snapshot;
     std::optional<QString> password;
+    bool runnerAlive = false;
 };
 
 } // namespace
@@ -66,6 +68,14 @@ void DestinationService::setTarget(const DestinationTarget &target)
         passwords_->remember(target_.secretKey(), *target_.password);
 }
 
+void DestinationService::setRunnerAlive(bool alive)
+{
+    if (alive == runnerAlive_)
+        return;
+    runnerAlive_ = alive;
+    emit runnerChanged(alive);
+}
+
 void DestinationService::load()
 {
     emit loadStarted();
@@ -82,7 +92,13 @@ void DestinationService::load()
             DestinationTarget t = base;
             if (password)
                 t.password = password;
-            return LoadResult{loadDestination(t), password};
+            LoadResult result{loadDestination(t), password};
+            // Catalogs before version 9 have no runners to ask about.
+            if (result.snapshot.probe.catalog.upToDate()) {
+                auto conn = t.connect("load");
+                result.runnerAlive = mimeo::catalog::anyLiveRunner(conn, t.schema.toStdString());
+            }
+            return result;
         },
         [this, ticket](LoadResult result) {
             if (!ticket.current())
@@ -92,6 +108,7 @@ void DestinationService::load()
             loaded_ = true;
             title_ = tr("%1 (schema %2)").arg(snapshot_.describe, target_.schema);
             target_.displayName = title_;
+            setRunnerAlive(result.runnerAlive);
             // Older catalogs have no health to read until `mimeo init` (or
             // the install dialog) upgrades them; a later load starts it.
             if (snapshot_.probe.catalog.upToDate())

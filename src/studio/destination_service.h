@@ -37,6 +37,12 @@ public:
     // is loaded and up to date (the monitor, the navigator and the tray read it).
     HealthFeed *health() const { return health_; }
 
+    // Whether a runner (`mimeo serve`) of this catalog was alive at the last
+    // read: the load and each of the health feed's reads look (issue 18).
+    // Refreshes and re-pulls go to it then, when the user lets them.
+    bool runnerAlive() const { return runnerAlive_; }
+    void setRunnerAlive(bool alive);
+
     PasswordStore *passwords() const { return passwords_; }
     // Where a page's work finds a source's password: the keychain key and
     // the prompt shown when the server wants one (parent: the prompt's
@@ -68,6 +74,8 @@ signals:
     void loadStarted();
     void loaded();
     void loadFailed(const TaskError &error);
+    // A runner began or stopped serving this destination.
+    void runnerChanged(bool alive);
 
 private:
     DestinationTarget target_;
@@ -75,6 +83,7 @@ private:
     HealthFeed *health_;
     DestinationSnapshot snapshot_;
     bool loaded_ = false;
+    bool runnerAlive_ = false;
     QString title_;
     QWidget *promptParent_ = nullptr;
     LatestTask loading_;

@@ -117,6 +117,9 @@ MainWindow::MainWindow(QWidget *parent)
         if (!key.isEmpty())
             notifier_->setEnabled(key, on);
     });
+    connect(ui_->actionRunOnRunner, &QAction::toggled, this, [](bool on) {
+        QSettings().setValue(QStringLiteral("jobs/onRunner"), on);
+    });
     connect(ui_->actionRunSchedule, &QAction::toggled, this, [this](bool on) {
         QSettings().setValue(QStringLiteral("jobs/runSchedule"), on);
         if (on) {
@@ -316,6 +319,12 @@ void MainWindow::watch(DestinationService *service)
     service->setPromptParent(this);
     const QString key = service->key();
     notifier_->watch(service);
+    connect(service, &DestinationService::runnerChanged, this, [this, service, key](bool alive) {
+        if (alive) {
+            toldNoRunner_.remove(key); // should it go again, the log says so again
+            appendLog(tr("A runner serves %1: Refresh Now, Full Re-pull and Validate go to it.").arg(service->displayName()));
+        }
+    });
     connect(service->health(), &HealthFeed::updated, this, [this, service, key] {
         model_->setTableHealth(key, service->health()->tables());
     });
@@ -565,7 +574,28 @@ void MainWindow::refreshTables(const QString &key, const QStringList &destTables
     }
     for (const QString &t : destTables)
         if (!jobs_->isActive(key, t))
-            jobs_->enqueue(service, t, JobRecord::Action::Refresh);
+            enqueueJob(service, t, JobRecord::Action::Refresh);
+}
+
+bool MainWindow::jobsGoToRunner(DestinationService *service)
+{
+    if (!ui_->actionRunOnRunner->isChecked())
+        return false;
+    if (service->runnerAlive())
+        return true;
+    if (!toldNoRunner_.contains(service->key())) {
+        toldNoRunner_.insert(service->key());
+        appendLog(tr("No runner serves %1: jobs run on this computer.").arg(service->displayName()));
+    }
+    return false;
+}
+
+void MainWindow::enqueueJob(DestinationService *service, const QString &destTable, JobRecord::Action action)
+{
+    if (jobsGoToRunner(service))
+        jobs_->enqueueOnRunner(service, destTable, action);
+    else
+        jobs_->enqueue(service, destTable, action);
 }
 
 void MainWindow::checkTables(const QString &key, const QStringList &destTables, JobRecord::Action action)
@@ -574,9 +604,14 @@ void MainWindow::checkTables(const QString &key, const QStringList &destTables, 
     DestinationService *service = loadedService(key);
     if (!service)
         return;
+    // Repair is not served by runners: it runs here.
     for (const QString &t : destTables)
-        if (!jobs_->isActive(key, t))
-            jobs_->enqueue(service, t, action);
+        if (!jobs_->isActive(key, t)) {
+            if (action == JobRecord::Action::Repair)
+                jobs_->enqueue(service, t, action);
+            else
+                enqueueJob(service, t, action);
+        }
 }
 
 void MainWindow::repullTables(const QString &key, const QStringList &destTables)
@@ -608,7 +643,7 @@ void MainWindow::repullTables(const QString &key, const QStringList &destTables)
         return;
     for (const QString &t : destTables)
         if (!jobs_->isActive(key, t))
-            jobs_->enqueue(service, t, JobRecord::Action::Repull);
+            enqueueJob(service, t, JobRecord::Action::Repull);
 }
 
 void MainWindow::refreshDue(const QString &key)
@@ -647,7 +682,8 @@ void MainWindow::runSchedule()
 
 MainWindow::JobsChoice MainWindow::askAboutJobs(const QString &key)
 {
-    const int active = key.isEmpty() ? jobs_->activeCount() : jobs_->activeCount(key);
+    // Closing asks only about the jobs run here: a runner's go on there.
+    const int active = key.isEmpty() ? jobs_->activeHereCount() : jobs_->activeCount(key);
     if (active == 0)
         return JobsChoice::NoJobs;
     QMessageBox box(QMessageBox::Question, tr("Jobs Running"),
@@ -771,6 +807,7 @@ void MainWindow::restoreState()
             resizeDocks({dock}, {170}, Qt::Vertical);
     registry_->restore();
     ui_->actionRunSchedule->setChecked(s.value(QStringLiteral("jobs/runSchedule"), false).toBool());
+    ui_->actionRunOnRunner->setChecked(s.value(QStringLiteral("jobs/onRunner"), true).toBool());
 }
 
 void MainWindow::saveSettings() const
@@ -798,16 +835,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
             break;
         }
     }
-    // Quitting never leaves a statement running on a server: the jobs are
-    // cancelled (or finish) first, and the window closes when none is left.
-    if (jobs_->activeCount() > 0) {
+    // Quitting never leaves a statement of ours running on a server: the
+    // jobs are cancelled (or finish) first, and the window closes when none
+    // is left. Jobs handed to a runner go on there.
+    if (jobs_->activeHereCount() > 0) {
         if (!closeWhenIdle_) {
             switch (askAboutJobs(QString())) {
             case JobsChoice::Stay:
                 event->ignore();
                 return;
             case JobsChoice::CancelJobs:
-                jobs_->cancelAll();
+                jobs_->cancelAllHere();
                 break;
             case JobsChoice::Wait:
             case JobsChoice::NoJobs:
@@ -815,7 +853,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             }
             closeWhenIdle_ = true;
         }
-        if (jobs_->activeCount() > 0) {
+        if (jobs_->activeHereCount() > 0) {
             statusBar()->showMessage(tr("Quitting once the jobs have ended…"));
             event->ignore();
             return;

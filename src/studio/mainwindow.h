@@ -111,6 +111,10 @@ private:
     void pageOpened(QWidget *page, DestinationService *service);
     void offerPasswordImport(DestinationService *service);
     void updateActions();
+    // Whether service's refreshes, re-pulls and validations go to its runner: the user lets them and
+    // one is alive. When none is, the log says once that they run here.
+    bool jobsGoToRunner(DestinationService *service);
+    void enqueueJob(DestinationService *service, const QString &destTable, JobRecord::Action action);
     ConfigEditorPage *currentEditor() const;
     // The loaded service of key, or null with a word in the status bar.
     DestinationService *loadedService(const QString &key);
@@ -130,5 +134,6 @@ private:
     TrayNotifier *notifier_;
     bool closeWhenIdle_ = false;
     QSet<QString> importOffered_;
+    QSet<QString> toldNoRunner_; // destinations whose log said their jobs run here
     QSet<QString> monitorShown_; // the monitor opens by itself once per destination
 };

@@ -7,12 +7,17 @@
 // is reported with its holder from the job log instead of queueing behind
 // its lock, unless the user chose to wait. Finished jobs stay listed until
 // they are cleared.
+// A refresh or re-pull can go to a runner of the catalog (`mimeo serve`,
+// issue 18) instead: the job is then a request row, followed through the
+// request's job in the job log; it needs no worker here, and Cancel sends
+// a cancel request.
 #include "background_task.h"
 #include "engine_run.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <map>
 #include <vector>
@@ -38,6 +43,12 @@ struct JobRecord {
     QDateTime queuedAt;
     QDateTime startedAt;
     QDateTime endedAt;
+    // On a runner: the request, the job log's row answering it, and the
+    // runner that took it (0 and empty until known).
+    bool onRunner = false;
+    qint64 requestId = 0;
+    qint64 runnerJobId = 0;
+    QString runner;
 
     bool finished() const { return state >= State::Done; }
     bool active() const { return !finished(); }
@@ -56,6 +67,9 @@ public:
 
     // Queues a job; returns its id. It starts when a worker is free.
     int enqueue(DestinationService *service, const QString &destTable, JobRecord::Action action, bool waitForLock = false);
+    // Hands a refresh, re-pull or validation to the catalog's runners; returns its id.
+    // It starts at once (no worker of ours runs it).
+    int enqueueOnRunner(DestinationService *service, const QString &destTable, JobRecord::Action action);
 
     const std::vector<JobRecord> &jobs() const { return jobs_; }
     const JobRecord *find(int id) const;
@@ -63,6 +77,9 @@ public:
     int runningCount() const { return static_cast<int>(running_.size()); }
     int activeCount() const;
     int activeCount(const QString &destinationKey) const;
+    // The active jobs this application runs itself: a job on a runner goes
+    // on there when the application closes.
+    int activeHereCount() const;
     // A job of destTable of this destination that is queued or running.
     bool isActive(const QString &destinationKey, const QString &destTable) const;
 
@@ -71,6 +88,7 @@ public slots:
     // servers stop, and it ends as cancelled with the destination unchanged.
     void cancel(int id);
     void cancelAll();
+    void cancelAllHere();
     void cancelFor(const QString &destinationKey);
     // Forgets the finished jobs (the running and queued ones stay).
     void clearFinished();
@@ -79,7 +97,7 @@ signals:
     void jobAdded(int index);
     void jobChanged(int index);
     void jobsRemoved(); // after clearFinished: the list changed shape
-    // Nothing queued or running any more.
+    // Nothing queued or running here any more (jobs on a runner may be).
     void idle();
 
 private:
@@ -87,12 +105,24 @@ private:
     void start(JobRecord &job, DestinationService *service);
     void finish(int id, JobRecord::State state, const QString &message);
     void changed(int id);
+    // A job on a runner: its request is made, then read until it is over.
+    struct Remote {
+        QTimer *timer = nullptr;
+        DestinationTarget target;
+        bool reading = false;
+        bool cancelSent = false;
+    };
+    void startOnRunner(JobRecord &job, DestinationService *service);
+    void followRequest(int id);
+    void sendCancel(int id);
+    JobRecord *record(int id);
 
     int maxRunning_ = 2;
     int nextId_ = 1;
     std::vector<JobRecord> jobs_;
     std::map<int, QPointer<DestinationService>> services_;
     std::map<int, EngineRun *> running_;
+    std::map<int, Remote> remote_;
 };
 
 QString jobStateName(JobRecord::State state);

@@ -94,9 +94,19 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
         : -1;
     switch (index.column()) {
     case TableColumn: return job.destTable;
-    case ActionColumn: return jobActionName(job.action);
+    case ActionColumn:
+        // Where it runs: a job handed to a runner names it once one took it.
+        if (!job.onRunner)
+            return jobActionName(job.action);
+        return job.runner.isEmpty() ? tr("%1 on the server's runner").arg(jobActionName(job.action))
+                                    : tr("%1 on runner %2").arg(jobActionName(job.action), job.runner);
     case StateColumn: return jobStateName(job.state);
-    case ProgressColumn: return job.finished() ? jobStateName(job.state) : p.phase;
+    case ProgressColumn:
+        if (job.finished())
+            return jobStateName(job.state);
+        if (job.onRunner && job.runner.isEmpty())
+            return tr("waiting for a runner");
+        return p.phase;
     case RowsColumn:
         if (job.state == JobRecord::State::Queued)
             return {};

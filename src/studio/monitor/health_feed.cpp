@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: PostgreSQL
 #include "health_feed.h"
 
+#include "catalog/requests.h"
 #include "destination_service.h"
 #include "job_log_listener.h"
 
@@ -40,12 +41,21 @@ void HealthFeed::reload()
 {
     sinceLastRead_.start();
     const DestinationTarget t = service_->target();
+    // Whether a runner serves the destination is read with the health: a
+    // runner that starts or stops is noticed within a poll.
+    struct Read {
+        std::vector<mimeo::jobs::TableHealth> tables;
+        bool runnerAlive = false;
+    };
     reading_.run(this, [t] {
         auto conn = t.connect("monitor");
-        return mimeo::jobs::readHealth(conn, t.schema.toStdString());
-    }, [this](std::vector<mimeo::jobs::TableHealth> tables) {
-        tables_ = std::move(tables);
+        Read r{mimeo::jobs::readHealth(conn, t.schema.toStdString()), false};
+        r.runnerAlive = mimeo::catalog::anyLiveRunner(conn, t.schema.toStdString());
+        return r;
+    }, [this](Read r) {
+        tables_ = std::move(r.tables);
         hasRead_ = true;
+        service_->setRunnerAlive(r.runnerAlive);
         emit updated();
     }, [this](const TaskError &e) { emit failed(e); });
 }

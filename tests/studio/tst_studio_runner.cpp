@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: PostgreSQL
+// The application and a runner (issue 18) on real servers: with no runner
+// serving the catalog, Refresh Now runs on this computer (job log origin
+// "mimeo studio") and the log says so; with `mimeo serve` running, the
+// destination knows it, Refresh Now and Full Re-pull become requests the
+// runner answers (origin "mimeo serve"), the Jobs panel's record follows
+// the request's job to done, Validate is recorded by the runner, and Cancel
+// stops a running job on the runner; with the setting off, jobs run here
+// although a runner serves; closing the window leaves a runner's job running.
+#include "cli_fixture.h"
+#include "destination_registry.h"
+#include "destination_service.h"
+#include "health_feed.h"
+#include "job_service.h"
+#include "jobs_model.h"
+#include "jobs_panel.h"
+#include "mainwindow.h"
+#include "studio_testutil.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace mimeo;
+using namespace studiotest;
+
+namespace {
+
+// src.slow pauses 2 s at every 50000th of 400000 rows: a refresh of it runs
+// for about 16 s, long enough to cancel it on the runner.
+constexpr const char *kSource =
+    "CREATE SCHEMA src;"
+    "CREATE TABLE src.t (id int PRIMARY KEY, v text); INSERT INTO src.t SELECT g, 'v' || g FROM generate_series(1, 50) g;"
+    "CREATE VIEW src.slow AS SELECT g AS id, 'row ' || g AS v FROM generate_series(1, 400000) g "
+    "WHERE g % 50000 <> 0 OR pg_sleep(2) IS NOT NULL;";
+
+} // namespace
+
+class TestStudioRunner : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<test::CliFixture> f_;
+    std::unique_ptr<MainWindow> window_;
+    QString key_;
+
+    JobService *jobs() const { return window_->jobService(); }
+    DestinationService *service() const { return window_->registry()->find(key_); }
+    long long scalar(const std::string &sql, const pg::Params &params = {})
+    {
+        auto r = f_->dest.connect().exec(sql, params);
+        return r.isNull(0, 0) ? -1 : r.toInt(0, 0);
+    }
+    std::string text(const std::string &sql, const pg::Params &params = {}) { return f_->dest.connect().exec(sql, params).text(0, 0); }
+    const JobRecord &job(int id) const { return *jobs()->find(id); }
+    // Refresh Now as the window runs it; the id of the job it added.
+    int refreshNow(const QString &table)
+    {
+        QSignalSpy added(jobs(), &JobService::jobAdded);
+        window_->refreshTables(key_, {table});
+        if (!waitForSignals(added))
+            return 0;
+        return jobs()->jobs()[static_cast<size_t>(added.last().at(0).toInt())].id;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        MIMEO_REQUIRE_ENV(env);
+        f_ = std::make_unique<test::CliFixture>(env, "studiorunner", kSource);
+        for (const char *t : {"rep.t", "rep.u"}) {
+            auto r = f_->run({"make", "table", "src.t", "--source", "1", "--dest-table", t, "--period", "1 hour", "--no-pulldata"});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        }
+        auto r = f_->run({"make", "snap", "src.slow", "--source", "1", "--dest-table", "rep.slow", "--period", "1 hour", "--no-pulldata"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        window_ = std::make_unique<MainWindow>();
+        window_->resize(1100, 700);
+        window_->show();
+        key_ = openAndWait(*window_, f_->dest.conninfo());
+        QVERIFY(!key_.isEmpty());
+        auto *setting = window_->findChild<QAction *>(QStringLiteral("actionRunOnRunner"));
+        QVERIFY(setting);
+        QVERIFY(setting->isChecked()); // on by default
+    }
+
+    void withoutRunnerRunsHere()
+    {
+        QVERIFY(!service()->runnerAlive());
+        const int id = refreshNow(QStringLiteral("rep.t"));
+        QVERIFY(id > 0);
+        QVERIFY(!job(id).onRunner);
+        QTRY_VERIFY_WITH_TIMEOUT(job(id).finished(), 30000);
+        QCOMPARE(int(job(id).state), int(JobRecord::State::Done));
+        QCOMPARE(scalar("SELECT count(*) FROM rep.t"), 50LL);
+        QCOMPARE(text("SELECT origin FROM mimeo.studio_job_log WHERE dest_table = 'rep.t' AND action = 'refresh' ORDER BY job_id DESC "
+                      "LIMIT 1"),
+                 std::string("mimeo studio"));
+        QCOMPARE(scalar("SELECT count(*) FROM mimeo.studio_request"), 0LL);
+        QCOMPARE(window_->logText().count(QStringLiteral("No runner serves")), 1);
+        // Said once: a second refresh runs here too, silently.
+        const int again = refreshNow(QStringLiteral("rep.t"));
+        QTRY_VERIFY_WITH_TIMEOUT(job(again).finished(), 30000);
+        QVERIFY(!job(again).onRunner);
+        QCOMPARE(window_->logText().count(QStringLiteral("No runner serves")), 1);
+    }
+
+    void withRunnerRefreshGoesToIt()
+    {
+        test::Background runner(*f_, {"serve", "--interval", "1"});
+        QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT count(*) FROM mimeo.studio_runner"), 1LL, 15000);
+        // The health feed's reads notice it (every 10 s, or now; a read
+        // the job log prompted may have seen it already).
+        service()->health()->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(service()->runnerAlive(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(window_->logText().contains(QStringLiteral("A runner serves")), 5000);
+
+        QCOMPARE(scalar("SELECT count(*) FROM rep.u"), 0LL);
+        const int id = refreshNow(QStringLiteral("rep.u"));
+        QVERIFY(id > 0);
+        QVERIFY(job(id).onRunner);
+        QTRY_VERIFY_WITH_TIMEOUT(job(id).finished(), 30000);
+        QVERIFY2(job(id).state == JobRecord::State::Done, qPrintable(jobStateName(job(id).state) + QStringLiteral(": ") + job(id).message));
+        QVERIFY(job(id).requestId > 0);
+        QVERIFY(job(id).runnerJobId > 0);
+        QVERIFY(!job(id).runner.isEmpty());
+        QCOMPARE(job(id).progress.rows, 50LL);
+        // The Jobs panel says where it ran.
+        const QModelIndex action = window_->jobsPanel()->model()->index(jobs()->indexOf(id), JobsModel::ActionColumn);
+        QVERIFY2(action.data().toString().contains(job(id).runner), qPrintable(action.data().toString()));
+        const std::string rid = std::to_string(job(id).requestId);
+        QCOMPARE(text("SELECT status FROM mimeo.studio_request WHERE request_id = $1", {rid}), std::string("done"));
+        QCOMPARE(text("SELECT action FROM mimeo.studio_request WHERE request_id = $1", {rid}), std::string("refresh"));
+        QCOMPARE(text("SELECT j.origin FROM mimeo.studio_request r JOIN mimeo.studio_job_log j USING (job_id) WHERE r.request_id = $1",
+                      {rid}),
+                 std::string("mimeo serve"));
+        QCOMPARE(scalar("SELECT job_id FROM mimeo.studio_request WHERE request_id = $1", {rid}), job(id).runnerJobId);
+        QCOMPARE(scalar("SELECT count(*) FROM rep.u"), 50LL);
+        // The runner's job, not one of ours: no job of this application for rep.u.
+        QCOMPARE(scalar("SELECT count(*) FROM mimeo.studio_job_log WHERE dest_table = 'rep.u' AND origin = 'mimeo studio'"), 0LL);
+
+        // Full Re-pull goes there too (after its question).
+        auto answer = onModal<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); });
+        QSignalSpy added(jobs(), &JobService::jobAdded);
+        window_->repullTables(key_, {QStringLiteral("rep.u")});
+        QVERIFY(answer.seen());
+        QVERIFY(waitForSignals(added));
+        const int repull = jobs()->jobs()[static_cast<size_t>(added.last().at(0).toInt())].id;
+        QVERIFY(job(repull).onRunner);
+        QTRY_VERIFY_WITH_TIMEOUT(job(repull).finished(), 30000);
+        QVERIFY2(job(repull).state == JobRecord::State::Done, qPrintable(job(repull).message));
+        QCOMPARE(text("SELECT action FROM mimeo.studio_request WHERE request_id = $1", {std::to_string(job(repull).requestId)}),
+                 std::string("repull"));
+
+        // Validate goes there too, and the runner records the table's last validation.
+        QSignalSpy validations(jobs(), &JobService::jobAdded);
+        window_->checkTables(key_, {QStringLiteral("rep.u")}, JobRecord::Action::Validate);
+        QVERIFY(waitForSignals(validations));
+        const int validate = jobs()->jobs()[static_cast<size_t>(validations.last().at(0).toInt())].id;
+        QVERIFY(job(validate).onRunner);
+        QTRY_VERIFY_WITH_TIMEOUT(job(validate).finished(), 30000);
+        QVERIFY2(job(validate).state == JobRecord::State::Done, qPrintable(job(validate).message));
+        QVERIFY(!job(validate).message.isEmpty());
+        QCOMPARE(text("SELECT action FROM mimeo.studio_request WHERE request_id = $1", {std::to_string(job(validate).requestId)}),
+                 std::string("validate"));
+        QCOMPARE(text("SELECT outcome FROM mimeo.studio_validation WHERE dest_table = 'rep.u'"), std::string("validated"));
+
+        // Cancel in the Jobs panel stops the job on the runner.
+        const int slow = refreshNow(QStringLiteral("rep.slow"));
+        QVERIFY(job(slow).onRunner);
+        QTRY_VERIFY_WITH_TIMEOUT(job(slow).runnerJobId > 0 && job(slow).progress.rows > 0, 30000);
+        QVERIFY(!job(slow).finished());
+        jobs()->cancel(slow);
+        QCOMPARE(int(job(slow).state), int(JobRecord::State::Cancelling));
+        QTRY_VERIFY_WITH_TIMEOUT(job(slow).finished(), 15000);
+        QVERIFY2(job(slow).state == JobRecord::State::Cancelled, qPrintable(jobStateName(job(slow).state) + QStringLiteral(": ") + job(slow).message));
+        QVERIFY(text("SELECT status FROM mimeo.studio_job_log WHERE job_id = $1", {std::to_string(job(slow).runnerJobId)}) != "running");
+        QCOMPARE(scalar("SELECT count(*) FROM mimeo.studio_request WHERE action = 'cancel' AND target_request_id = $1 AND status = 'done'",
+                        {std::to_string(job(slow).requestId)}),
+                 1LL);
+
+        // With the setting off, jobs run here although a runner serves.
+        auto *setting = window_->findChild<QAction *>(QStringLiteral("actionRunOnRunner"));
+        setting->setChecked(false);
+        QCOMPARE(QSettings().value(QStringLiteral("jobs/onRunner")).toBool(), false);
+        const int local = refreshNow(QStringLiteral("rep.u"));
+        QVERIFY(!job(local).onRunner);
+        QCOMPARE(window_->jobsPanel()->model()->index(jobs()->indexOf(local), JobsModel::ActionColumn).data().toString(),
+                 jobActionName(JobRecord::Action::Refresh));
+        QTRY_VERIFY_WITH_TIMEOUT(job(local).finished(), 30000);
+        QCOMPARE(int(job(local).state), int(JobRecord::State::Done));
+        QCOMPARE(text("SELECT origin FROM mimeo.studio_job_log WHERE dest_table = 'rep.u' ORDER BY job_id DESC LIMIT 1"),
+                 std::string("mimeo studio"));
+        setting->setChecked(true);
+
+        // Closing the window leaves a job on the runner running there, without asking.
+        const int stays = refreshNow(QStringLiteral("rep.slow"));
+        QVERIFY(job(stays).onRunner);
+        QTRY_VERIFY_WITH_TIMEOUT(job(stays).runnerJobId > 0 && job(stays).progress.rows > 0, 30000);
+        const qint64 runnerJob = job(stays).runnerJobId;
+        const qint64 request = job(stays).requestId;
+        bool asked = false;
+        auto question = onModal<QMessageBox>([&asked](QMessageBox *) { asked = true; }, 3000);
+        QVERIFY(window_->close());
+        QVERIFY(!asked);
+        window_.reset();
+        // A cancel would have reached it within a second or so; the job runs about 16 s.
+        QTest::qWait(2000);
+        QCOMPARE(text("SELECT status FROM mimeo.studio_job_log WHERE job_id = $1", {std::to_string(runnerJob)}), std::string("running"));
+        QCOMPARE(scalar("SELECT count(*) FROM mimeo.studio_request WHERE action = 'cancel' AND target_request_id = $1",
+                        {std::to_string(request)}),
+                 0LL);
+    }
+
+    void cleanupTestCase() { window_.reset(); }
+};
+
+QTEST_MAIN(TestStudioRunner)
+#include "tst_studio_runner.moc"
