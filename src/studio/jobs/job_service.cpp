@@ -137,7 +137,7 @@ bool JobService::isActive(const QString &key, const QString &destTable) const
                        [&](const JobRecord &j) { return j.active() && j.destinationKey == key && j.destTable == destTable; });
 }
 
-int JobService::enqueue(DestinationService *service, const QString &destTable, JobRecord::Action action, bool waitForLock)
+JobRecord JobService::newRecord(DestinationService *service, const QString &destTable, JobRecord::Action action)
 {
     JobRecord job;
     job.id = nextId_++;
@@ -145,11 +145,17 @@ int JobService::enqueue(DestinationService *service, const QString &destTable, J
     job.destinationName = service->displayName();
     job.destTable = destTable;
     job.action = action;
-    job.waitForLock = waitForLock;
     job.queuedAt = QDateTime::currentDateTime();
     for (const auto &t : service->snapshot().tables)
         if (q(t.destTable) == destTable)
             job.type = q(t.type);
+    return job;
+}
+
+int JobService::enqueue(DestinationService *service, const QString &destTable, JobRecord::Action action, bool waitForLock)
+{
+    JobRecord job = newRecord(service, destTable, action);
+    job.waitForLock = waitForLock;
     jobs_.push_back(job);
     services_[job.id] = service;
     emit jobAdded(static_cast<int>(jobs_.size()) - 1);
@@ -159,18 +165,9 @@ int JobService::enqueue(DestinationService *service, const QString &destTable, J
 
 int JobService::enqueueOnRunner(DestinationService *service, const QString &destTable, JobRecord::Action action)
 {
-    const int id = nextId_;
-    JobRecord job;
-    job.id = nextId_++;
-    job.destinationKey = service->key();
-    job.destinationName = service->displayName();
-    job.destTable = destTable;
-    job.action = action;
+    JobRecord job = newRecord(service, destTable, action);
+    const int id = job.id;
     job.onRunner = true;
-    job.queuedAt = QDateTime::currentDateTime();
-    for (const auto &t : service->snapshot().tables)
-        if (q(t.destTable) == destTable)
-            job.type = q(t.type);
     jobs_.push_back(job);
     emit jobAdded(static_cast<int>(jobs_.size()) - 1);
     startOnRunner(jobs_.back(), service);

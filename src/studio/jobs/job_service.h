@@ -101,6 +101,8 @@ signals:
     void idle();
 
 private:
+    // A queued record of action on destTable, with the next id and the table's type.
+    JobRecord newRecord(DestinationService *service, const QString &destTable, JobRecord::Action action);
     void startNext();
     void start(JobRecord &job, DestinationService *service);
     void finish(int id, JobRecord::State state, const QString &message);
