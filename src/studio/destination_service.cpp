@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: PostgreSQL
 #include "destination_service.h"
 
-#include "catalog/requests.h"
 #include "health_feed.h"
 #include "password_store.h"
 
@@ -12,7 +11,6 @@ namespace {
 struct LoadResult {
     DestinationSnapshot snapshot;
     std::optional<QString> password;
-    bool runnerAlive = false;
 };
 
 } // namespace
@@ -92,13 +90,7 @@ void DestinationService::load()
             DestinationTarget t = base;
             if (password)
                 t.password = password;
-            LoadResult result{loadDestination(t), password};
-            // Catalogs before version 9 have no runners to ask about.
-            if (result.snapshot.probe.catalog.upToDate()) {
-                auto conn = t.connect("load");
-                result.runnerAlive = mimeo::catalog::anyLiveRunner(conn, t.schema.toStdString());
-            }
-            return result;
+            return LoadResult{loadDestination(t), password};
         },
         [this, ticket](LoadResult result) {
             if (!ticket.current())
@@ -108,9 +100,9 @@ void DestinationService::load()
             loaded_ = true;
             title_ = tr("%1 (schema %2)").arg(snapshot_.describe, target_.schema);
             target_.displayName = title_;
-            setRunnerAlive(result.runnerAlive);
             // Older catalogs have no health to read until `mimeo init` (or
-            // the install dialog) upgrades them; a later load starts it.
+            // the install dialog) upgrades them; a later load starts it. Its
+            // reads also say whether a runner serves (setRunnerAlive).
             if (snapshot_.probe.catalog.upToDate())
                 health_->start();
             emit loaded();

@@ -38,7 +38,7 @@ public:
     HealthFeed *health() const { return health_; }
 
     // Whether a runner (`mimeo serve`) of this catalog was alive at the last
-    // read: the load and each of the health feed's reads look (issue 18).
+    // read of the health feed, which reads it with the health (issue 18).
     // Refreshes and re-pulls go to it then, when the user lets them.
     bool runnerAlive() const { return runnerAlive_; }
     void setRunnerAlive(bool alive);
