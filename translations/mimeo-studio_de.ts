@@ -656,27 +656,27 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
 <context>
     <name>DestinationService</name>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="34"/>
+        <location filename="../src/studio/destination_service.cpp" line="32"/>
         <source>(libpq defaults)</source>
         <translation>(Vorgaben von libpq)</translation>
     </message>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="52"/>
+        <location filename="../src/studio/destination_service.cpp" line="50"/>
         <source>source %1</source>
         <translation>Quelle %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="54"/>
+        <location filename="../src/studio/destination_service.cpp" line="52"/>
         <source>source %1 (%2 as %3)</source>
         <translation>Quelle %1 (%2 als %3)</translation>
     </message>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="61"/>
+        <location filename="../src/studio/destination_service.cpp" line="59"/>
         <source>destination %1</source>
         <translation>Ziel %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="109"/>
+        <location filename="../src/studio/destination_service.cpp" line="101"/>
         <source>%1 (schema %2)</source>
         <translation>%1 (Schema %2)</translation>
     </message>
@@ -1035,103 +1035,108 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
 <context>
     <name>JobService</name>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="54"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="52"/>
         <source>queued</source>
         <translation>wartend</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="55"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="53"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="56"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="54"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="57"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="55"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="58"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="56"/>
         <source>skipped</source>
         <translation>übersprungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="59"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="57"/>
         <source>busy</source>
         <translation>belegt</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="60"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="58"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="61"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="59"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="69"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="67"/>
         <source>refresh</source>
         <translation>Aktualisierung</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="70"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="68"/>
         <source>full re-pull</source>
         <translation>vollständiges Neuladen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="71"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="69"/>
         <source>scheduled refresh</source>
         <translation>geplante Aktualisierung</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="72"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="70"/>
         <source>validation</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="73"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="71"/>
         <source>row repair</source>
         <translation>Zeilenreparatur</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="192"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="188"/>
         <source>The destination was removed.</source>
         <translation>Das Ziel wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="235"/>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="64"/>
         <source>Could not hand the job to the runner: %1</source>
         <translation>Der Auftrag konnte nicht an den Runner übergeben werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="258"/>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="92"/>
         <source>The request vanished from the catalog.</source>
         <translation>Die Anfrage ist aus dem Katalog verschwunden.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="296"/>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="101"/>
         <source>Could not read the request: %1</source>
         <translation>Die Anfrage konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="324"/>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="176"/>
+        <source>No runner took it: none serves %1 any more. Start mimeo serve near the databases, or run %2 on this computer (Destination ▸ Run on the Server&apos;s Runner When One Serves).</source>
+        <translation>Kein Runner hat ihn übernommen: Für %1 läuft keiner mehr. Starten Sie mimeo serve in der Nähe der Datenbanken, oder führen Sie „%2“ auf diesem Computer aus (Ziel ▸ Aufträge auf dem Runner des Servers ausführen, wenn einer bereitsteht).</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="209"/>
         <source>Could not ask the runner to cancel: %1</source>
         <translation>Der Runner konnte nicht um den Abbruch gebeten werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="365"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="230"/>
         <source>Cancelled: the destination is as it was.</source>
         <translation>Abgebrochen: das Ziel ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="418"/>
-        <location filename="../src/studio/jobs/job_service.cpp" line="437"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="284"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="303"/>
         <source>Cancelled before it started.</source>
         <translation>Abgebrochen, bevor sie begann.</translation>
     </message>
@@ -1380,380 +1385,410 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>&amp;Ziel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="93"/>
+        <location filename="../ui/mainwindow.ui" line="75"/>
+        <source>Run on the Server&apos;s R&amp;unner When One Serves</source>
+        <translation>&amp;Aufträge auf dem Runner des Servers ausführen, wenn einer bereitsteht</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="76"/>
+        <source>Which jobs go to a runner of the catalog (mimeo serve) when one is alive, so the rows move between the servers and not through this computer</source>
+        <translation>Welche Aufträge an einen Runner des Katalogs (mimeo serve) gehen, wenn einer läuft: So wandern die Zeilen zwischen den Servern und nicht über diesen Computer</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="101"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="102"/>
+        <location filename="../ui/mainwindow.ui" line="110"/>
         <source>Main Toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="124"/>
+        <location filename="../ui/mainwindow.ui" line="132"/>
         <source>&amp;Add Destination…</source>
         <translation>Ziel &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="125"/>
+        <location filename="../ui/mainwindow.ui" line="133"/>
         <source>Connect to a destination database</source>
         <translation>Mit einer Zieldatenbank verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="126"/>
+        <location filename="../ui/mainwindow.ui" line="134"/>
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="129"/>
+        <location filename="../ui/mainwindow.ui" line="137"/>
         <source>&amp;Edit Destination…</source>
         <translation>Ziel &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="130"/>
+        <location filename="../ui/mainwindow.ui" line="138"/>
         <source>Change how the selected destination is reached</source>
         <translation>Ändern, wie das gewählte Ziel erreicht wird</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="133"/>
+        <location filename="../ui/mainwindow.ui" line="141"/>
         <source>Re&amp;move Destination</source>
         <translation>Ziel &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="134"/>
+        <location filename="../ui/mainwindow.ui" line="142"/>
         <source>Forget the selected destination and its saved password (the database is not touched)</source>
         <translation>Das gewählte Ziel und sein gespeichertes Passwort vergessen (die Datenbank bleibt unberührt)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="137"/>
+        <location filename="../ui/mainwindow.ui" line="145"/>
         <source>&amp;Reload</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="138"/>
+        <location filename="../ui/mainwindow.ui" line="146"/>
         <source>Read sources and tables again from every destination</source>
         <translation>Quellen und Tabellen aller Ziele neu lesen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="139"/>
+        <location filename="../ui/mainwindow.ui" line="147"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="142"/>
+        <location filename="../ui/mainwindow.ui" line="150"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="143"/>
+        <location filename="../ui/mainwindow.ui" line="151"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="146"/>
+        <location filename="../ui/mainwindow.ui" line="154"/>
         <source>&amp;Save Configuration</source>
         <translation>Konfiguration &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="147"/>
+        <location filename="../ui/mainwindow.ui" line="155"/>
         <source>Write the edited columns of the configuration editor</source>
         <translation>Die geänderten Spalten des Konfigurationseditors schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="148"/>
+        <location filename="../ui/mainwindow.ui" line="156"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="151"/>
+        <location filename="../ui/mainwindow.ui" line="159"/>
         <source>Re&amp;vert Configuration</source>
         <translation>Konfiguration &amp;verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="152"/>
+        <location filename="../ui/mainwindow.ui" line="160"/>
         <source>Forget the edits that are not saved</source>
         <translation>Die nicht gespeicherten Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="155"/>
+        <location filename="../ui/mainwindow.ui" line="163"/>
         <source>&amp;Configuration</source>
         <translation>&amp;Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="156"/>
+        <location filename="../ui/mainwindow.ui" line="164"/>
         <source>Edit the refresh configuration of the selected destination</source>
         <translation>Die Aktualisierungskonfiguration des gewählten Ziels bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="157"/>
+        <location filename="../ui/mainwindow.ui" line="165"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="160"/>
+        <location filename="../ui/mainwindow.ui" line="168"/>
         <source>S&amp;ources</source>
         <translation>&amp;Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="161"/>
+        <location filename="../ui/mainwindow.ui" line="169"/>
         <source>Manage the source databases of the selected destination</source>
         <translation>Die Quelldatenbanken des gewählten Ziels verwalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="162"/>
+        <location filename="../ui/mainwindow.ui" line="170"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="165"/>
+        <location filename="../ui/mainwindow.ui" line="173"/>
         <source>&amp;Roles</source>
         <translation>&amp;Rollen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="166"/>
+        <location filename="../ui/mainwindow.ui" line="174"/>
         <source>Make login roles monitors or operators of the selected destination&apos;s catalog</source>
         <translation>Login-Rollen zu Beobachtern oder Operatoren des Katalogs des ausgewählten Ziels machen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="167"/>
+        <location filename="../ui/mainwindow.ui" line="175"/>
         <source>Ctrl+Shift+R</source>
         <translation>Ctrl+Shift+R</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="170"/>
+        <location filename="../ui/mainwindow.ui" line="178"/>
         <source>&amp;Install or Upgrade Catalog…</source>
         <translation>Katalog &amp;installieren oder aktualisieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="171"/>
+        <location filename="../ui/mainwindow.ui" line="179"/>
         <source>Create the catalog, upgrade it, or adopt an existing mimeo extension install</source>
         <translation>Den Katalog anlegen, aktualisieren oder eine bestehende Installation der mimeo-Erweiterung übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="174"/>
+        <location filename="../ui/mainwindow.ui" line="182"/>
         <source>&amp;New Replication…</source>
         <translation>&amp;Neue Replikation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="175"/>
+        <location filename="../ui/mainwindow.ui" line="183"/>
         <source>Set up the replication of a source table into the selected destination</source>
         <translation>Die Replikation einer Quelltabelle in das gewählte Ziel einrichten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="176"/>
+        <location filename="../ui/mainwindow.ui" line="184"/>
         <source>Ctrl+Shift+N</source>
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="179"/>
+        <location filename="../ui/mainwindow.ui" line="187"/>
         <source>&amp;Destroy Replication…</source>
         <translation>Replikation &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="180"/>
+        <location filename="../ui/mainwindow.ui" line="188"/>
         <source>Stop replicating the selected table: keep or drop it, and remove what it uses on the source</source>
         <translation>Die Replikation der gewählten Tabelle beenden: die Tabelle behalten oder löschen und entfernen, was sie auf der Quelle verwendet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="183"/>
-        <location filename="../src/studio/mainwindow.cpp" line="731"/>
+        <location filename="../ui/mainwindow.ui" line="191"/>
+        <location filename="../src/studio/mainwindow.cpp" line="757"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="192"/>
+        <location filename="../ui/mainwindow.ui" line="200"/>
         <source>Refresh All D&amp;ue</source>
         <translation>Alle &amp;fälligen aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="204"/>
-        <source>Refresh Now, Full Re-pull and Validate go to a runner of the catalog (mimeo serve) when one is alive, so the rows move between the servers and not through this computer</source>
-        <translation>„Jetzt aktualisieren“, „Vollständig neu laden“ und „Validieren“ gehen an einen Runner des Katalogs (mimeo serve), wenn einer läuft: So wandern die Zeilen zwischen den Servern und nicht über diesen Computer</translation>
+        <location filename="../ui/mainwindow.ui" line="211"/>
+        <source>&amp;Refresh Now</source>
+        <translation>&amp;Jetzt aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="184"/>
+        <location filename="../ui/mainwindow.ui" line="212"/>
+        <source>Refresh Now goes to the server&apos;s runner when one is alive; unchecked, it runs on this computer</source>
+        <translation>„Jetzt aktualisieren“ geht an den Runner des Servers, wenn einer läuft; abgewählt läuft es auf diesem Computer</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="217"/>
+        <source>&amp;Full Re-pull</source>
+        <translation>&amp;Vollständig neu laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="218"/>
+        <source>Full Re-pull goes to the server&apos;s runner when one is alive; unchecked, it runs on this computer</source>
+        <translation>„Vollständig neu laden“ geht an den Runner des Servers, wenn einer läuft; abgewählt läuft es auf diesem Computer</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="223"/>
+        <source>&amp;Validate</source>
+        <translation>Va&amp;lidieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="224"/>
+        <source>Validate goes to the server&apos;s runner when one is alive; unchecked, it runs on this computer (Repair always runs here)</source>
+        <translation>„Validieren“ geht an den Runner des Servers, wenn einer läuft; abgewählt läuft es auf diesem Computer („Reparieren“ läuft immer hier)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.ui" line="192"/>
         <source>Refresh the selected tables in the background</source>
         <translation>Die gewählten Tabellen im Hintergrund aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="185"/>
+        <location filename="../ui/mainwindow.ui" line="193"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="188"/>
-        <location filename="../src/studio/mainwindow.cpp" line="732"/>
+        <location filename="../ui/mainwindow.ui" line="196"/>
+        <location filename="../src/studio/mainwindow.cpp" line="758"/>
         <source>&amp;Full Re-pull…</source>
         <translation>&amp;Vollständig neu laden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="189"/>
+        <location filename="../ui/mainwindow.ui" line="197"/>
         <source>Pull every row of the selected tables again</source>
         <translation>Alle Zeilen der gewählten Tabellen neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="193"/>
+        <location filename="../ui/mainwindow.ui" line="201"/>
         <source>Refresh every table whose period has passed, as mimeo run does</source>
         <translation>Jede Tabelle aktualisieren, deren Intervall abgelaufen ist, wie mimeo run</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="197"/>
+        <location filename="../ui/mainwindow.ui" line="205"/>
         <source>Run the &amp;Schedule While Open</source>
         <translation>&amp;Zeitplan ausführen, solange geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="198"/>
+        <location filename="../ui/mainwindow.ui" line="206"/>
         <source>Refresh due tables every minute while the application is open, with the same rule and locks as mimeo run</source>
         <translation>Fällige Tabellen jede Minute aktualisieren, solange die Anwendung geöffnet ist, mit derselben Regel und denselben Sperren wie mimeo run</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="203"/>
-        <source>Run Jobs on the Server&apos;s Runner When One Ser&amp;ves</source>
-        <translation>&amp;Aufträge auf dem Runner des Servers ausführen, wenn einer bereitsteht</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.ui" line="208"/>
+        <location filename="../ui/mainwindow.ui" line="228"/>
         <source>No&amp;tify When Tables Fail</source>
         <translation>Bei Fehlern &amp;benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="209"/>
+        <location filename="../ui/mainwindow.ui" line="229"/>
         <source>A desktop notification when a table of the selected destination fails or turns critical (off by default)</source>
         <translation>Eine Desktop-Benachrichtigung, wenn eine Tabelle des gewählten Ziels fehlschlägt oder kritisch wird (standardmäßig aus)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="212"/>
+        <location filename="../ui/mainwindow.ui" line="232"/>
         <source>&amp;Monitor</source>
         <translation>&amp;Überwachung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="213"/>
+        <location filename="../ui/mainwindow.ui" line="233"/>
         <source>The health of every table of the selected destination, live</source>
         <translation>Der Zustand jeder Tabelle des gewählten Ziels, laufend aktualisiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="214"/>
+        <location filename="../ui/mainwindow.ui" line="234"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="217"/>
+        <location filename="../ui/mainwindow.ui" line="237"/>
         <source>&amp;History</source>
         <translation>Ver&amp;lauf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="218"/>
+        <location filename="../ui/mainwindow.ui" line="238"/>
         <source>Every job of the selected destination from the job log, the command line&apos;s too</source>
         <translation>Jeder Auftrag des gewählten Ziels aus dem Auftragsprotokoll, auch die der Befehlszeile</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="219"/>
+        <location filename="../ui/mainwindow.ui" line="239"/>
         <source>Ctrl+H</source>
         <translation>Ctrl+H</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.ui" line="222"/>
+        <location filename="../ui/mainwindow.ui" line="242"/>
         <source>&amp;About Mimeo Studio</source>
         <translation>&amp;Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="302"/>
-        <location filename="../src/studio/mainwindow.cpp" line="335"/>
+        <location filename="../src/studio/mainwindow.cpp" line="315"/>
+        <location filename="../src/studio/mainwindow.cpp" line="348"/>
         <source>(libpq defaults)</source>
         <translation>(Vorgaben von libpq)</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="158"/>
+        <location filename="../src/studio/mainwindow.cpp" line="171"/>
         <source>No keychain is available (%1). Passwords are asked for when needed and kept in memory until you quit; they are never written to disk.</source>
         <translation>Kein Schlüsselbund verfügbar (%1). Passwörter werden bei Bedarf abgefragt und bis zum Beenden im Speicher gehalten; sie werden nie auf die Platte geschrieben.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="49"/>
+        <location filename="../src/studio/mainwindow.cpp" line="62"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="76"/>
+        <location filename="../src/studio/mainwindow.cpp" line="89"/>
         <source>%1 of %2: %3 %4</source>
         <translation>%1 von %2: %3 %4</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="108"/>
+        <location filename="../src/studio/mainwindow.cpp" line="121"/>
         <source>Select a replicated table first (in the navigator or the configuration editor).</source>
         <translation>Wählen Sie zuerst eine replizierte Tabelle aus (im Navigator oder im Konfigurationseditor).</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="160"/>
+        <location filename="../src/studio/mainwindow.cpp" line="173"/>
         <source>No keychain: passwords kept in memory only</source>
         <translation>Kein Schlüsselbund: Passwörter nur im Speicher</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="251"/>
+        <location filename="../src/studio/mainwindow.cpp" line="264"/>
         <source>Edit Destination</source>
         <translation>Ziel bearbeiten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="266"/>
+        <location filename="../src/studio/mainwindow.cpp" line="279"/>
         <source>Remove Destination</source>
         <translation>Ziel entfernen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="267"/>
+        <location filename="../src/studio/mainwindow.cpp" line="280"/>
         <source>Forget %1 and its saved password? The database and its catalog are not touched.</source>
         <translation>%1 und das gespeicherte Passwort vergessen? Die Datenbank und ihr Katalog bleiben unberührt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="284"/>
+        <location filename="../src/studio/mainwindow.cpp" line="297"/>
         <source>%1 is removed once its jobs have ended.</source>
         <translation>%1 wird entfernt, sobald seine Aufträge zu Ende sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="305"/>
+        <location filename="../src/studio/mainwindow.cpp" line="318"/>
         <source>Removed destination %1</source>
         <translation>Ziel %1 entfernt</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="325"/>
+        <location filename="../src/studio/mainwindow.cpp" line="338"/>
         <source>A runner serves %1: Refresh Now, Full Re-pull and Validate go to it.</source>
         <translation>Ein Runner bedient %1: „Jetzt aktualisieren“, „Vollständig neu laden“ und „Validieren“ gehen an ihn.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="333"/>
+        <location filename="../src/studio/mainwindow.cpp" line="346"/>
         <source>loading…</source>
         <translation>wird geladen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="335"/>
+        <location filename="../src/studio/mainwindow.cpp" line="348"/>
         <source>Reading destination %1</source>
         <translation>Lese Ziel %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="336"/>
+        <location filename="../src/studio/mainwindow.cpp" line="349"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="344"/>
+        <location filename="../src/studio/mainwindow.cpp" line="357"/>
         <source>Connected to %1: PostgreSQL %2, %3 sources, %4 tables</source>
         <translation>Verbunden mit %1: PostgreSQL %2, %3 Quellen, %4 Tabellen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="348"/>
+        <location filename="../src/studio/mainwindow.cpp" line="361"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="360"/>
+        <location filename="../src/studio/mainwindow.cpp" line="373"/>
         <source>Could not read %1: %2</source>
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="361"/>
+        <location filename="../src/studio/mainwindow.cpp" line="374"/>
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="417"/>
+        <location filename="../src/studio/mainwindow.cpp" line="430"/>
         <source>%n source(s) of %1 keep their password in plain text in %2.dblink_mapping_mimeo (pwd or inside data_source).</source>
         <translation>
             <numerusform>%n Quelle von %1 hält ihr Passwort im Klartext in %2.dblink_mapping_mimeo (pwd oder in data_source).</numerusform>
@@ -1761,7 +1796,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="427"/>
+        <location filename="../src/studio/mainwindow.cpp" line="440"/>
         <source>%n source(s) of %1 keep their password in plain text in the catalog (dblink_mapping_mimeo.pwd, or password=... inside data_source), as the mimeo extension allows.
 
 Move them into the keychain and out of the catalog? The mimeo command on servers and the mimeo extension itself then need ~/.pgpass or another libpq means to reach those sources.</source>
@@ -1775,27 +1810,27 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="422"/>
+        <location filename="../src/studio/mainwindow.cpp" line="435"/>
         <source>No keychain is available, so those passwords stay where they are.</source>
         <translation>Kein Schlüsselbund verfügbar, daher bleiben diese Passwörter, wo sie sind.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="426"/>
+        <location filename="../src/studio/mainwindow.cpp" line="439"/>
         <source>Move Passwords to the Keychain</source>
         <translation>Passwörter in den Schlüsselbund verschieben</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="434"/>
+        <location filename="../src/studio/mainwindow.cpp" line="447"/>
         <source>The passwords stay in the catalog.</source>
         <translation>Die Passwörter bleiben im Katalog.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="441"/>
+        <location filename="../src/studio/mainwindow.cpp" line="454"/>
         <source>Moving passwords stopped: %1</source>
         <translation>Verschieben der Passwörter abgebrochen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="442"/>
+        <location filename="../src/studio/mainwindow.cpp" line="455"/>
         <source>%n password(s) moved to the keychain.</source>
         <translation>
             <numerusform>%n Passwort in den Schlüsselbund verschoben.</numerusform>
@@ -1803,67 +1838,67 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="454"/>
+        <location filename="../src/studio/mainwindow.cpp" line="467"/>
         <source>The destination is not loaded yet.</source>
         <translation>Das Ziel ist noch nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="400"/>
+        <location filename="../src/studio/mainwindow.cpp" line="413"/>
         <source>Roles of %1: %2</source>
         <translation>Rollen von %1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="521"/>
+        <location filename="../src/studio/mainwindow.cpp" line="534"/>
         <source>Made the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="541"/>
+        <location filename="../src/studio/mainwindow.cpp" line="554"/>
         <source>Destroyed the replication of %1 in %2.</source>
         <translation>Replikation von %1 in %2 entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="572"/>
+        <location filename="../src/studio/mainwindow.cpp" line="585"/>
         <source>Select replicated tables first (in the navigator or the configuration editor).</source>
         <translation>Zuerst replizierte Tabellen wählen (im Navigator oder im Konfigurationseditor).</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="588"/>
+        <location filename="../src/studio/mainwindow.cpp" line="618"/>
         <source>No runner serves %1: jobs run on this computer.</source>
         <translation>Kein Runner bedient %1: Aufträge laufen auf diesem Computer.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="632"/>
+        <location filename="../src/studio/mainwindow.cpp" line="658"/>
         <source>copies every row again, as each of its refreshes does</source>
         <translation>kopiert alle Zeilen erneut, wie jede ihrer Aktualisierungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="634"/>
+        <location filename="../src/studio/mainwindow.cpp" line="660"/>
         <source>empties it (TRUNCATE: readers wait until it is done) and pulls every row up to the boundary again</source>
         <translation>leert sie (TRUNCATE: Lesende warten, bis es fertig ist) und lädt alle Zeilen bis zur Grenze neu</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="636"/>
+        <location filename="../src/studio/mainwindow.cpp" line="662"/>
         <source>empties it, pulls every row again and clears the queue on the source; rows it kept as deleted are gone</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle; als gelöscht behaltene Zeilen gehen verloren</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="638"/>
+        <location filename="../src/studio/mainwindow.cpp" line="664"/>
         <source>empties it, pulls every row again and clears the queue on the source</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="639"/>
+        <location filename="../src/studio/mainwindow.cpp" line="665"/>
         <source>%1 (%2): %3.</source>
         <translation>%1 (%2): %3.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="641"/>
+        <location filename="../src/studio/mainwindow.cpp" line="667"/>
         <source>Full Re-pull</source>
         <translation>Vollständig neu laden</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="641"/>
+        <location filename="../src/studio/mainwindow.cpp" line="667"/>
         <source>A full re-pull of
 
 %1
@@ -1876,7 +1911,7 @@ Run it now?</source>
 Jetzt ausführen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="672"/>
+        <location filename="../src/studio/mainwindow.cpp" line="698"/>
         <source>%n due table(s) queued.</source>
         <translation>
             <numerusform>%n fällige Tabelle eingereiht.</numerusform>
@@ -1884,17 +1919,17 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="673"/>
+        <location filename="../src/studio/mainwindow.cpp" line="699"/>
         <source>Could not list the due tables: %1</source>
         <translation>Die fälligen Tabellen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="689"/>
+        <location filename="../src/studio/mainwindow.cpp" line="715"/>
         <source>Jobs Running</source>
         <translation>Laufende Aufträge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="690"/>
+        <location filename="../src/studio/mainwindow.cpp" line="716"/>
         <source>%n job(s) are queued or running. Cancel them (the servers stop at once and the tables stay as they were), or wait for them to finish?</source>
         <translation>
             <numerusform>%n Auftrag wartet oder läuft. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform>
@@ -1902,72 +1937,72 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="694"/>
+        <location filename="../src/studio/mainwindow.cpp" line="720"/>
         <source>Cancel the Jobs</source>
         <translation>Aufträge abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="695"/>
+        <location filename="../src/studio/mainwindow.cpp" line="721"/>
         <source>Wait for Them</source>
         <translation>Darauf warten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="726"/>
+        <location filename="../src/studio/mainwindow.cpp" line="752"/>
         <source>&amp;New Replication from Source %1…</source>
         <translation>&amp;Neue Replikation aus Quelle %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="733"/>
+        <location filename="../src/studio/mainwindow.cpp" line="759"/>
         <source>&amp;History of %1</source>
         <translation>Ver&amp;lauf von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="737"/>
+        <location filename="../src/studio/mainwindow.cpp" line="763"/>
         <source>Open in the &amp;Configuration Editor</source>
         <translation>Im &amp;Konfigurationseditor öffnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="750"/>
+        <location filename="../src/studio/mainwindow.cpp" line="776"/>
         <source>&amp;New Replication of %1…</source>
         <translation>&amp;Neue Replikation von %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="750"/>
+        <location filename="../src/studio/mainwindow.cpp" line="776"/>
         <source>a Source Table</source>
         <translation>einer Quelltabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="752"/>
+        <location filename="../src/studio/mainwindow.cpp" line="778"/>
         <source>&amp;Destroy Replication of %1…</source>
         <translation>Replikation von %1 &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="776"/>
+        <location filename="../src/studio/mainwindow.cpp" line="802"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="789"/>
+        <location filename="../src/studio/mainwindow.cpp" line="815"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="790"/>
+        <location filename="../src/studio/mainwindow.cpp" line="816"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="828"/>
+        <location filename="../src/studio/mainwindow.cpp" line="857"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="829"/>
+        <location filename="../src/studio/mainwindow.cpp" line="858"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="857"/>
+        <location filename="../src/studio/mainwindow.cpp" line="886"/>
         <source>Quitting once the jobs have ended…</source>
         <translation>Beenden, sobald die Aufträge zu Ende sind…</translation>
     </message>
@@ -2327,22 +2362,22 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="214"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="216"/>
         <source>Read %1%2.</source>
         <translation>Gelesen %1%2.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="215"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="217"/>
         <source>, live</source>
         <translation>, laufend</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="215"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="217"/>
         <source>, every 10 s</source>
         <translation>, alle 10 s</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="234"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="236"/>
         <source>Measuring how far behind…</source>
         <translation>Rückstand wird gemessen…</translation>
     </message>

@@ -34,6 +34,19 @@
 #include <QPushButton>
 #include <QSettings>
 
+namespace {
+
+// Where a "run on the runner" choice is remembered: actionRefreshOnRunner
+// is jobs/refreshOnRunner.
+QString runnerChoiceKey(const QAction *choice)
+{
+    QString name = choice->objectName().mid(int(qstrlen("action")));
+    name[0] = name[0].toLower();
+    return QStringLiteral("jobs/") + name;
+}
+
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , ui_(std::make_unique<Ui::MainWindow>())
@@ -117,9 +130,9 @@ MainWindow::MainWindow(QWidget *parent)
         if (!key.isEmpty())
             notifier_->setEnabled(key, on);
     });
-    connect(ui_->actionRunOnRunner, &QAction::toggled, this, [](bool on) {
-        QSettings().setValue(QStringLiteral("jobs/onRunner"), on);
-    });
+    // Where each action runs when a runner serves: a choice per action, remembered.
+    for (auto *choice : {ui_->actionRefreshOnRunner, ui_->actionRepullOnRunner, ui_->actionValidateOnRunner})
+        connect(choice, &QAction::toggled, this, [choice](bool on) { QSettings().setValue(runnerChoiceKey(choice), on); });
     connect(ui_->actionRunSchedule, &QAction::toggled, this, [this](bool on) {
         QSettings().setValue(QStringLiteral("jobs/runSchedule"), on);
         if (on) {
@@ -577,9 +590,26 @@ void MainWindow::refreshTables(const QString &key, const QStringList &destTables
             enqueueJob(service, t, JobRecord::Action::Refresh);
 }
 
-bool MainWindow::jobsGoToRunner(DestinationService *service)
+QAction *MainWindow::runnerChoice(JobRecord::Action action) const
 {
-    if (!ui_->actionRunOnRunner->isChecked())
+    switch (action) {
+    case JobRecord::Action::Refresh:
+        return ui_->actionRefreshOnRunner;
+    case JobRecord::Action::Repull:
+        return ui_->actionRepullOnRunner;
+    case JobRecord::Action::Validate:
+        return ui_->actionValidateOnRunner;
+    case JobRecord::Action::Due:
+    case JobRecord::Action::Repair:
+        break;
+    }
+    return nullptr;
+}
+
+bool MainWindow::jobsGoToRunner(DestinationService *service, JobRecord::Action action)
+{
+    const QAction *choice = runnerChoice(action);
+    if (!choice || !choice->isChecked())
         return false;
     if (service->runnerAlive())
         return true;
@@ -592,7 +622,7 @@ bool MainWindow::jobsGoToRunner(DestinationService *service)
 
 void MainWindow::enqueueJob(DestinationService *service, const QString &destTable, JobRecord::Action action)
 {
-    if (jobsGoToRunner(service))
+    if (jobsGoToRunner(service, action))
         jobs_->enqueueOnRunner(service, destTable, action);
     else
         jobs_->enqueue(service, destTable, action);
@@ -604,14 +634,10 @@ void MainWindow::checkTables(const QString &key, const QStringList &destTables, 
     DestinationService *service = loadedService(key);
     if (!service)
         return;
-    // Repair is not served by runners: it runs here.
+    // Repair is not served by runners: enqueueJob runs it here.
     for (const QString &t : destTables)
-        if (!jobs_->isActive(key, t)) {
-            if (action == JobRecord::Action::Repair)
-                jobs_->enqueue(service, t, action);
-            else
-                enqueueJob(service, t, action);
-        }
+        if (!jobs_->isActive(key, t))
+            enqueueJob(service, t, action);
 }
 
 void MainWindow::repullTables(const QString &key, const QStringList &destTables)
@@ -807,7 +833,10 @@ void MainWindow::restoreState()
             resizeDocks({dock}, {170}, Qt::Vertical);
     registry_->restore();
     ui_->actionRunSchedule->setChecked(s.value(QStringLiteral("jobs/runSchedule"), false).toBool());
-    ui_->actionRunOnRunner->setChecked(s.value(QStringLiteral("jobs/onRunner"), true).toBool());
+    // Before the choice was per action, one setting (jobs/onRunner) served all three.
+    const bool onRunner = s.value(QStringLiteral("jobs/onRunner"), true).toBool();
+    for (auto *choice : {ui_->actionRefreshOnRunner, ui_->actionRepullOnRunner, ui_->actionValidateOnRunner})
+        choice->setChecked(s.value(runnerChoiceKey(choice), onRunner).toBool());
 }
 
 void MainWindow::saveSettings() const

@@ -111,9 +111,12 @@ private:
     void pageOpened(QWidget *page, DestinationService *service);
     void offerPasswordImport(DestinationService *service);
     void updateActions();
-    // Whether service's refreshes, re-pulls and validations go to its runner: the user lets them and
-    // one is alive. When none is, the log says once that they run here.
-    bool jobsGoToRunner(DestinationService *service);
+    // Whether action goes to service's runner: its choice in Destination >
+    // Run on the Server's Runner allows it and one is alive. When none is,
+    // the log says once that jobs run here.
+    bool jobsGoToRunner(DestinationService *service, JobRecord::Action action);
+    // That choice's menu item (none for actions runners do not serve).
+    QAction *runnerChoice(JobRecord::Action action) const;
     void enqueueJob(DestinationService *service, const QString &destTable, JobRecord::Action action);
     ConfigEditorPage *currentEditor() const;
     // The loaded service of key, or null with a word in the status bar.

@@ -5,8 +5,11 @@
 // destination knows it, Refresh Now and Full Re-pull become requests the
 // runner answers (origin "mimeo serve"), the Jobs panel's record follows
 // the request's job to done, Validate is recorded by the runner, and Cancel
-// stops a running job on the runner; with the setting off, jobs run here
-// although a runner serves; closing the window leaves a runner's job running.
+// stops a running job on the runner; the choice is per action and
+// remembered (Refresh Now off runs here while Validate still goes there);
+// a request left waiting when no runner is alive any more is withdrawn and
+// fails here, saying so;
+// closing the window leaves a runner's job running.
 #include "cli_fixture.h"
 #include "destination_registry.h"
 #include "destination_service.h"
@@ -83,9 +86,11 @@ private slots:
         window_->show();
         key_ = openAndWait(*window_, f_->dest.conninfo());
         QVERIFY(!key_.isEmpty());
-        auto *setting = window_->findChild<QAction *>(QStringLiteral("actionRunOnRunner"));
-        QVERIFY(setting);
-        QVERIFY(setting->isChecked()); // on by default
+        for (const char *name : {"actionRefreshOnRunner", "actionRepullOnRunner", "actionValidateOnRunner"}) {
+            auto *choice = window_->findChild<QAction *>(QString::fromLatin1(name));
+            QVERIFY2(choice, name);
+            QVERIFY2(choice->isChecked(), name); // on by default
+        }
     }
 
     void withoutRunnerRunsHere()
@@ -107,6 +112,37 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(job(again).finished(), 30000);
         QVERIFY(!job(again).onRunner);
         QCOMPARE(window_->logText().count(QStringLiteral("No runner serves")), 1);
+    }
+
+    void requestNoRunnerTakesIsGivenUp()
+    {
+        // A runner that announced itself and then went away without taking
+        // the request (a row with no process behind it, deleted later: as a
+        // runner stopped with SIGTERM leaves studio_runner).
+        f_->dest.connect().exec("INSERT INTO mimeo.studio_runner (runner_id, host, pid, version, jobs, interval_seconds) "
+                                "VALUES ('ghost', 'nowhere', 1, 'test', 1, 60)");
+        service()->health()->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(service()->runnerAlive(), 15000);
+        jobs()->setNoRunnerPatience(1000);
+        const int id = refreshNow(QStringLiteral("rep.t"));
+        QVERIFY(id > 0);
+        QVERIFY(job(id).onRunner);
+        QTRY_VERIFY_WITH_TIMEOUT(job(id).requestId > 0, 10000);
+        // While a runner is alive, a request waits (it may be busy): not given up.
+        QTest::qWait(2500);
+        QVERIFY(!job(id).finished());
+        QCOMPARE(text("SELECT status FROM mimeo.studio_request WHERE request_id = $1", {std::to_string(job(id).requestId)}),
+                 std::string("waiting"));
+
+        f_->dest.connect().exec("DELETE FROM mimeo.studio_runner WHERE runner_id = 'ghost'");
+        service()->health()->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!service()->runnerAlive(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(job(id).finished(), 15000);
+        QVERIFY2(job(id).state == JobRecord::State::Failed, qPrintable(jobStateName(job(id).state)));
+        QVERIFY2(job(id).message.contains(QStringLiteral("No runner took it")), qPrintable(job(id).message));
+        QCOMPARE(text("SELECT status FROM mimeo.studio_request WHERE request_id = $1", {std::to_string(job(id).requestId)}),
+                 std::string("cancelled"));
+        jobs()->setNoRunnerPatience(20000);
     }
 
     void withRunnerRefreshGoesToIt()
@@ -174,6 +210,14 @@ private slots:
         QVERIFY(job(slow).onRunner);
         QTRY_VERIFY_WITH_TIMEOUT(job(slow).runnerJobId > 0 && job(slow).progress.rows > 0, 30000);
         QVERIFY(!job(slow).finished());
+        // Followed on one connection kept between reads, not one per read.
+        const std::string followers = "SELECT count(*), min(pid) FROM pg_stat_activity WHERE application_name = 'mimeo-studio:follow'";
+        QCOMPARE(scalar(followers), 1LL);
+        const std::string followerPid = f_->dest.connect().exec(followers).text(0, 1);
+        const qint64 rowsBefore = job(slow).progress.rows;
+        QTRY_VERIFY_WITH_TIMEOUT(job(slow).progress.rows > rowsBefore, 15000); // it was read again meanwhile
+        QCOMPARE(scalar(followers), 1LL);
+        QCOMPARE(f_->dest.connect().exec(followers).text(0, 1), followerPid);
         jobs()->cancel(slow);
         QCOMPARE(int(job(slow).state), int(JobRecord::State::Cancelling));
         QTRY_VERIFY_WITH_TIMEOUT(job(slow).finished(), 15000);
@@ -183,10 +227,12 @@ private slots:
                         {std::to_string(job(slow).requestId)}),
                  1LL);
 
-        // With the setting off, jobs run here although a runner serves.
-        auto *setting = window_->findChild<QAction *>(QStringLiteral("actionRunOnRunner"));
-        setting->setChecked(false);
-        QCOMPARE(QSettings().value(QStringLiteral("jobs/onRunner")).toBool(), false);
+        // The choice is per action: with Refresh Now's off, a refresh runs
+        // here although a runner serves, while Validate still goes there.
+        auto *refreshChoice = window_->findChild<QAction *>(QStringLiteral("actionRefreshOnRunner"));
+        refreshChoice->setChecked(false);
+        QCOMPARE(QSettings().value(QStringLiteral("jobs/refreshOnRunner")).toBool(), false);
+        QCOMPARE(QSettings().value(QStringLiteral("jobs/validateOnRunner"), true).toBool(), true);
         const int local = refreshNow(QStringLiteral("rep.u"));
         QVERIFY(!job(local).onRunner);
         QCOMPARE(window_->jobsPanel()->model()->index(jobs()->indexOf(local), JobsModel::ActionColumn).data().toString(),
@@ -195,7 +241,14 @@ private slots:
         QCOMPARE(int(job(local).state), int(JobRecord::State::Done));
         QCOMPARE(text("SELECT origin FROM mimeo.studio_job_log WHERE dest_table = 'rep.u' ORDER BY job_id DESC LIMIT 1"),
                  std::string("mimeo studio"));
-        setting->setChecked(true);
+        QSignalSpy stillRemote(jobs(), &JobService::jobAdded);
+        window_->checkTables(key_, {QStringLiteral("rep.u")}, JobRecord::Action::Validate);
+        QVERIFY(waitForSignals(stillRemote));
+        const int remoteValidate = jobs()->jobs()[static_cast<size_t>(stillRemote.last().at(0).toInt())].id;
+        QVERIFY(job(remoteValidate).onRunner);
+        QTRY_VERIFY_WITH_TIMEOUT(job(remoteValidate).finished(), 30000);
+        QVERIFY2(job(remoteValidate).state == JobRecord::State::Done, qPrintable(job(remoteValidate).message));
+        refreshChoice->setChecked(true);
 
         // Closing the window leaves a job on the runner running there, without asking.
         const int stays = refreshNow(QStringLiteral("rep.slow"));

@@ -73,24 +73,34 @@ int64_t insertCancelRequest(pg::Connection &dest, const std::string &schema, std
         .toInt(0, 0);
 }
 
-std::optional<RequestProgress> readRequestProgress(pg::Connection &dest, const std::string &schema, int64_t id)
+std::vector<RequestProgress> readRequestsProgress(pg::Connection &dest, const std::string &schema, const std::vector<int64_t> &ids)
 {
     const std::string qs = pg::quoteIdent(schema);
     auto r = dest.exec(std::string("SELECT ") + kRequestColumns + ", " + liveStatusSql("j") + ", coalesce(" + lockedSkipSql("j")
                            + ", false), j.phase, j.rows, j.rows_expected, j.error FROM " + qs + ".studio_request r LEFT JOIN " + qs
-                           + ".studio_job_log j ON j.job_id = r.job_id WHERE r.request_id = $1",
-                       {std::to_string(id)});
-    if (r.rows() == 0)
+                           + ".studio_job_log j ON j.job_id = r.job_id WHERE r.request_id = ANY ($1::bigint[]) ORDER BY r.request_id",
+                       {idArray(ids)});
+    std::vector<RequestProgress> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        RequestProgress p;
+        p.request = readRow(r, i);
+        p.jobStatus = r.optText(i, 10);
+        p.jobLocked = r.toBool(i, 11);
+        p.phase = r.optText(i, 12);
+        p.rows = r.optInt(i, 13);
+        p.rowsExpected = r.optInt(i, 14);
+        p.jobError = r.optText(i, 15);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+std::optional<RequestProgress> readRequestProgress(pg::Connection &dest, const std::string &schema, int64_t id)
+{
+    auto all = readRequestsProgress(dest, schema, {id});
+    if (all.empty())
         return std::nullopt;
-    RequestProgress p;
-    p.request = readRow(r, 0);
-    p.jobStatus = r.optText(0, 10);
-    p.jobLocked = r.toBool(0, 11);
-    p.phase = r.optText(0, 12);
-    p.rows = r.optInt(0, 13);
-    p.rowsExpected = r.optInt(0, 14);
-    p.jobError = r.optText(0, 15);
-    return p;
+    return std::move(all.front());
 }
 
 std::optional<Request> takeWorkRequest(pg::Connection &dest, const std::string &schema, const std::string &runnerId)

@@ -46,6 +46,8 @@ int64_t insertRequest(pg::Connection &dest, const std::string &schema, const std
 int64_t insertCancelRequest(pg::Connection &dest, const std::string &schema, std::optional<int64_t> targetRequest,
                             std::optional<int64_t> targetJob, const std::string &requestedFrom);
 std::optional<RequestProgress> readRequestProgress(pg::Connection &dest, const std::string &schema, int64_t id);
+// Several at once (one query), in id order; ids not in the catalog are left out.
+std::vector<RequestProgress> readRequestsProgress(pg::Connection &dest, const std::string &schema, const std::vector<int64_t> &ids);
 
 // The oldest waiting refresh, repull or validate request (or one whose
 // taker's backend is gone and whose job no longer runs), now taken by

@@ -2,14 +2,12 @@
 #include "job_service.h"
 
 #include "catalog/job_rows.h"
-#include "catalog/requests.h"
 #include "check_work.h"
 #include "destination_service.h"
 #include "jobs/due_refresh.h"
 #include "password_store.h"
 
 #include <QSettings>
-#include <QSysInfo>
 
 namespace {
 
@@ -169,6 +167,7 @@ int JobService::enqueueOnRunner(DestinationService *service, const QString &dest
     const int id = job.id;
     job.onRunner = true;
     jobs_.push_back(job);
+    services_[id] = service;
     emit jobAdded(static_cast<int>(jobs_.size()) - 1);
     startOnRunner(jobs_.back(), service);
     return id;
@@ -191,137 +190,6 @@ void JobService::startNext()
         }
         start(job, service);
     }
-}
-
-void JobService::startOnRunner(JobRecord &job, DestinationService *service)
-{
-    const int id = job.id;
-    job.state = JobRecord::State::Running;
-    job.startedAt = QDateTime::currentDateTime();
-    Remote remote;
-    remote.target = service->target();
-    remote.timer = new QTimer(this);
-    remote.timer->setInterval(500);
-    connect(remote.timer, &QTimer::timeout, this, [this, id] { followRequest(id); });
-    remote_[id] = remote;
-    changed(id);
-    const DestinationTarget t = remote.target;
-    const std::string action = job.action == JobRecord::Action::Repull ? "repull"
-        : job.action == JobRecord::Action::Validate                    ? "validate"
-                                                                        : "refresh";
-    const std::string table = job.destTable.toStdString();
-    // Who asked, for the runner's log and `mimeo status`: this computer.
-    const std::string host = QSysInfo::machineHostName().toStdString();
-    runTask(this, [t, action, table, host] {
-        auto conn = t.connect("request");
-        return mimeo::catalog::insertRequest(conn, t.schema.toStdString(), action, table, host);
-    }, [this, id](int64_t requestId) {
-        JobRecord *job = record(id);
-        auto it = remote_.find(id);
-        if (!job || it == remote_.end())
-            return;
-        job->requestId = requestId;
-        changed(id);
-        it->second.timer->start();
-        // Cancel was pressed while the request was being made.
-        if (job->state == JobRecord::State::Cancelling)
-            sendCancel(id);
-    }, [this, id](const TaskError &e) {
-        if (JobRecord *job = record(id))
-            job->error = e;
-        finish(id, JobRecord::State::Failed, tr("Could not hand the job to the runner: %1").arg(e.message));
-    });
-}
-
-void JobService::followRequest(int id)
-{
-    auto it = remote_.find(id);
-    const JobRecord *job = find(id);
-    if (it == remote_.end() || !job || it->second.reading || !job->requestId)
-        return;
-    it->second.reading = true;
-    const DestinationTarget t = it->second.target;
-    const int64_t requestId = job->requestId;
-    runTask(this, [t, requestId] {
-        auto conn = t.connect("request");
-        return mimeo::catalog::readRequestProgress(conn, t.schema.toStdString(), requestId);
-    }, [this, id](std::optional<mimeo::catalog::RequestProgress> p) {
-        auto it = remote_.find(id);
-        JobRecord *job = record(id);
-        if (it == remote_.end() || !job)
-            return;
-        it->second.reading = false;
-        if (!p) {
-            finish(id, JobRecord::State::Failed, tr("The request vanished from the catalog."));
-            return;
-        }
-        job->runnerJobId = p->request.jobId.value_or(0);
-        job->runner = q(p->request.takenBy.value_or(std::string()));
-        if (p->phase)
-            job->progress.phase = q(*p->phase);
-        job->progress.rows = p->rows.value_or(0);
-        job->progress.estimatedRows = p->rowsExpected.value_or(-1);
-        job->progress.elapsedMs = job->startedAt.msecsTo(QDateTime::currentDateTime());
-        if (job->progress.elapsedMs > 0)
-            job->progress.rowsPerSecond = 1000.0 * static_cast<double>(job->progress.rows) / static_cast<double>(job->progress.elapsedMs);
-        const std::string &status = p->request.status;
-        const QString message = q(p->request.message.value_or(std::string()));
-        if (p->jobStatus == "skipped" && p->jobLocked && status != "waiting" && status != "taken") {
-            finish(id, JobRecord::State::Busy, message);
-        } else if (status == "done") {
-            finish(id, p->jobStatus == "skipped" ? JobRecord::State::Skipped : JobRecord::State::Done, message);
-        } else if (status == "cancelled") {
-            finish(id, JobRecord::State::Cancelled, message);
-        } else if (status == "failed") {
-            // A job cancelled on request ends as failed when the runner ran it.
-            if (job->state == JobRecord::State::Cancelling && p->jobStatus == "cancelled") {
-                finish(id, JobRecord::State::Cancelled, message);
-                return;
-            }
-            job->error.message = message;
-            finish(id, JobRecord::State::Failed, message);
-        } else {
-            changed(id);
-        }
-    }, [this, id](const TaskError &e) {
-        // The destination may be restarting: keep following, and say why it is quiet.
-        auto it = remote_.find(id);
-        JobRecord *job = record(id);
-        if (it == remote_.end() || !job)
-            return;
-        it->second.reading = false;
-        job->message = tr("Could not read the request: %1").arg(e.message);
-        changed(id);
-    });
-}
-
-void JobService::sendCancel(int id)
-{
-    auto it = remote_.find(id);
-    const JobRecord *job = find(id);
-    if (it == remote_.end() || !job || !job->requestId || it->second.cancelSent)
-        return;
-    it->second.cancelSent = true;
-    const DestinationTarget t = it->second.target;
-    const int64_t requestId = job->requestId;
-    const std::optional<int64_t> jobId = job->runnerJobId ? std::optional<int64_t>(job->runnerJobId) : std::nullopt;
-    const std::string host = QSysInfo::machineHostName().toStdString();
-    // No runner has it yet: it is withdrawn. Else its runner is asked to
-    // cancel it; the request's answer ends the job here either way.
-    runTask(this, [t, requestId, jobId, host] {
-        auto conn = t.connect("request");
-        const std::string schema = t.schema.toStdString();
-        if (!mimeo::catalog::withdrawRequest(conn, schema, requestId, "withdrawn in Mimeo Studio"))
-            mimeo::catalog::insertCancelRequest(conn, schema, requestId, jobId, host);
-    }, [] {}, [this, id](const TaskError &e) {
-        auto it = remote_.find(id);
-        if (it != remote_.end())
-            it->second.cancelSent = false;
-        if (JobRecord *job = record(id)) {
-            job->message = tr("Could not ask the runner to cancel: %1").arg(e.message);
-            changed(id);
-        }
-    });
 }
 
 void JobService::start(JobRecord &job, DestinationService *service)
@@ -389,7 +257,8 @@ void JobService::finish(int id, JobRecord::State state, const QString &message)
         running_.erase(it);
     }
     if (auto it = remote_.find(id); it != remote_.end()) {
-        it->second.timer->deleteLater();
+        if (RequestFollower *follower = followers_.value(it->second.target.key()); follower && it->second.requestId)
+            follower->forget(it->second.requestId);
         remote_.erase(it);
     }
     services_.erase(id);

@@ -10,11 +10,14 @@
 // A refresh or re-pull can go to a runner of the catalog (`mimeo serve`,
 // issue 18) instead: the job is then a request row, followed through the
 // request's job in the job log; it needs no worker here, and Cancel sends
-// a cancel request.
+// a cancel request. A request no runner takes while none is alive is
+// withdrawn after a while and fails here, saying so.
 #include "background_task.h"
 #include "engine_run.h"
+#include "request_follower.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -64,6 +67,10 @@ public:
     // How many jobs run at once (QSettings jobs/workers, default 2).
     int maxRunning() const { return maxRunning_; }
     void setMaxRunning(int n);
+    // How long a request may wait while no runner is alive before it is
+    // withdrawn and fails here (default 20 s; runners are noticed gone after
+    // 3x their interval without a sign of life).
+    void setNoRunnerPatience(int ms) { noRunnerPatienceMs_ = ms; }
 
     // Queues a job; returns its id. It starts when a worker is free.
     int enqueue(DestinationService *service, const QString &destTable, JobRecord::Action action, bool waitForLock = false);
@@ -107,24 +114,34 @@ private:
     void start(JobRecord &job, DestinationService *service);
     void finish(int id, JobRecord::State state, const QString &message);
     void changed(int id);
-    // A job on a runner: its request is made, then read until it is over.
+    // A job on a runner (job_service_runner.cpp): its request is made, then
+    // its destination's follower reads it until it is over.
     struct Remote {
-        QTimer *timer = nullptr;
         DestinationTarget target;
-        bool reading = false;
+        qint64 requestId = 0;
         bool cancelSent = false;
+        bool withdrawing = false;
+        QDateTime noRunnerSince; // waiting while no runner is alive, since
     };
     void startOnRunner(JobRecord &job, DestinationService *service);
-    void followRequest(int id);
+    RequestFollower *followerFor(const DestinationTarget &target);
+    void requestProgressed(const mimeo::catalog::RequestProgress &p);
+    void requestVanished(qint64 requestId);
+    void followFailed(const QString &destinationKey, const TaskError &e);
+    // Waiting with no runner alive for too long: withdrawn, and failed here.
+    void giveUpWaiting(int id);
+    int jobOfRequest(qint64 requestId) const;
     void sendCancel(int id);
     JobRecord *record(int id);
 
     int maxRunning_ = 2;
+    int noRunnerPatienceMs_ = 20000;
     int nextId_ = 1;
     std::vector<JobRecord> jobs_;
     std::map<int, QPointer<DestinationService>> services_;
     std::map<int, EngineRun *> running_;
     std::map<int, Remote> remote_;
+    QHash<QString, RequestFollower *> followers_; // by destination key
 };
 
 QString jobStateName(JobRecord::State state);
