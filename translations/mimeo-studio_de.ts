@@ -1100,7 +1100,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Zeilenreparatur</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="188"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="189"/>
         <source>The destination was removed.</source>
         <translation>Das Ziel wurde entfernt.</translation>
     </message>
@@ -1130,13 +1130,13 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Der Runner konnte nicht um den Abbruch gebeten werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="230"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="231"/>
         <source>Cancelled: the destination is as it was.</source>
         <translation>Abgebrochen: das Ziel ist unverändert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service.cpp" line="284"/>
-        <location filename="../src/studio/jobs/job_service.cpp" line="303"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="285"/>
+        <location filename="../src/studio/jobs/job_service.cpp" line="304"/>
         <source>Cancelled before it started.</source>
         <translation>Abgebrochen, bevor sie begann.</translation>
     </message>
@@ -1571,7 +1571,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="191"/>
-        <location filename="../src/studio/mainwindow.cpp" line="757"/>
+        <location filename="../src/studio/mainwindow.cpp" line="758"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
@@ -1622,7 +1622,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="196"/>
-        <location filename="../src/studio/mainwindow.cpp" line="758"/>
+        <location filename="../src/studio/mainwindow.cpp" line="759"/>
         <source>&amp;Full Re-pull…</source>
         <translation>&amp;Vollständig neu laden…</translation>
     </message>
@@ -1924,12 +1924,12 @@ Jetzt ausführen?</translation>
         <translation>Die fälligen Tabellen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="715"/>
+        <location filename="../src/studio/mainwindow.cpp" line="716"/>
         <source>Jobs Running</source>
         <translation>Laufende Aufträge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="716"/>
+        <location filename="../src/studio/mainwindow.cpp" line="717"/>
         <source>%n job(s) are queued or running. Cancel them (the servers stop at once and the tables stay as they were), or wait for them to finish?</source>
         <translation>
             <numerusform>%n Auftrag wartet oder läuft. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform>
@@ -1937,72 +1937,72 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="720"/>
+        <location filename="../src/studio/mainwindow.cpp" line="721"/>
         <source>Cancel the Jobs</source>
         <translation>Aufträge abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="721"/>
+        <location filename="../src/studio/mainwindow.cpp" line="722"/>
         <source>Wait for Them</source>
         <translation>Darauf warten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="752"/>
+        <location filename="../src/studio/mainwindow.cpp" line="753"/>
         <source>&amp;New Replication from Source %1…</source>
         <translation>&amp;Neue Replikation aus Quelle %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="759"/>
+        <location filename="../src/studio/mainwindow.cpp" line="760"/>
         <source>&amp;History of %1</source>
         <translation>Ver&amp;lauf von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="763"/>
+        <location filename="../src/studio/mainwindow.cpp" line="764"/>
         <source>Open in the &amp;Configuration Editor</source>
         <translation>Im &amp;Konfigurationseditor öffnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="776"/>
+        <location filename="../src/studio/mainwindow.cpp" line="777"/>
         <source>&amp;New Replication of %1…</source>
         <translation>&amp;Neue Replikation von %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="776"/>
+        <location filename="../src/studio/mainwindow.cpp" line="777"/>
         <source>a Source Table</source>
         <translation>einer Quelltabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="778"/>
+        <location filename="../src/studio/mainwindow.cpp" line="779"/>
         <source>&amp;Destroy Replication of %1…</source>
         <translation>Replikation von %1 &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="802"/>
+        <location filename="../src/studio/mainwindow.cpp" line="803"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="815"/>
+        <location filename="../src/studio/mainwindow.cpp" line="816"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="816"/>
+        <location filename="../src/studio/mainwindow.cpp" line="817"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="857"/>
+        <location filename="../src/studio/mainwindow.cpp" line="858"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="858"/>
+        <location filename="../src/studio/mainwindow.cpp" line="859"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="886"/>
+        <location filename="../src/studio/mainwindow.cpp" line="887"/>
         <source>Quitting once the jobs have ended…</source>
         <translation>Beenden, sobald die Aufträge zu Ende sind…</translation>
     </message>

@@ -286,18 +286,18 @@ void MainWindow::removeDestination()
     case JobsChoice::Stay:
         return;
     case JobsChoice::CancelJobs:
-        jobs_->cancelFor(key); // each stops on its servers; the list keeps their outcome
+        jobs_->cancelHereFor(key); // each stops on its servers; the list keeps their outcome
         break;
     case JobsChoice::Wait:
     case JobsChoice::NoJobs:
         break;
     }
-    if (jobs_->activeCount(key) > 0) {
+    if (jobs_->activeHereCount(key) > 0) {
         // Removed once its jobs have ended (cancelled ones end within moments).
         appendLog(tr("%1 is removed once its jobs have ended.").arg(service->displayName()));
         auto *watcher = new QObject(this);
         connect(jobs_, &JobService::jobChanged, watcher, [this, key, watcher] {
-            if (jobs_->activeCount(key) > 0)
+            if (jobs_->activeHereCount(key) > 0)
                 return;
             watcher->deleteLater();
             forgetDestination(key);
@@ -708,8 +708,9 @@ void MainWindow::runSchedule()
 
 MainWindow::JobsChoice MainWindow::askAboutJobs(const QString &key)
 {
-    // Closing asks only about the jobs run here: a runner's go on there.
-    const int active = key.isEmpty() ? jobs_->activeHereCount() : jobs_->activeCount(key);
+    // Closing the window or removing a destination asks only about the
+    // jobs run here: a runner's go on there.
+    const int active = key.isEmpty() ? jobs_->activeHereCount() : jobs_->activeHereCount(key);
     if (active == 0)
         return JobsChoice::NoJobs;
     QMessageBox box(QMessageBox::Question, tr("Jobs Running"),

@@ -8,8 +8,8 @@
 // stops a running job on the runner; the choice is per action and
 // remembered (Refresh Now off runs here while Validate still goes there);
 // a request left waiting when no runner is alive any more is withdrawn and
-// fails here, saying so;
-// closing the window leaves a runner's job running.
+// fails here, saying so; closing the window, or removing the destination,
+// leaves a runner's job running (removing it still follows it here).
 #include "cli_fixture.h"
 #include "destination_registry.h"
 #include "destination_service.h"
@@ -79,8 +79,10 @@ private slots:
             auto r = f_->run({"make", "table", "src.t", "--source", "1", "--dest-table", t, "--period", "1 hour", "--no-pulldata"});
             QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         }
-        auto r = f_->run({"make", "snap", "src.slow", "--source", "1", "--dest-table", "rep.slow", "--period", "1 hour", "--no-pulldata"});
-        QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        for (const char *t : {"rep.slow", "rep.slow2"}) {
+            auto r = f_->run({"make", "snap", "src.slow", "--source", "1", "--dest-table", t, "--period", "1 hour", "--no-pulldata"});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+        }
         window_ = std::make_unique<MainWindow>();
         window_->resize(1100, 700);
         window_->show();
@@ -267,6 +269,46 @@ private slots:
         QCOMPARE(scalar("SELECT count(*) FROM mimeo.studio_request WHERE action = 'cancel' AND target_request_id = $1",
                         {std::to_string(request)}),
                  0LL);
+    }
+
+    void removingTheDestinationLeavesItsRunnerJobs()
+    {
+        // A new session: the window opens the destination it remembers.
+        window_ = std::make_unique<MainWindow>();
+        QSignalSpy loaded(window_.get(), &MainWindow::destinationLoaded);
+        window_->show();
+        QVERIFY(waitForSignals(loaded));
+        QCOMPARE(window_->currentDestination(), key_);
+        // Two at once: the last test's job on rep.slow was given back when its runner stopped.
+        test::Background runner(*f_, {"serve", "--interval", "1", "--jobs", "2"});
+        QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT count(*) FROM mimeo.studio_runner"), 1LL, 15000);
+        service()->health()->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(service()->runnerAlive(), 15000);
+        const int id = refreshNow(QStringLiteral("rep.slow2"));
+        QVERIFY(job(id).onRunner);
+        QTRY_VERIFY_WITH_TIMEOUT(job(id).runnerJobId > 0 && job(id).progress.rows > 0, 30000);
+
+        // Removing the destination asks only whether to forget it: the job
+        // is the runner's and goes on there.
+        bool asked = false;
+        auto second = std::make_shared<std::optional<ModalWatch>>();
+        auto confirm = onModal<QMessageBox>([&asked, second](QMessageBox *box) {
+            second->emplace(onModal<QMessageBox>([&asked](QMessageBox *) { asked = true; }, 3000));
+            box->button(QMessageBox::Yes)->click();
+        });
+        window_->removeDestination();
+        QVERIFY(confirm.seen());
+        QVERIFY(!asked);
+        QVERIFY(!window_->registry()->find(key_));
+        // Still followed here: its rows move on, and Cancel still reaches the runner.
+        QVERIFY(!job(id).finished());
+        const qint64 rows = job(id).progress.rows;
+        QTRY_VERIFY_WITH_TIMEOUT(job(id).progress.rows > rows, 15000);
+        QCOMPARE(text("SELECT status FROM mimeo.studio_job_log WHERE job_id = $1", {std::to_string(job(id).runnerJobId)}),
+                 std::string("running"));
+        jobs()->cancel(id);
+        QTRY_VERIFY_WITH_TIMEOUT(job(id).finished(), 15000);
+        QVERIFY2(job(id).state == JobRecord::State::Cancelled, qPrintable(jobStateName(job(id).state) + QStringLiteral(": ") + job(id).message));
     }
 
     void cleanupTestCase() { window_.reset(); }

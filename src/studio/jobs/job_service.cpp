@@ -118,15 +118,16 @@ int JobService::activeCount() const
     return static_cast<int>(std::count_if(jobs_.begin(), jobs_.end(), [](const JobRecord &j) { return j.active(); }));
 }
 
-int JobService::activeCount(const QString &key) const
-{
-    return static_cast<int>(std::count_if(jobs_.begin(), jobs_.end(),
-                                          [&](const JobRecord &j) { return j.active() && j.destinationKey == key; }));
-}
-
 int JobService::activeHereCount() const
 {
     return static_cast<int>(std::count_if(jobs_.begin(), jobs_.end(), [](const JobRecord &j) { return j.active() && !j.onRunner; }));
+}
+
+int JobService::activeHereCount(const QString &key) const
+{
+    return static_cast<int>(std::count_if(jobs_.begin(), jobs_.end(), [&](const JobRecord &j) {
+        return j.active() && !j.onRunner && j.destinationKey == key;
+    }));
 }
 
 bool JobService::isActive(const QString &key, const QString &destTable) const
@@ -324,11 +325,11 @@ void JobService::cancelAllHere()
         cancel(id);
 }
 
-void JobService::cancelFor(const QString &key)
+void JobService::cancelHereFor(const QString &key)
 {
     std::vector<int> ids;
     for (const auto &j : jobs_)
-        if (j.active() && j.destinationKey == key)
+        if (j.active() && !j.onRunner && j.destinationKey == key)
             ids.push_back(j.id);
     for (int id : ids)
         cancel(id);

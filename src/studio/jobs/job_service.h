@@ -83,10 +83,12 @@ public:
     int indexOf(int id) const;
     int runningCount() const { return static_cast<int>(running_.size()); }
     int activeCount() const;
-    int activeCount(const QString &destinationKey) const;
     // The active jobs this application runs itself: a job on a runner goes
     // on there when the application closes.
     int activeHereCount() const;
+    // Those of one destination: removing it leaves its jobs on a runner
+    // there (they are still followed to their end here).
+    int activeHereCount(const QString &destinationKey) const;
     // A job of destTable of this destination that is queued or running.
     bool isActive(const QString &destinationKey, const QString &destTable) const;
 
@@ -96,7 +98,7 @@ public slots:
     void cancel(int id);
     void cancelAll();
     void cancelAllHere();
-    void cancelFor(const QString &destinationKey);
+    void cancelHereFor(const QString &destinationKey);
     // Forgets the finished jobs (the running and queued ones stay).
     void clearFinished();
 
