@@ -676,7 +676,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Ziel %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="101"/>
+        <location filename="../src/studio/destination_service.cpp" line="103"/>
         <source>%1 (schema %2)</source>
         <translation>%1 (Schema %2)</translation>
     </message>
@@ -2063,22 +2063,22 @@ Jetzt ausführen?</translation>
         <translation>nicht geplant</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="104"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="102"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="106"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="104"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="108"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="106"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitor_model.cpp" line="109"/>
+        <location filename="../src/studio/monitor/monitor_model.cpp" line="107"/>
         <source>%1 d %2 h</source>
         <translation>%1 T %2 h</translation>
     </message>
@@ -2349,12 +2349,37 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="191"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="192"/>
+        <source>%1 (pid %2) gone, last seen %3 ago</source>
+        <translation>%1 (PID %2) verschwunden, zuletzt vor %3 gesehen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="194"/>
+        <source>%1 (pid %2, --jobs %3, --interval %4), seen %5 ago</source>
+        <translation>%1 (PID %2, --jobs %3, --interval %4), vor %5 gesehen</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="201"/>
+        <source>&lt;b&gt;No runner&lt;/b&gt; serves this destination: jobs run on this computer.</source>
+        <translation>&lt;b&gt;Kein Runner&lt;/b&gt; bedient dieses Ziel: Aufträge laufen auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="202"/>
+        <source>&lt;b&gt;Runner&lt;/b&gt;: %1</source>
+        <translation>&lt;b&gt;Runner&lt;/b&gt;: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="203"/>
+        <source>&lt;b&gt;Runners&lt;/b&gt;: %1</source>
+        <translation>&lt;b&gt;Runner&lt;/b&gt;: %1</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="219"/>
         <source>No table is replicated here yet: Destination ▸ New Replication…</source>
         <translation>Hier wird noch keine Tabelle repliziert: Ziel ▸ Neue Replikation…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="192"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="220"/>
         <source>&lt;b&gt;%n table(s)&lt;/b&gt;: </source>
         <translation>
             <numerusform>&lt;b&gt;%n Tabelle&lt;/b&gt;: </numerusform>
@@ -2362,22 +2387,22 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="216"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="245"/>
         <source>Read %1%2.</source>
         <translation>Gelesen %1%2.</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="217"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="246"/>
         <source>, live</source>
         <translation>, laufend</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="217"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="246"/>
         <source>, every 10 s</source>
         <translation>, alle 10 s</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/monitorpage.cpp" line="236"/>
+        <location filename="../src/studio/monitor/monitorpage.cpp" line="265"/>
         <source>Measuring how far behind…</source>
         <translation>Rückstand wird gemessen…</translation>
     </message>

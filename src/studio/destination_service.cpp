@@ -66,8 +66,10 @@ void DestinationService::setTarget(const DestinationTarget &target)
         passwords_->remember(target_.secretKey(), *target_.password);
 }
 
-void DestinationService::setRunnerAlive(bool alive)
+void DestinationService::setRunners(std::vector<mimeo::catalog::RunnerRow> runners)
 {
+    runners_ = std::move(runners);
+    const bool alive = std::any_of(runners_.begin(), runners_.end(), [](const auto &r) { return !r.gone; });
     if (alive == runnerAlive_)
         return;
     runnerAlive_ = alive;
@@ -102,7 +104,7 @@ void DestinationService::load()
             target_.displayName = title_;
             // Older catalogs have no health to read until `mimeo init` (or
             // the install dialog) upgrades them; a later load starts it. Its
-            // reads also say whether a runner serves (setRunnerAlive).
+            // reads also say whether a runner serves (setRunners).
             if (snapshot_.probe.catalog.upToDate())
                 health_->start();
             emit loaded();

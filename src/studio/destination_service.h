@@ -6,11 +6,14 @@
 // last read from its catalog, and where passwords come from. Pages ask the
 // service instead of keeping copies that go stale when the user types a
 // password or edits the connection.
+#include "catalog/requests.h"
 #include "destination_session.h"
 #include "password_flow.h"
 #include "task_runner.h"
 
 #include <QObject>
+
+#include <vector>
 
 class HealthFeed;
 class PasswordStore;
@@ -37,11 +40,13 @@ public:
     // is loaded and up to date (the monitor, the navigator and the tray read it).
     HealthFeed *health() const { return health_; }
 
-    // Whether a runner (`mimeo serve`) of this catalog was alive at the last
-    // read of the health feed, which reads it with the health (issue 18).
-    // Refreshes and re-pulls go to it then, when the user lets them.
+    // The runners (`mimeo serve`) of this catalog at the last read of the
+    // health feed, which reads them with the health (issue 18), and whether
+    // one of them is alive: refreshes, re-pulls and validations go to it
+    // then, when the user lets them.
+    const std::vector<mimeo::catalog::RunnerRow> &runners() const { return runners_; }
     bool runnerAlive() const { return runnerAlive_; }
-    void setRunnerAlive(bool alive);
+    void setRunners(std::vector<mimeo::catalog::RunnerRow> runners);
 
     PasswordStore *passwords() const { return passwords_; }
     // Where a page's work finds a source's password: the keychain key and
@@ -83,6 +88,7 @@ private:
     HealthFeed *health_;
     DestinationSnapshot snapshot_;
     bool loaded_ = false;
+    std::vector<mimeo::catalog::RunnerRow> runners_;
     bool runnerAlive_ = false;
     QString title_;
     QWidget *promptParent_ = nullptr;

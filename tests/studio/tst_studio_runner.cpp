@@ -18,6 +18,7 @@
 #include "jobs_model.h"
 #include "jobs_panel.h"
 #include "mainwindow.h"
+#include "monitorpage.h"
 #include "studio_testutil.h"
 
 #include <QAbstractButton>
@@ -109,6 +110,11 @@ private slots:
                  std::string("mimeo studio"));
         QCOMPARE(scalar("SELECT count(*) FROM mimeo.studio_request"), 0LL);
         QCOMPARE(window_->logText().count(QStringLiteral("No runner serves")), 1);
+        // The monitor says so at the top, before any table.
+        MonitorPage *monitor = window_->openMonitor(key_);
+        QVERIFY(monitor);
+        service()->health()->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->summaryText().contains(QStringLiteral("No runner</b> serves this destination")), 15000);
         // Said once: a second refresh runs here too, silently.
         const int again = refreshNow(QStringLiteral("rep.t"));
         QTRY_VERIFY_WITH_TIMEOUT(job(again).finished(), 30000);
@@ -156,6 +162,15 @@ private slots:
         service()->health()->reload();
         QTRY_VERIFY_WITH_TIMEOUT(service()->runnerAlive(), 15000);
         QTRY_VERIFY_WITH_TIMEOUT(window_->logText().contains(QStringLiteral("A runner serves")), 5000);
+        // The monitor names it: host, pid, how it runs, when it was last seen.
+        QCOMPARE(service()->runners().size(), size_t(1));
+        const auto &row = service()->runners().front();
+        QCOMPARE(row.info.pid, int(runner.p.processId()));
+        MonitorPage *monitor = window_->openMonitor(key_);
+        const QString expected = QStringLiteral("<b>Runner</b>: %1 (pid %2, --jobs 1, --interval 1), seen ")
+                                     .arg(QString::fromStdString(row.info.host))
+                                     .arg(runner.p.processId());
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->summaryText().contains(expected), 15000);
 
         QCOMPARE(scalar("SELECT count(*) FROM rep.u"), 0LL);
         const int id = refreshNow(QStringLiteral("rep.u"));

@@ -41,21 +41,21 @@ void HealthFeed::reload()
 {
     sinceLastRead_.start();
     const DestinationTarget t = service_->target();
-    // Whether a runner serves the destination is read with the health: a
+    // The runners serving the destination are read with the health: a
     // runner that starts or stops is noticed within a poll.
     struct Read {
         std::vector<mimeo::jobs::TableHealth> tables;
-        bool runnerAlive = false;
+        std::vector<mimeo::catalog::RunnerRow> runners;
     };
     reading_.run(this, [t] {
         auto conn = t.connect("monitor");
-        Read r{mimeo::jobs::readHealth(conn, t.schema.toStdString()), false};
-        r.runnerAlive = mimeo::catalog::anyLiveRunner(conn, t.schema.toStdString());
+        Read r{mimeo::jobs::readHealth(conn, t.schema.toStdString()), {}};
+        r.runners = mimeo::catalog::listRunners(conn, t.schema.toStdString());
         return r;
     }, [this](Read r) {
         tables_ = std::move(r.tables);
         hasRead_ = true;
-        service_->setRunnerAlive(r.runnerAlive);
+        service_->setRunners(std::move(r.runners));
         emit updated();
     }, [this](const TaskError &e) { emit failed(e); });
 }

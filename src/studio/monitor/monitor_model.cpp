@@ -95,8 +95,6 @@ QString healthText(Health h)
     return {};
 }
 
-namespace {
-
 // Lags run from seconds to days: the two largest units.
 QString lagDuration(qint64 s)
 {
@@ -108,6 +106,8 @@ QString lagDuration(qint64 s)
         return MonitorModel::tr("%1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
     return MonitorModel::tr("%1 d %2 h").arg(s / 86400).arg(s % 86400 / 3600);
 }
+
+namespace {
 
 // Not %Ln: the English source text would read "change(s)", and these are
 // the figures people read most.

@@ -45,4 +45,6 @@ QString healthText(mimeo::jobs::Health h);
 // A recorded lag measure (jobs/lag.h) in a few words ("≈ 1,234 changes",
 // "3 min 12 s", "42 values"), and what it is, how sure and how old.
 QString lagText(const mimeo::jobs::LagMeasure &m);
+// A span of seconds to days in its two largest units ("3 min 12 s").
+QString lagDuration(qint64 seconds);
 QString lagToolTip(const mimeo::jobs::LagMeasure &m);

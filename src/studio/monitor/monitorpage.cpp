@@ -179,6 +179,34 @@ void MonitorPage::fillFilters()
 
 void MonitorPage::reload() { service_->health()->reload(); }
 
+QString MonitorPage::runnersText() const
+{
+    // Where Refresh Now runs is part of the state a DBA reads first.
+    const auto &runners = service_->runners();
+    QStringList alive;
+    QStringList gone;
+    for (const auto &r : runners) {
+        const QString host = QString::fromStdString(r.info.host).toHtmlEscaped();
+        const QString seen = lagDuration(static_cast<qint64>(r.secondsSinceSeen));
+        if (r.gone)
+            gone << tr("%1 (pid %2) gone, last seen %3 ago").arg(host).arg(r.info.pid).arg(seen);
+        else
+            alive << tr("%1 (pid %2, --jobs %3, --interval %4), seen %5 ago")
+                         .arg(host)
+                         .arg(r.info.pid)
+                         .arg(r.info.jobs)
+                         .arg(r.info.intervalSeconds)
+                         .arg(seen);
+    }
+    QString text = alive.isEmpty()     ? tr("<b>No runner</b> serves this destination: jobs run on this computer.")
+        : alive.size() == 1            ? tr("<b>Runner</b>: %1").arg(alive.front())
+                                       : tr("<b>Runners</b>: %1").arg(alive.join(QStringLiteral("; ")));
+    if (!gone.isEmpty())
+        text += QStringLiteral(" <span style='color:%1'>").arg(healthColor(mimeo::jobs::Health::Late).name()) + gone.join(QStringLiteral("; "))
+            + QStringLiteral("</span>");
+    return text;
+}
+
 void MonitorPage::showHealth()
 {
     std::vector<mimeo::jobs::TableHealth> tables = service_->health()->tables();
@@ -188,9 +216,10 @@ void MonitorPage::showHealth()
     QStringList parts;
     for (const auto &[h, n] : counts)
         parts << QStringLiteral("<span style='color:%1'>%2 %3</span>").arg(healthColor(h).name()).arg(n).arg(healthText(h));
-    ui_->summaryLabel->setText(tables.empty() ? tr("No table is replicated here yet: Destination ▸ New Replication…")
-                                              : tr("<b>%n table(s)</b>: ", nullptr, static_cast<int>(tables.size()))
-                                                  + parts.join(QStringLiteral(", ")));
+    ui_->summaryLabel->setText((tables.empty() ? tr("No table is replicated here yet: Destination ▸ New Replication…")
+                                               : tr("<b>%n table(s)</b>: ", nullptr, static_cast<int>(tables.size()))
+                                                   + parts.join(QStringLiteral(", ")))
+                               + QStringLiteral("<br>") + runnersText());
     // Fit the columns when the set of tables changes (the first read, a
     // table made or destroyed), not on every read: widths a user set stay.
     const bool first = model_->rowCount() != static_cast<int>(tables.size());

@@ -72,6 +72,8 @@ signals:
 
 private:
     void showHealth();
+    // The runners serving the destination, alive and gone, in one line.
+    QString runnersText() const;
     void fillFilters();
     void setUpValidation();
     // The actions' state and the open result, after a read or a new selection.
