@@ -1120,12 +1120,12 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Die Anfrage konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service_runner.cpp" line="176"/>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="178"/>
         <source>No runner took it: none serves %1 any more. Start mimeo serve near the databases, or run %2 on this computer (Destination ▸ Run on the Server&apos;s Runner When One Serves).</source>
         <translation>Kein Runner hat ihn übernommen: Für %1 läuft keiner mehr. Starten Sie mimeo serve in der Nähe der Datenbanken, oder führen Sie „%2“ auf diesem Computer aus (Ziel ▸ Aufträge auf dem Runner des Servers ausführen, wenn einer bereitsteht).</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service_runner.cpp" line="209"/>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="211"/>
         <source>Could not ask the runner to cancel: %1</source>
         <translation>Der Runner konnte nicht um den Abbruch gebeten werden: %1</translation>
     </message>
@@ -1234,62 +1234,62 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>wartet auf einen Runner</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="113"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="115"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="117"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="119"/>
         <source>%1 rows/s, %2</source>
         <translation>%1 Zeilen/s, %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="120"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="122"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="131"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="133"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="132"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="134"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="133"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="135"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="134"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="136"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="135"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="137"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="136"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="138"/>
         <source>Rate</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="137"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="139"/>
         <source>Elapsed</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="138"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="140"/>
         <source>Left</source>
         <translation>Verbleibend</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="140"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="142"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
@@ -1332,14 +1332,19 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_panel.cpp" line="63"/>
+        <location filename="../src/studio/jobs/jobs_panel.cpp" line="67"/>
         <source>No job running.</source>
         <translation>Kein Auftrag läuft.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_panel.cpp" line="64"/>
+        <location filename="../src/studio/jobs/jobs_panel.cpp" line="69"/>
         <source>%1 running, %2 queued</source>
         <translation>%1 laufen, %2 warten</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/jobs/jobs_panel.cpp" line="71"/>
+        <source>%1 running, %2 queued, %3 on a runner</source>
+        <translation>%1 laufen, %2 warten, %3 auf einem Runner</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,15 @@ struct EngineRun::Shared {
     bool fresh = false;
 };
 
+void EngineProgress::setElapsed(qint64 ms)
+{
+    elapsedMs = ms;
+    rowsPerSecond = ms > 0 ? 1000.0 * static_cast<double>(rows) / static_cast<double>(ms) : 0;
+    remainingMs = rowsPerSecond > 0 && estimatedRows > rows
+        ? static_cast<qint64>(1000.0 * static_cast<double>(estimatedRows - rows) / rowsPerSecond)
+        : -1;
+}
+
 EngineRun::EngineRun(DestinationTarget target, std::string action, QObject *parent)
     : QObject(parent)
     , target_(std::move(target))
@@ -61,11 +70,7 @@ void EngineRun::poll()
     out.rows = p.rows;
     out.bytes = p.bytes;
     out.estimatedRows = p.estimatedRows;
-    out.elapsedMs = clock_.elapsed();
-    if (out.elapsedMs > 0)
-        out.rowsPerSecond = 1000.0 * static_cast<double>(p.rows) / static_cast<double>(out.elapsedMs);
-    if (out.rowsPerSecond > 0 && p.estimatedRows > p.rows)
-        out.remainingMs = static_cast<qint64>(1000.0 * static_cast<double>(p.estimatedRows - p.rows) / out.rowsPerSecond);
+    out.setElapsed(clock_.elapsed());
     last_ = out;
     emit progressed(out);
 }

@@ -30,6 +30,10 @@ struct EngineProgress {
     qint64 elapsedMs = 0;
     double rowsPerSecond = 0;
     qint64 remainingMs = -1; // -1: unknown
+
+    // Sets elapsedMs, and the rate and time left that follow from it and
+    // the rows (the job log's figures of a runner's job, too).
+    void setElapsed(qint64 ms);
 };
 Q_DECLARE_METATYPE(EngineProgress)
 

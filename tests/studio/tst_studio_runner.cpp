@@ -23,6 +23,7 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QLabel>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -227,6 +228,11 @@ private slots:
         QVERIFY(job(slow).onRunner);
         QTRY_VERIFY_WITH_TIMEOUT(job(slow).runnerJobId > 0 && job(slow).progress.rows > 0, 30000);
         QVERIFY(!job(slow).finished());
+        // The Jobs panel counts it apart: no worker of ours runs it.
+        auto *jobsSummary = window_->jobsPanel()->findChild<QLabel *>(QStringLiteral("summaryLabel"));
+        QVERIFY(jobsSummary);
+        QTRY_COMPARE(jobsSummary->text(), QStringLiteral("0 running, 0 queued, 1 on a runner"));
+        QVERIFY(job(slow).progress.rowsPerSecond > 0); // from the job log's rows and the job's start on the runner
         // Followed on one connection kept between reads, not one per read.
         const std::string followers = "SELECT count(*), min(pid) FROM pg_stat_activity WHERE application_name = 'mimeo-studio:follow'";
         QCOMPARE(scalar(followers), 1LL);

@@ -77,7 +77,9 @@ std::vector<RequestProgress> readRequestsProgress(pg::Connection &dest, const st
 {
     const std::string qs = pg::quoteIdent(schema);
     auto r = dest.exec(std::string("SELECT ") + kRequestColumns + ", " + liveStatusSql("j") + ", coalesce(" + lockedSkipSql("j")
-                           + ", false), j.phase, j.rows, j.rows_expected, j.error FROM " + qs + ".studio_request r LEFT JOIN " + qs
+                           + ", false), j.phase, j.rows, j.rows_expected, j.error, j.bytes, "
+                             "extract(epoch FROM coalesce(j.finished_at, pg_catalog.clock_timestamp()) - j.started_at) FROM "
+                           + qs + ".studio_request r LEFT JOIN " + qs
                            + ".studio_job_log j ON j.job_id = r.job_id WHERE r.request_id = ANY ($1::bigint[]) ORDER BY r.request_id",
                        {idArray(ids)});
     std::vector<RequestProgress> out;
@@ -90,6 +92,9 @@ std::vector<RequestProgress> readRequestsProgress(pg::Connection &dest, const st
         p.rows = r.optInt(i, 13);
         p.rowsExpected = r.optInt(i, 14);
         p.jobError = r.optText(i, 15);
+        p.bytes = r.optInt(i, 16);
+        if (!r.isNull(i, 17))
+            p.jobSeconds = std::stod(r.text(i, 17));
         out.push_back(std::move(p));
     }
     return out;

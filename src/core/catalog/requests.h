@@ -38,6 +38,8 @@ struct RequestProgress {
     std::optional<int64_t> rows;
     std::optional<int64_t> rowsExpected;
     std::optional<std::string> jobError;
+    std::optional<int64_t> bytes;
+    std::optional<double> jobSeconds; // how long the job has run, by the server's clock
 };
 
 // destTable: the catalog text form (requireConfiguredTable). Returns the id.

@@ -115,10 +115,12 @@ void JobService::requestProgressed(const mimeo::catalog::RequestProgress &p)
     if (p.phase)
         job->progress.phase = q(*p.phase);
     job->progress.rows = p.rows.value_or(0);
+    job->progress.bytes = p.bytes.value_or(0);
     job->progress.estimatedRows = p.rowsExpected.value_or(-1);
-    job->progress.elapsedMs = job->startedAt.msecsTo(QDateTime::currentDateTime());
-    if (job->progress.elapsedMs > 0)
-        job->progress.rowsPerSecond = 1000.0 * static_cast<double>(job->progress.rows) / static_cast<double>(job->progress.elapsedMs);
+    // The rate counts from the job's start on the runner (by the server's
+    // clock), not from when this computer asked: a wait for a free runner
+    // worker would make it look slow.
+    job->progress.setElapsed(p.jobSeconds ? static_cast<qint64>(*p.jobSeconds * 1000.0) : 0);
     const std::string &status = p.request.status;
     const QString message = q(p.request.message.value_or(std::string()));
     if (p.jobStatus == "skipped" && p.jobLocked && status != "waiting" && status != "taken") {

@@ -108,11 +108,13 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
             return tr("waiting for a runner");
         return p.phase;
     case RowsColumn:
-        if (job.state == JobRecord::State::Queued)
+        // A job on a runner has rows once the runner started its job (a
+        // validation answers on its request only).
+        if (job.state == JobRecord::State::Queued || (job.onRunner && !job.runnerJobId))
             return {};
         return p.estimatedRows > 0 ? tr("%1 of %2").arg(l.toString(p.rows), l.toString(p.estimatedRows)) : l.toString(p.rows);
     case RateColumn:
-        if (job.state == JobRecord::State::Queued)
+        if (job.state == JobRecord::State::Queued || (job.onRunner && !job.runnerJobId))
             return {};
         return p.rowsPerSecond > 0 ? tr("%1 rows/s, %2").arg(l.toString(qRound64(p.rowsPerSecond)), formatBytes(p.bytes)) : formatBytes(p.bytes);
     case ElapsedColumn: return formatDuration(elapsed);

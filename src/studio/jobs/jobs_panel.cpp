@@ -60,13 +60,23 @@ QTableView *JobsPanel::view() const { return ui_->jobsView; }
 void JobsPanel::updateSummary()
 {
     const int active = jobs_->activeCount();
-    ui_->summaryLabel->setText(active == 0 ? tr("No job running.")
-                                           : tr("%1 running, %2 queued").arg(jobs_->runningCount()).arg(active - jobs_->runningCount()));
+    // Jobs on a runner run there, without a worker of ours: counted apart.
+    const int onRunner = active - jobs_->activeHereCount();
+    const int queued = jobs_->activeHereCount() - jobs_->runningCount();
+    if (active == 0)
+        ui_->summaryLabel->setText(tr("No job running."));
+    else if (onRunner == 0)
+        ui_->summaryLabel->setText(tr("%1 running, %2 queued").arg(jobs_->runningCount()).arg(queued));
+    else
+        ui_->summaryLabel->setText(tr("%1 running, %2 queued, %3 on a runner").arg(jobs_->runningCount()).arg(queued).arg(onRunner));
     ui_->cancelAllButton->setEnabled(active > 0);
+    // Waiting for the lock is this computer's: a runner reports a busy
+    // table with its holder (as `mimeo refresh --runner` exits 3), and
+    // waiting here would pull the rows through this computer after all.
     bool busySelected = false;
     for (const QModelIndex &i : ui_->jobsView->selectionModel()->selectedRows()) {
         const JobRecord &job = jobs_->jobs()[static_cast<size_t>(i.row())];
-        busySelected = busySelected || job.state == JobRecord::State::Busy;
+        busySelected = busySelected || (job.state == JobRecord::State::Busy && !job.onRunner);
     }
     ui_->waitButton->setEnabled(busySelected);
 }
@@ -75,7 +85,7 @@ void JobsPanel::waitForLock()
 {
     for (const QModelIndex &i : ui_->jobsView->selectionModel()->selectedRows()) {
         const JobRecord job = jobs_->jobs()[static_cast<size_t>(i.row())];
-        if (job.state != JobRecord::State::Busy)
+        if (job.state != JobRecord::State::Busy || job.onRunner)
             continue;
         if (DestinationService *service = registry_->find(job.destinationKey))
             jobs_->enqueue(service, job.destTable, job.action == JobRecord::Action::Due ? JobRecord::Action::Refresh : job.action, true);
