@@ -64,6 +64,10 @@ void DestinationService::setTarget(const DestinationTarget &target)
     target_ = target;
     if (target_.password)
         passwords_->remember(target_.secretKey(), *target_.password);
+    // The feed's listener keeps a connection of its own: it connects again
+    // with the new settings (a password edited since would otherwise reach
+    // it only after a restart).
+    health_->restartListening();
 }
 
 void DestinationService::setRunners(std::vector<mimeo::catalog::RunnerRow> runners)

@@ -171,14 +171,19 @@ private slots:
         QVERIFY(window_->grab().save(QStringLiteral("monitor.png")));
         cli.p.kill();
         cli.p.waitForFinished();
+        // Its process is gone: the refresh is abandoned once the feed reads
+        // again. Waited for here, so the next tests count it whatever the
+        // timing of the feed's 10 s poll.
+        window_->registry()->find(key_)->health()->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(healthOf(QStringLiteral("rep.run")) == Health::Abandoned, 20000);
     }
 
     void filters()
     {
         page_->setShow(MonitorPage::Show::LateOrWorse);
-        QTRY_COMPARE(page_->visibleRows(), 4); // failed, abandoned, critical, late
+        QTRY_COMPARE(page_->visibleRows(), 5); // failed, abandoned (rep.run too), critical, late
         page_->setShow(MonitorPage::Show::Problems);
-        QTRY_COMPARE(page_->visibleRows(), 3); // failed, abandoned, busy
+        QTRY_COMPARE(page_->visibleRows(), 4); // failed, abandoned (rep.run too), busy
         page_->setShow(MonitorPage::Show::All);
         page_->setFindText(QStringLiteral("rep.cr"));
         QTRY_COMPARE(page_->visibleRows(), 1);
@@ -295,6 +300,24 @@ private slots:
         QCOMPARE(int(page_->model()->at(page_->model()->rowOf(QStringLiteral("rep.fail"))).lag->kind), int(jobs::LagKind::Error));
         QCOMPARE(f_->dest.connect().exec("SELECT count(*) FROM mimeo.studio_lag").toInt(0, 0), int64_t(9));
         QVERIFY(window_->grab().save(QStringLiteral("monitor-behind.png")));
+    }
+
+    void editedSettingsReachTheListener()
+    {
+        // Edit Destination gives the service new settings: the feed's
+        // listener connects again with them instead of keeping the old
+        // connection until a restart, and stays live.
+        DestinationService *service = window_->registry()->find(key_);
+        QVERIFY(QTest::qWaitFor([&] { return page_->isListening(); }, 10000));
+        const std::string listeners =
+            "SELECT count(*), min(pid) FROM pg_stat_activity WHERE application_name = 'mimeo-studio:monitor-listen'";
+        QCOMPARE(f_->dest.connect().exec(listeners).text(0, 0), std::string("1"));
+        const std::string before = f_->dest.connect().exec(listeners).text(0, 1);
+        service->setTarget(service->target());
+        QTRY_VERIFY_WITH_TIMEOUT(f_->dest.connect().exec(listeners).text(0, 0) == "1"
+                                     && f_->dest.connect().exec(listeners).text(0, 1) != before,
+                                 10000);
+        QVERIFY(QTest::qWaitFor([&] { return page_->isListening(); }, 10000));
     }
 
     void cleanupTestCase() { window_.reset(); }

@@ -21,9 +21,25 @@ void HealthFeed::start()
 {
     if (listener_)
         return;
+    listen();
+    poll_.start();
+    reload();
+}
+
+void HealthFeed::listen()
+{
     listener_ = new JobLogListener(service_->target(), this);
     connect(listener_, &JobLogListener::changed, this, &HealthFeed::scheduleReload);
-    poll_.start();
+}
+
+void HealthFeed::restartListening()
+{
+    if (!listener_)
+        return;
+    // The old settings' server may not answer: never wait for it here.
+    listener_->stopWithoutWaiting();
+    listener_->deleteLater();
+    listen();
     reload();
 }
 

@@ -28,6 +28,9 @@ public:
     // Starts listening and polling (once the catalog is up to date: older
     // catalogs have no health to read). Idempotent.
     void start();
+    // The destination's connection settings changed: listen with the new
+    // ones (when started).
+    void restartListening();
     bool isStarted() const { return listener_ != nullptr; }
     bool isListening() const;
 
@@ -43,6 +46,7 @@ signals:
     void failed(const TaskError &error);
 
 private:
+    void listen();
     void scheduleReload();
 
     DestinationService *service_;

@@ -47,3 +47,12 @@ JobLogListener::~JobLogListener()
     if (thread_.joinable())
         thread_.join();
 }
+
+void JobLogListener::stopWithoutWaiting()
+{
+    // The thread touches only the shared flags and, on the GUI thread, a
+    // guarded pointer: it may end on its own (within a connect timeout).
+    stop_->store(true);
+    if (thread_.joinable())
+        thread_.detach();
+}

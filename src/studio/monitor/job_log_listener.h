@@ -21,6 +21,9 @@ public:
     ~JobLogListener() override;
 
     bool isListening() const { return listening_->load(); }
+    // Stops listening without waiting for the thread (it may be connecting
+    // to a server that does not answer); the destructor waits for it.
+    void stopWithoutWaiting();
 
 signals:
     void changed();
