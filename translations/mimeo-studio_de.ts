@@ -676,7 +676,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Ziel %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/destination_service.cpp" line="103"/>
+        <location filename="../src/studio/destination_service.cpp" line="107"/>
         <source>%1 (schema %2)</source>
         <translation>%1 (Schema %2)</translation>
     </message>
@@ -798,57 +798,57 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>%1 eingefügt, %2 geändert, %3 gelöscht</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="142"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="112"/>
         <source>Rows the refresh inserted (+), updated (~) and deleted (−), where the engine counts them</source>
         <translation>Zeilen, die die Aktualisierung eingefügt (+), geändert (~) und gelöscht (−) hat, wo die Engine sie zählt</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="146"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="116"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="147"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="117"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="148"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="118"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="149"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="119"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="150"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="120"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="151"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="121"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="152"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="122"/>
         <source>Changes</source>
         <translation>Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="153"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="123"/>
         <source>Origin</source>
         <translation>Herkunft</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="154"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="124"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../src/studio/monitor/history_model.cpp" line="155"/>
+        <location filename="../src/studio/monitor/history_model.cpp" line="125"/>
         <source>Error or reason</source>
         <translation>Fehler oder Grund</translation>
     </message>
@@ -2980,32 +2980,32 @@ Verspätet nach %1, kritisch nach %2%3.</translation>
         <translation>Fremdtabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/source_tables_model.cpp" line="97"/>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="66"/>
         <source>The source&apos;s role may not read this relation.</source>
         <translation>Die Rolle der Quelle darf diese Relation nicht lesen.</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/source_tables_model.cpp" line="117"/>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="86"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/source_tables_model.cpp" line="118"/>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="87"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/source_tables_model.cpp" line="119"/>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="88"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/source_tables_model.cpp" line="120"/>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="89"/>
         <source>Rows (estimate)</source>
         <translation>Zeilen (geschätzt)</translation>
     </message>
     <message>
-        <location filename="../src/studio/wizard/source_tables_model.cpp" line="121"/>
+        <location filename="../src/studio/wizard/source_tables_model.cpp" line="90"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>

@@ -40,56 +40,26 @@ QString describeChanges(const mimeo::jobs::JobRecord &j)
 }
 
 HistoryModel::HistoryModel(PageReader reader, QObject *parent)
-    : QAbstractTableModel(parent)
+    : PagedModel(parent)
     , reader_(std::move(reader))
 {
 }
 
 void HistoryModel::setFilter(const mimeo::jobs::JobFilter &filter)
 {
-    beginResetModel();
     filter_ = filter;
-    rows_.clear();
-    more_ = false;
-    endResetModel();
-    query_ = reading_.take();
-    readPage(true);
+    startOver();
 }
 
-void HistoryModel::readPage(bool first)
+void HistoryModel::readPage(bool first, LatestTask::Ticket ticket)
 {
-    loading_ = true;
-    const auto ticket = query_;
     const std::optional<long long> before = rows_.empty() ? std::nullopt : std::optional<long long>(rows_.back().jobId);
     reader_(filter_, before, kPageSize, [this, ticket, first](std::vector<mimeo::jobs::JobRecord> page) {
-        if (!ticket.current())
-            return;
-        loading_ = false;
-        more_ = static_cast<int>(page.size()) == kPageSize;
-        if (!page.empty()) {
-            const int from = static_cast<int>(rows_.size());
-            beginInsertRows({}, from, from + static_cast<int>(page.size()) - 1);
-            rows_.insert(rows_.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
-            endInsertRows();
-        }
-        emit pageLoaded(first, static_cast<int>(rows_.size()));
-    }, [this, ticket](const TaskError &e) {
-        if (!ticket.current())
-            return;
-        loading_ = false;
-        emit loadFailed(e.message);
-    });
+        const bool more = static_cast<int>(page.size()) == kPageSize;
+        pageArrived(ticket, first, std::move(page), more);
+    }, [this, ticket](const TaskError &e) { pageFailed(ticket, e.message); });
 }
 
-bool HistoryModel::canFetchMore(const QModelIndex &parent) const { return !parent.isValid() && more_ && !loading_; }
-
-void HistoryModel::fetchMore(const QModelIndex &parent)
-{
-    if (canFetchMore(parent))
-        readPage(false);
-}
-
-int HistoryModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : static_cast<int>(rows_.size()); }
 int HistoryModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant HistoryModel::data(const QModelIndex &index, int role) const

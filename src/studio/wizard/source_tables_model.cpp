@@ -24,55 +24,25 @@ QString relationKindName(char relkind)
 }
 
 SourceTablesModel::SourceTablesModel(PageReader reader, QObject *parent)
-    : QAbstractTableModel(parent)
+    : PagedModel(parent)
     , reader_(std::move(reader))
 {
 }
 
 void SourceTablesModel::setQuery(const QString &schema, const QString &filter)
 {
-    beginResetModel();
     schema_ = schema.toStdString();
     filter_ = filter.toStdString();
-    rows_.clear();
-    more_ = false;
-    endResetModel();
-    query_ = reading_.take(); // pages of the older query are dropped
-    readPage(true);
+    startOver();
 }
 
-void SourceTablesModel::readPage(bool first)
+void SourceTablesModel::readPage(bool first, LatestTask::Ticket ticket)
 {
-    loading_ = true;
-    const auto ticket = query_;
     reader_(schema_, filter_, static_cast<int>(rows_.size()), kPageSize,
             [this, ticket, first](mimeo::setup::RelationPage page) {
-                if (!ticket.current())
-                    return;
-                loading_ = false;
-                if (!page.rows.empty()) {
-                    const int from = static_cast<int>(rows_.size());
-                    beginInsertRows({}, from, from + static_cast<int>(page.rows.size()) - 1);
-                    rows_.insert(rows_.end(), page.rows.begin(), page.rows.end());
-                    endInsertRows();
-                }
-                more_ = page.more;
-                emit pageLoaded(first, static_cast<int>(page.rows.size()));
+                pageArrived(ticket, first, std::move(page.rows), page.more);
             },
-            [this, ticket](const TaskError &e) {
-                if (!ticket.current())
-                    return;
-                loading_ = false;
-                emit loadFailed(e.message);
-            });
-}
-
-bool SourceTablesModel::canFetchMore(const QModelIndex &parent) const { return !parent.isValid() && more_ && !loading_; }
-
-void SourceTablesModel::fetchMore(const QModelIndex &parent)
-{
-    if (canFetchMore(parent))
-        readPage(false);
+            [this, ticket](const TaskError &e) { pageFailed(ticket, e.message); });
 }
 
 int SourceTablesModel::rowOf(const mimeo::pg::QualifiedName &name) const
@@ -83,7 +53,6 @@ int SourceTablesModel::rowOf(const mimeo::pg::QualifiedName &name) const
     return -1;
 }
 
-int SourceTablesModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : static_cast<int>(rows_.size()); }
 int SourceTablesModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant SourceTablesModel::data(const QModelIndex &index, int role) const
