@@ -6,10 +6,13 @@
 // refresh --runner exits as a local refresh would; validate requests are
 // recorded as the table's last validation; a monitor cannot make
 // requests while an operator can, and can run a runner itself; runners are
-// listed by mimeo status and marked gone; the catalog upgrade from version 8.
+// listed by mimeo status and marked gone; a runner survives a restart of its
+// destination server (a cluster of the test's own); the catalog upgrade from
+// version 8.
 #include "catalog/catalog_ddl.h"
 #include "catalog/job_rows.h"
 #include "cli_fixture.h"
+#include "own_cluster.h"
 #include "pg/conninfo.h"
 #include "pg/connection.h"
 #include "pg/error.h"
@@ -23,6 +26,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <memory>
 #include <unistd.h>
 
 using namespace mimeo;
@@ -307,6 +311,73 @@ private slots:
         QVERIFY2(ok.exitCode == 0, qPrintable(ok.all()));
         QCOMPARE(f.text("SELECT taken_by FROM mimeo.studio_request ORDER BY request_id DESC LIMIT 1"), idA);
         QVERIFY(QString::fromUtf8(a.p.readAllStandardOutput()).contains(QStringLiteral("lost the catalog connection, reconnecting")));
+    }
+
+    void runnerSurvivesARestartOfItsServer()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        // The destination server is restarted: a cluster of this test's own,
+        // so that the suites running against the shared one go on undisturbed.
+        std::unique_ptr<test::OwnCluster> own;
+        MIMEO_NOTHROW(own = std::make_unique<test::OwnCluster>("restartdest"));
+        test::TestEnv mine = *env;
+        mine.dest = own->cluster();
+        ServeFixture f(&mine, "serverestart");
+        f.make("table", "src.t", QStringLiteral("rep.t"));
+        f.make("snap", "src.brief", QStringLiteral("rep.brief"));
+        f.make("table", "src.t", QStringLiteral("rep.due"));
+        f.d.exec("UPDATE mimeo.refresh_config_table SET period = interval '1 second' WHERE dest_table = 'rep.due'");
+        Background runner(f, serveArgs());
+        const std::string id = runnerId(runner);
+        QTRY_COMPARE_WITH_TIMEOUT(f.liveRunners(), int64_t(1), 10000);
+        const int64_t first = f.request("rep.t");
+        QTRY_COMPARE_WITH_TIMEOUT(f.status(first), std::string("done"), 10000);
+        const auto scheduled = [&] {
+            // The schedule's jobs of rep.due since the server (re)started.
+            return f.scalar("SELECT count(*) FROM mimeo.studio_job_log WHERE dest_table = 'rep.due' AND origin = 'mimeo serve' "
+                            "AND started_at > pg_catalog.pg_postmaster_start_time()");
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(scheduled() > 0, 10000);
+
+        // A request whose job runs (about 3 s) when the server goes.
+        const int64_t caught = f.request("rep.brief");
+        QTRY_VERIFY_WITH_TIMEOUT(f.jobOf(caught) > 0, 10000);
+        QCOMPARE(f.status(caught), std::string("taken"));
+        MIMEO_NOTHROW(own->restart());
+        MIMEO_NOTHROW(f.d = f.dest.connect());
+        QVERIFY2(runner.p.state() == QProcess::Running, "the runner outlives its server");
+        // It reconnects: announced again, and seen after the restart.
+        QTRY_COMPARE_WITH_TIMEOUT(f.scalar("SELECT count(*) FROM mimeo.studio_runner WHERE runner_id = $1 "
+                                           "AND last_seen_at > pg_catalog.pg_postmaster_start_time()",
+                                           {id}),
+                                  int64_t(1), 30000);
+        const std::string seen = f.text("SELECT last_seen_at::text FROM mimeo.studio_runner WHERE runner_id = $1", {id});
+        QTRY_VERIFY_WITH_TIMEOUT(f.text("SELECT last_seen_at::text FROM mimeo.studio_runner WHERE runner_id = $1", {id}) != seen,
+                                 30000);
+        // The interrupted request is not lost: given back or taken again, and done.
+        const auto row = [&](int64_t request) {
+            return f.text("SELECT status || ' by ' || coalesce(taken_by, '-') || ': ' || coalesce(message, '') FROM "
+                          "mimeo.studio_request WHERE request_id = $1",
+                          {std::to_string(request)});
+        };
+        QString said; // what the runner printed so far
+        const auto output = [&] { return said += QString::fromUtf8(runner.p.readAllStandardOutput()); };
+        QTRY_VERIFY2_WITH_TIMEOUT(f.status(caught) == "done", qPrintable(q(row(caught)) + QLatin1Char('\n') + output()), 30000);
+        QCOMPARE(f.jobStatus(f.jobOf(caught)), std::string("ok"));
+        QCOMPARE(f.scalar("SELECT count(*) FROM rep.brief"), int64_t(6));
+        // A request made after the restart is answered by the runner.
+        const int64_t after = f.request("rep.t");
+        QTRY_COMPARE_WITH_TIMEOUT(f.status(after), std::string("done"), 30000);
+        QCOMPARE(f.text("SELECT taken_by FROM mimeo.studio_request WHERE request_id = $1", {std::to_string(after)}), id);
+        QCOMPARE(f.text("SELECT origin || ' ' || status FROM mimeo.studio_job_log WHERE job_id = $1", {std::to_string(f.jobOf(after))}),
+                 std::string("mimeo serve ok"));
+        // And the schedule runs on.
+        QTRY_VERIFY_WITH_TIMEOUT(scheduled() > 0, 30000);
+        QVERIFY2(runner.p.state() == QProcess::Running, "the runner outlives its server");
+        ::kill(static_cast<pid_t>(runner.p.processId()), SIGTERM);
+        QVERIFY(runner.p.waitForFinished(10000));
+        QCOMPARE(runner.p.exitCode(), 143);
+        QVERIFY2(output().contains(QStringLiteral("lost the catalog connection, reconnecting")), qPrintable(said));
     }
 
     void refreshOnARunnerExitsAsLocally()
