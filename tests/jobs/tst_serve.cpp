@@ -7,8 +7,9 @@
 // recorded as the table's last validation; a monitor cannot make
 // requests while an operator can, and can run a runner itself; runners are
 // listed by mimeo status and marked gone; a runner survives a restart of its
-// destination server (a cluster of the test's own); the catalog upgrade from
-// version 8.
+// destination server (a cluster of the test's own); check data --runner
+// prints what the runner found; a request no live runner remains to take is
+// withdrawn; the catalog upgrade from version 8.
 #include "catalog/catalog_ddl.h"
 #include "catalog/job_rows.h"
 #include "cli_fixture.h"
@@ -424,6 +425,109 @@ private slots:
         auto failed = f.run({"refresh", "rep.t", "--runner"});
         QVERIFY2(failed.exitCode == 1, qPrintable(failed.all()));
         QVERIFY2(failed.err.contains(QStringLiteral("failed on runner")), qPrintable(failed.err));
+    }
+
+    void checkDataOnARunner()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        ServeFixture f(env, "servecheck");
+        f.make("table", "src.t", QStringLiteral("rep.t"));
+        auto refused = f.run({"check", "data", "rep.t", "--runner", "--repair"});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QStringLiteral("--repair runs on this computer only")), qPrintable(refused.all()));
+        auto none = f.run({"check", "data", "rep.t", "--runner"});
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY2(none.err.contains(QStringLiteral("no runner serves")), qPrintable(none.all()));
+        QCOMPARE(f.scalar("SELECT count(*) FROM mimeo.studio_request"), int64_t(0));
+        QVERIFY2(f.run({"check", "data", "--help"}).out.contains(QStringLiteral("--runner")), "check data --help names --runner");
+
+        Background runner(f, serveArgs());
+        const std::string id = runnerId(runner);
+        QTRY_COMPARE_WITH_TIMEOUT(f.liveRunners(), int64_t(1), 10000);
+        QCOMPARE(f.run({"refresh", "rep.t"}).exitCode, 0);
+        const auto lastRequest = [&] {
+            return f.text("SELECT action || ' ' || status || ' ' || coalesce(taken_by, '-') FROM mimeo.studio_request "
+                          "ORDER BY request_id DESC LIMIT 1");
+        };
+        auto equal = f.run({"check", "data", "rep.t", "--runner"});
+        QVERIFY2(equal.exitCode == 0, qPrintable(equal.all()));
+        QVERIFY2(equal.out.startsWith(QStringLiteral("rep.t: rows equal (compared ")), qPrintable(equal.out));
+        QVERIFY2(equal.out.contains(q("checked by runner " + id)), qPrintable(equal.out));
+        QCOMPARE(lastRequest(), "validate done " + id);
+
+        // A row changed on the destination: listed as a local check lists it.
+        f.d.exec("UPDATE rep.t SET v = 'changed' WHERE id = 7");
+        auto differ = f.run({"check", "data", "rep.t", "--runner"});
+        QVERIFY2(differ.exitCode == 1, qPrintable(differ.all()));
+        QVERIFY2(differ.out.startsWith(QStringLiteral("rep.t: rows DIFFER (compared ")), qPrintable(differ.out));
+        QVERIFY2(differ.out.contains(QStringLiteral("; source 50, destination 50 rows)\n  (7)\tdifferent\n")), qPrintable(differ.out));
+        QCOMPARE(lastRequest(), "validate done " + id);
+        auto local = f.run({"check", "data", "rep.t"});
+        QCOMPARE(local.exitCode, 1);
+        QVERIFY2(local.out.contains(QStringLiteral("\n  (7)\tdifferent\n")), qPrintable(local.out));
+        auto json = f.run({"check", "data", "rep.t", "--runner", "--json"});
+        QVERIFY2(json.exitCode == 1, qPrintable(json.all()));
+        const auto o = QJsonDocument::fromJson(json.out.toUtf8()).array().at(0).toObject();
+        QCOMPARE(o.value(QStringLiteral("dest_table")).toString(), QStringLiteral("rep.t"));
+        QCOMPARE(o.value(QStringLiteral("equal")).toBool(true), false);
+        QCOMPARE(o.value(QStringLiteral("different")).toInt(), 1);
+        QCOMPARE(o.value(QStringLiteral("runner")).toString(), q(id));
+        const auto diffs = o.value(QStringLiteral("differences")).toArray();
+        QCOMPARE(diffs.size(), 1);
+        QCOMPARE(diffs.at(0).toObject().value(QStringLiteral("key")).toString(), QStringLiteral("(7)"));
+        QCOMPARE(diffs.at(0).toObject().value(QStringLiteral("difference")).toString(), QStringLiteral("different"));
+        QCOMPARE(f.scalar("SELECT count(*) FROM mimeo.studio_request WHERE action = 'validate' AND status = 'done' AND taken_by = $1",
+                          {id}),
+                 int64_t(3));
+        // The runner's result is the table's last validation.
+        QCOMPARE(f.scalar("SELECT different FROM mimeo.studio_validation WHERE dest_table = 'rep.t'"), int64_t(1));
+    }
+
+    void requestNoRunnerTakesIsWithdrawn()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        ServeFixture f(env, "servenone");
+        f.make("table", "src.t", QStringLiteral("rep.t"));
+        f.make("snap", "src.brief", QStringLiteral("rep.brief"));
+        const auto gone = [&] { f.d.exec("UPDATE mimeo.studio_runner SET last_seen_at = now() - interval '1 hour'"); };
+        const auto withdrawn = [](Background &asker, int64_t request, ServeFixture &fx) {
+            QVERIFY(asker.p.waitForFinished(30000));
+            QCOMPARE(asker.p.exitCode(), 1);
+            const QString err = QString::fromUtf8(asker.p.readAllStandardError());
+            QVERIFY2(err.contains(QStringLiteral("no runner is alive to take request %1").arg(request))
+                         && err.contains(QStringLiteral("start one with mimeo serve, or run it here without --runner")),
+                     qPrintable(err));
+            QCOMPARE(fx.status(request), std::string("cancelled"));
+        };
+        {
+            // Its runner was killed while its job ran: the request is taken by
+            // a runner that is gone.
+            Background runner(f, serveArgs());
+            QTRY_COMPARE_WITH_TIMEOUT(f.liveRunners(), int64_t(1), 10000);
+            Background asker(f, {"refresh", "rep.brief", "--runner"});
+            QTRY_COMPARE_WITH_TIMEOUT(f.scalar("SELECT count(*) FROM mimeo.studio_request"), int64_t(1), 10000);
+            const int64_t taken = f.scalar("SELECT max(request_id) FROM mimeo.studio_request");
+            QTRY_VERIFY_WITH_TIMEOUT(f.jobOf(taken) > 0, 10000);
+            ::kill(static_cast<pid_t>(runner.p.processId()), SIGKILL);
+            QVERIFY(runner.p.waitForFinished(5000));
+            gone();
+            withdrawn(asker, taken, f);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // Requests that wait: their runner dies after they were made (the dead
+        // runner looks alive at first, so that they are made).
+        f.d.exec("UPDATE mimeo.studio_runner SET last_seen_at = now() + interval '1 hour'");
+        Background refresh(f, {"refresh", "rep.t", "--runner"});
+        Background check(f, {"check", "data", "rep.t", "--runner"});
+        QTRY_COMPARE_WITH_TIMEOUT(f.scalar("SELECT count(*) FROM mimeo.studio_request WHERE status = 'waiting'"), int64_t(2), 10000);
+        const int64_t refreshRequest = f.scalar("SELECT request_id FROM mimeo.studio_request WHERE action = 'refresh' AND status = 'waiting'");
+        const int64_t checkRequest = f.scalar("SELECT request_id FROM mimeo.studio_request WHERE action = 'validate'");
+        QVERIFY(refresh.p.state() == QProcess::Running && check.p.state() == QProcess::Running);
+        gone();
+        withdrawn(refresh, refreshRequest, f);
+        withdrawn(check, checkRequest, f);
+        QCOMPARE(f.scalar("SELECT count(*) FROM mimeo.studio_request WHERE status IN ('waiting', 'taken')"), int64_t(0));
     }
 
     void monitorsCannotRequestOperatorsCanAndServe()
