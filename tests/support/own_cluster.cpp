@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: PostgreSQL
 #include "own_cluster.h"
 
-#include <QFile>
 #include <QProcess>
 
-#include <map>
 #include <optional>
 #include <stdexcept>
 #include <unistd.h>
@@ -41,16 +39,10 @@ OwnCluster::OwnCluster(const std::string &name)
         throw std::runtime_error("no temporary folder for the cluster's state");
     if (auto failed = runTool(script(), {QStringLiteral("start"), state_.path(), QString::fromStdString(name)}))
         throw std::runtime_error(*failed);
-    QFile f(state_.filePath(QStringLiteral("clusters.env")));
-    if (!f.open(QIODevice::ReadOnly))
+    auto read = readClustersEnv(state_.filePath(QStringLiteral("clusters.env")));
+    if (!read)
         throw std::runtime_error("the cluster script wrote no clusters.env");
-    std::map<std::string, std::string> vars;
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine().trimmed();
-        const int eq = line.indexOf('=');
-        if (eq > 0)
-            vars[line.left(eq).toStdString()] = line.mid(eq + 1).toStdString();
-    }
+    auto &vars = *read;
     const std::string upper = QString::fromStdString(name).toUpper().toStdString();
     cluster_ = {vars["MIMEO_TEST_" + upper], vars["MIMEO_TEST_" + upper + "_DIR"]};
     pgbin_ = vars["MIMEO_TEST_PGBIN"];

@@ -77,10 +77,11 @@ pg::Connection openControl(const RequestSettings &s)
 // running here (catalog::adoptRunnerRequests), so no one else would ever
 // answer it. A job that failed while the destination was away failed
 // because of that: the request goes back to waiting and is taken again
-// once the server is back, instead of being answered failed. Gives up
-// only when the request is cancelled (the runner stops; its backend ends
-// with it, and another runner takes the request again). Returns the status
-// written: answer's, or waiting when given back.
+// once the server is back, instead of being answered failed; one cancelled
+// meanwhile (a cancel request) is answered cancelled. Gives up only when
+// the runner stops (its backend ends with it, and another runner takes the
+// request again). Returns the status written: answer's, or waiting when
+// given back.
 std::string writeAnswer(const RequestSettings &s, RequestWork &work, pg::Connection &ctl, const Answer &answer)
 {
     const auto &req = work.request;
@@ -91,18 +92,20 @@ std::string writeAnswer(const RequestSettings &s, RequestWork &work, pg::Connect
         if (!ctl.isBad())
             throw;
     }
+    const auto stops = [&] { return work.giveBack && work.cancel.requested(); };
     for (int failures = 0;; ++failures) {
         // 1, 2, 4 ... 30 s apart, as the runner's own reconnects.
         const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(std::min(30, 1 << std::min(failures, 5)));
-        while (!work.cancel.requested() && std::chrono::steady_clock::now() < until)
+        while (!stops() && std::chrono::steady_clock::now() < until)
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        if (work.cancel.requested())
+        if (stops())
             throw std::runtime_error("the destination went away and the runner stops: " + work.cancel.reason());
         try {
             ctl = openControl(s);
-            if (answer.status == "done") {
-                catalog::finishRequest(ctl, s.schema, req.id, answer.status, answer.message);
-                return answer.status;
+            if (answer.status == "done" || work.cancel.requested()) {
+                const Answer final = answer.status == "done" ? answer : Answer{"cancelled", work.cancel.reason()};
+                catalog::finishRequest(ctl, s.schema, req.id, final.status, final.message);
+                return final.status;
             }
             catalog::releaseRequest(ctl, s.schema, req.id, "given back: the destination went away while it ran (" + answer.message + ")");
             return "waiting";
