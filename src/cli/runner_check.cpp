@@ -24,18 +24,27 @@ const char *differenceName(const std::string &kind)
     return "different";
 }
 
-// The text form of a local check data (the validation's message starts
-// with what was compared), or of check rowcount when the table has no key
+// What was compared, as a local check data names it: the validation's
+// message is "compared " and that (and notes after it).
+std::string scopeOf(const jobs::Validation &v)
+{
+    const std::string prefix = "compared ";
+    return v.message.rfind(prefix, 0) == 0 ? v.message.substr(prefix.size()) : v.message;
+}
+
+// The text form of a local check data, or of check rowcount when the table has no key
 // and the runner could count rows only.
 void printValidation(std::ostream &o, const jobs::Validation &v, size_t listed, const std::string &runner)
 {
     const bool equal = v.outcome == "validated";
     if (v.kind == "data") {
-        o << v.destTable << ": " << (equal ? "rows equal" : "rows DIFFER") << " (" << v.message << "; source "
+        o << v.destTable << ": " << (equal ? "rows equal" : "rows DIFFER") << " (" << scopeOf(v) << "; source "
           << v.sourceRows.value_or(0) << ", destination " << v.destRows.value_or(0) << " rows)\n";
         for (size_t i = 0; i < listed; ++i)
             o << "  " << v.keys[i].key << "\t" << differenceName(v.keys[i].kind) << "\n";
-        if (v.differing() > static_cast<long long>(listed))
+        if (listed < v.keys.size())
+            o << "  ... more (raise --max-keys)\n";
+        else if (v.differing() > static_cast<long long>(listed)) // the runner kept the first keys only
             o << "  ... more (" << v.differing() << " rows differ in all)\n";
     } else {
         o << v.destTable << ": source " << v.sourceRows.value_or(0) << ", destination " << v.destRows.value_or(0) << " rows"
@@ -53,7 +62,7 @@ QJsonObject validationJson(const jobs::Validation &v, size_t listed, const catal
     return QJsonObject{{QStringLiteral("dest_table"), fromStd(v.destTable)},
                        {QStringLiteral("equal"), v.outcome == "validated"},
                        {QStringLiteral("kind"), fromStd(v.kind)},
-                       {QStringLiteral("scope"), fromStd(v.message)},
+                       {QStringLiteral("scope"), fromStd(scopeOf(v))},
                        {QStringLiteral("source_rows"), jsonValue(v.sourceRows)},
                        {QStringLiteral("dest_rows"), jsonValue(v.destRows)},
                        {QStringLiteral("missing"), jsonValue(v.missing)},

@@ -451,7 +451,8 @@ private slots:
         };
         auto equal = f.run({"check", "data", "rep.t", "--runner"});
         QVERIFY2(equal.exitCode == 0, qPrintable(equal.all()));
-        QVERIFY2(equal.out.startsWith(QStringLiteral("rep.t: rows equal (compared ")), qPrintable(equal.out));
+        QVERIFY2(equal.out.startsWith(QStringLiteral("rep.t: rows equal (all rows; source 50, destination 50 rows)\n")),
+                 qPrintable(equal.out));
         QVERIFY2(equal.out.contains(q("checked by runner " + id)), qPrintable(equal.out));
         QCOMPARE(lastRequest(), "validate done " + id);
 
@@ -459,12 +460,12 @@ private slots:
         f.d.exec("UPDATE rep.t SET v = 'changed' WHERE id = 7");
         auto differ = f.run({"check", "data", "rep.t", "--runner"});
         QVERIFY2(differ.exitCode == 1, qPrintable(differ.all()));
-        QVERIFY2(differ.out.startsWith(QStringLiteral("rep.t: rows DIFFER (compared ")), qPrintable(differ.out));
-        QVERIFY2(differ.out.contains(QStringLiteral("; source 50, destination 50 rows)\n  (7)\tdifferent\n")), qPrintable(differ.out));
         QCOMPARE(lastRequest(), "validate done " + id);
         auto local = f.run({"check", "data", "rep.t"});
         QCOMPARE(local.exitCode, 1);
-        QVERIFY2(local.out.contains(QStringLiteral("\n  (7)\tdifferent\n")), qPrintable(local.out));
+        QCOMPARE(local.out, QStringLiteral("rep.t: rows DIFFER (all rows; source 50, destination 50 rows)\n  (7)\tdifferent\n"));
+        // The local form, then who checked when.
+        QVERIFY2(differ.out.startsWith(local.out + q("checked by runner " + id + " at 20")), qPrintable(differ.out));
         auto json = f.run({"check", "data", "rep.t", "--runner", "--json"});
         QVERIFY2(json.exitCode == 1, qPrintable(json.all()));
         const auto o = QJsonDocument::fromJson(json.out.toUtf8()).array().at(0).toObject();
@@ -476,11 +477,22 @@ private slots:
         QCOMPARE(diffs.size(), 1);
         QCOMPARE(diffs.at(0).toObject().value(QStringLiteral("key")).toString(), QStringLiteral("(7)"));
         QCOMPARE(diffs.at(0).toObject().value(QStringLiteral("difference")).toString(), QStringLiteral("different"));
+        // --max-keys lists fewer, as locally.
+        f.d.exec("DELETE FROM rep.t WHERE id = 9");
+        auto fewer = f.run({"check", "data", "rep.t", "--runner", "--max-keys", "1"});
+        QVERIFY2(fewer.exitCode == 1, qPrintable(fewer.all()));
+        auto fewerHere = f.run({"check", "data", "rep.t", "--max-keys", "1"});
+        QVERIFY2(fewerHere.out.endsWith(QStringLiteral("\n  ... more (raise --max-keys)\n")), qPrintable(fewerHere.out));
+        // (The runner's Validate counted the rows too, and notes that the counts differ.)
+        QVERIFY2(fewer.out.startsWith(QStringLiteral("rep.t: rows DIFFER (all rows; the row count (50 on the source, 49 on the destination")),
+                 qPrintable(fewer.out));
+        QVERIFY2(fewer.out.section(QLatin1Char('\n'), 1).startsWith(fewerHere.out.section(QLatin1Char('\n'), 1) + QStringLiteral("checked by runner ")),
+                 qPrintable(fewer.out + fewerHere.out));
         QCOMPARE(f.scalar("SELECT count(*) FROM mimeo.studio_request WHERE action = 'validate' AND status = 'done' AND taken_by = $1",
                           {id}),
-                 int64_t(3));
-        // The runner's result is the table's last validation.
-        QCOMPARE(f.scalar("SELECT different FROM mimeo.studio_validation WHERE dest_table = 'rep.t'"), int64_t(1));
+                 int64_t(4));
+        // The runner's result was the table's last validation (before the local check replaced it).
+        QCOMPARE(f.scalar("SELECT different + missing FROM mimeo.studio_validation WHERE dest_table = 'rep.t'"), int64_t(2));
     }
 
     void requestNoRunnerTakesIsWithdrawn()
@@ -528,6 +540,16 @@ private slots:
         withdrawn(refresh, refreshRequest, f);
         withdrawn(check, checkRequest, f);
         QCOMPARE(f.scalar("SELECT count(*) FROM mimeo.studio_request WHERE status IN ('waiting', 'taken')"), int64_t(0));
+
+        // check data --runner interrupted while its request waits: 130, withdrawn.
+        f.d.exec("UPDATE mimeo.studio_runner SET last_seen_at = now() + interval '1 hour'");
+        Background interrupted(f, {"check", "data", "rep.t", "--runner"});
+        QTRY_COMPARE_WITH_TIMEOUT(f.scalar("SELECT count(*) FROM mimeo.studio_request WHERE status = 'waiting'"), int64_t(1), 10000);
+        const int64_t stranded = f.scalar("SELECT request_id FROM mimeo.studio_request WHERE status = 'waiting'");
+        ::kill(static_cast<pid_t>(interrupted.p.processId()), SIGINT);
+        QVERIFY(interrupted.p.waitForFinished(5000));
+        QCOMPARE(interrupted.p.exitCode(), 130);
+        QCOMPARE(f.status(stranded), std::string("cancelled"));
     }
 
     void monitorsCannotRequestOperatorsCanAndServe()
