@@ -15,6 +15,7 @@
 #include "commands.h"
 #include "pg/error.h"
 #include "run_reporter.h"
+#include "runner_check.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -315,7 +316,10 @@ int runCheckData(CliContext &ctx, const QStringList &args)
                                    "only buckets that differ are compared key by key. Lists the differing keys.\n"
                                    "With --repair (updater, dml, logdel) re-pulls exactly those keys from the\n"
                                    "source in one transaction under the table's lock and checks again: exit\n"
-                                   "status 0 when the rows are equal in the end."));
+                                   "status 0 when the rows are equal in the end. With --runner a runner of this\n"
+                                   "catalog (mimeo serve) checks instead (the row count, then the rows when the\n"
+                                   "table has a key), and its result, recorded as the table's last validation,\n"
+                                   "is printed here."));
     p.addPositional(QStringLiteral("DEST_TABLE"), QStringLiteral("The destination as `mimeo status` shows it."));
     const QCommandLineOption max(QStringLiteral("max-keys"), QStringLiteral("List at most N differing keys (default 100)."),
                                  QStringLiteral("N"), QStringLiteral("100"));
@@ -324,22 +328,31 @@ int runCheckData(CliContext &ctx, const QStringList &args)
     const QCommandLineOption maxRepair(QStringLiteral("max-repair"),
                                        QStringLiteral("With --repair: refuse when more than N rows differ (default 10000)."),
                                        QStringLiteral("N"), QStringLiteral("10000"));
+    const QCommandLineOption runner(QStringLiteral("runner"),
+                                    QStringLiteral("Hand the check to a runner of this catalog (mimeo serve), follow it there and "
+                                                   "print what it found, with the same exit status; on SIGINT the runner is asked "
+                                                   "to cancel it. Not with --repair: a repair runs on this computer only."));
     p.addOption(max);
     p.addOption(repair);
     p.addOption(maxRepair);
+    p.addOption(runner);
     p.addOption(jsonOption());
     if (!p.parse(args, 1, 1))
         return ExitOk;
     if (p.isSet(maxRepair) && !p.isSet(repair))
         throw UsageError{QStringLiteral("check data: --max-repair needs --repair"), {}};
+    if (p.isSet(runner) && p.isSet(repair))
+        throw UsageError{QStringLiteral("check data: --repair runs on this computer only, not on a runner: leave out --runner"), {}};
     const auto maxRepairKeys = static_cast<int>(p.intValue(QStringLiteral("max-repair"), 1, 1000000));
     auto dest = ctx.connectDestination("check:data");
     requireCatalog(dest, ctx.schema);
     const std::string table = catalog::requireConfiguredTable(dest, ctx.schema, toStd(p.positional().at(0)));
     if (p.isSet(repair))
         return repairData(ctx, dest, table, maxRepairKeys, p.isSet(jsonOption()));
-    checks::CheckContext c{dest, ctx.schema, {}};
     const int maxKeys = static_cast<int>(p.intValue(QStringLiteral("max-keys"), 1, 1000000));
+    if (p.isSet(runner))
+        return checkDataOnRunner(ctx, dest, table, maxKeys, p.isSet(jsonOption()), false);
+    checks::CheckContext c{dest, ctx.schema, {}};
     // Counted in full for the record's totals, listed up to --max-keys.
     auto r = recordingErrors(ctx, dest, table, "data",
                              [&] { return checks::checkData(c, table, std::max(maxKeys, checks::kCountDifferences)); });

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: PostgreSQL
 #include "runner_request.h"
 
-#include "catalog/requests.h"
 #include "signals.h"
 
 #include <chrono>
@@ -19,8 +18,12 @@ std::string hostName()
     return host;
 }
 
-// The exit status of a finished request, from the job that answered it.
-int finished(CliContext &ctx, const catalog::RequestProgress &p)
+// A request no runner takes: when none has been alive for this long while
+// the request waits (or its taker is gone), the request is withdrawn.
+constexpr auto kNoRunnerGrace = std::chrono::seconds(5);
+
+// The exit status of a finished refresh, from the job that answered it.
+int refreshFinished(CliContext &ctx, const catalog::RequestProgress &p)
 {
     const auto &r = p.request;
     const std::string message = r.message.value_or("");
@@ -32,13 +35,20 @@ int finished(CliContext &ctx, const catalog::RequestProgress &p)
         ctx.o() << (p.jobStatus == "skipped" ? "skipped: " : "") << message << "\n";
         return ExitOk;
     }
-    ctx.e() << "mimeo: request " << r.id << " " << r.status << " on runner " << r.takenBy.value_or("?") << ": " << message << "\n";
-    return ExitFailed;
+    return requestFailed(ctx, r);
 }
 
 } // namespace
 
-int requestFromRunner(CliContext &ctx, pg::Connection &dest, const std::string &action, const std::string &destTable, bool verbose)
+int requestFailed(CliContext &ctx, const catalog::Request &r)
+{
+    ctx.e() << "mimeo: request " << r.id << " " << r.status << " on runner " << r.takenBy.value_or("?") << ": "
+            << r.message.value_or("") << "\n";
+    return ExitFailed;
+}
+
+int followRequest(CliContext &ctx, pg::Connection &dest, const std::string &action, const std::string &destTable, bool verbose,
+                  const std::function<int(const catalog::RequestProgress &)> &finished)
 {
     if (!catalog::anyLiveRunner(dest, ctx.schema)) {
         ctx.e() << "mimeo: no runner serves schema " << ctx.schema << " (none seen lately in mimeo status); start one with "
@@ -53,8 +63,9 @@ int requestFromRunner(CliContext &ctx, pg::Connection &dest, const std::string &
     std::optional<std::string> takenBy;
     int64_t jobId = 0;
     bool progressShown = false;
-    bool warned = false;
-    auto nextRunnerCheck = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    using Clock = std::chrono::steady_clock;
+    std::optional<Clock::time_point> noRunnerSince;
+    auto nextRunnerCheck = Clock::now() + std::chrono::seconds(1);
     for (;;) {
         if (processCancel().requested()) {
             // The signal watcher ends the process soon: withdraw the request
@@ -63,14 +74,22 @@ int requestFromRunner(CliContext &ctx, pg::Connection &dest, const std::string &
                 catalog::insertCancelRequest(dest, ctx.schema, id, jobId ? std::optional<int64_t>(jobId) : std::nullopt, hostName());
             return ExitFailed;
         }
-        if (std::chrono::steady_clock::now() >= nextRunnerCheck) {
-            // A request outlives its runners; say so once while none serves.
-            const bool served = catalog::anyLiveRunner(dest, ctx.schema);
-            if (!served && !warned)
-                ctx.e() << "mimeo: no runner serves schema " << ctx.schema << " now; request " << id
-                        << " waits for one (Ctrl-C withdraws it)\n" << std::flush;
-            warned = !served;
-            nextRunnerCheck = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+        if (Clock::now() >= nextRunnerCheck) {
+            // A request outlives its runners: one that none is left to take
+            // (or whose taker died with the last runner) would wait forever.
+            if (catalog::anyLiveRunner(dest, ctx.schema))
+                noRunnerSince.reset();
+            else if (!noRunnerSince)
+                noRunnerSince = Clock::now();
+            else if (Clock::now() - *noRunnerSince > kNoRunnerGrace
+                     && catalog::cancelUnservedRequest(dest, ctx.schema, id, "withdrawn: no runner is alive to take it")) {
+                if (progressShown)
+                    ctx.e() << "\n";
+                ctx.e() << "mimeo: no runner is alive to take request " << id << " (none seen lately in mimeo status), so it is "
+                        << "withdrawn; start one with mimeo serve, or run it here without --runner\n";
+                return ExitFailed;
+            }
+            nextRunnerCheck = Clock::now() + std::chrono::seconds(1);
         }
         const auto p = catalog::readRequestProgress(dest, ctx.schema, id);
         if (!p) {
@@ -86,7 +105,7 @@ int requestFromRunner(CliContext &ctx, pg::Connection &dest, const std::string &
         if (status == "done" || status == "failed" || status == "cancelled") {
             if (progressShown)
                 ctx.e() << "\n";
-            return finished(ctx, *p);
+            return finished(*p);
         }
         if (tty && p->phase) {
             ctx.e() << "\r" << *p->phase << ": " << p->rows.value_or(0) << " rows";
@@ -97,6 +116,12 @@ int requestFromRunner(CliContext &ctx, pg::Connection &dest, const std::string &
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
+}
+
+int requestFromRunner(CliContext &ctx, pg::Connection &dest, const std::string &action, const std::string &destTable, bool verbose)
+{
+    return followRequest(ctx, dest, action, destTable, verbose,
+                         [&ctx](const catalog::RequestProgress &p) { return refreshFinished(ctx, p); });
 }
 
 int cancelOnRunner(CliContext &ctx, pg::Connection &dest, int64_t jobId, int waitSeconds)

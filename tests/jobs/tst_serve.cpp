@@ -6,10 +6,14 @@
 // refresh --runner exits as a local refresh would; validate requests are
 // recorded as the table's last validation; a monitor cannot make
 // requests while an operator can, and can run a runner itself; runners are
-// listed by mimeo status and marked gone; the catalog upgrade from version 8.
+// listed by mimeo status and marked gone; a runner survives a restart of its
+// destination server (a cluster of the test's own); check data --runner
+// prints what the runner found; a request no live runner remains to take is
+// withdrawn; the catalog upgrade from version 8.
 #include "catalog/catalog_ddl.h"
 #include "catalog/job_rows.h"
 #include "cli_fixture.h"
+#include "own_cluster.h"
 #include "pg/conninfo.h"
 #include "pg/connection.h"
 #include "pg/error.h"
@@ -23,6 +27,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <memory>
 #include <unistd.h>
 
 using namespace mimeo;
@@ -309,6 +314,73 @@ private slots:
         QVERIFY(QString::fromUtf8(a.p.readAllStandardOutput()).contains(QStringLiteral("lost the catalog connection, reconnecting")));
     }
 
+    void runnerSurvivesARestartOfItsServer()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        // The destination server is restarted: a cluster of this test's own,
+        // so that the suites running against the shared one go on undisturbed.
+        std::unique_ptr<test::OwnCluster> own;
+        MIMEO_NOTHROW(own = std::make_unique<test::OwnCluster>("restartdest"));
+        test::TestEnv mine = *env;
+        mine.dest = own->cluster();
+        ServeFixture f(&mine, "serverestart");
+        f.make("table", "src.t", QStringLiteral("rep.t"));
+        f.make("snap", "src.brief", QStringLiteral("rep.brief"));
+        f.make("table", "src.t", QStringLiteral("rep.due"));
+        f.d.exec("UPDATE mimeo.refresh_config_table SET period = interval '1 second' WHERE dest_table = 'rep.due'");
+        Background runner(f, serveArgs());
+        const std::string id = runnerId(runner);
+        QTRY_COMPARE_WITH_TIMEOUT(f.liveRunners(), int64_t(1), 10000);
+        const int64_t first = f.request("rep.t");
+        QTRY_COMPARE_WITH_TIMEOUT(f.status(first), std::string("done"), 10000);
+        const auto scheduled = [&] {
+            // The schedule's jobs of rep.due since the server (re)started.
+            return f.scalar("SELECT count(*) FROM mimeo.studio_job_log WHERE dest_table = 'rep.due' AND origin = 'mimeo serve' "
+                            "AND started_at > pg_catalog.pg_postmaster_start_time()");
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(scheduled() > 0, 10000);
+
+        // A request whose job runs (about 3 s) when the server goes.
+        const int64_t caught = f.request("rep.brief");
+        QTRY_VERIFY_WITH_TIMEOUT(f.jobOf(caught) > 0, 10000);
+        QCOMPARE(f.status(caught), std::string("taken"));
+        MIMEO_NOTHROW(own->restart());
+        MIMEO_NOTHROW(f.d = f.dest.connect());
+        QVERIFY2(runner.p.state() == QProcess::Running, "the runner outlives its server");
+        // It reconnects: announced again, and seen after the restart.
+        QTRY_COMPARE_WITH_TIMEOUT(f.scalar("SELECT count(*) FROM mimeo.studio_runner WHERE runner_id = $1 "
+                                           "AND last_seen_at > pg_catalog.pg_postmaster_start_time()",
+                                           {id}),
+                                  int64_t(1), 30000);
+        const std::string seen = f.text("SELECT last_seen_at::text FROM mimeo.studio_runner WHERE runner_id = $1", {id});
+        QTRY_VERIFY_WITH_TIMEOUT(f.text("SELECT last_seen_at::text FROM mimeo.studio_runner WHERE runner_id = $1", {id}) != seen,
+                                 30000);
+        // The interrupted request is not lost: given back or taken again, and done.
+        const auto row = [&](int64_t request) {
+            return f.text("SELECT status || ' by ' || coalesce(taken_by, '-') || ': ' || coalesce(message, '') FROM "
+                          "mimeo.studio_request WHERE request_id = $1",
+                          {std::to_string(request)});
+        };
+        QString said; // what the runner printed so far
+        const auto output = [&] { return said += QString::fromUtf8(runner.p.readAllStandardOutput()); };
+        QTRY_VERIFY2_WITH_TIMEOUT(f.status(caught) == "done", qPrintable(q(row(caught)) + QLatin1Char('\n') + output()), 30000);
+        QCOMPARE(f.jobStatus(f.jobOf(caught)), std::string("ok"));
+        QCOMPARE(f.scalar("SELECT count(*) FROM rep.brief"), int64_t(6));
+        // A request made after the restart is answered by the runner.
+        const int64_t after = f.request("rep.t");
+        QTRY_COMPARE_WITH_TIMEOUT(f.status(after), std::string("done"), 30000);
+        QCOMPARE(f.text("SELECT taken_by FROM mimeo.studio_request WHERE request_id = $1", {std::to_string(after)}), id);
+        QCOMPARE(f.text("SELECT origin || ' ' || status FROM mimeo.studio_job_log WHERE job_id = $1", {std::to_string(f.jobOf(after))}),
+                 std::string("mimeo serve ok"));
+        // And the schedule runs on.
+        QTRY_VERIFY_WITH_TIMEOUT(scheduled() > 0, 30000);
+        QVERIFY2(runner.p.state() == QProcess::Running, "the runner outlives its server");
+        ::kill(static_cast<pid_t>(runner.p.processId()), SIGTERM);
+        QVERIFY(runner.p.waitForFinished(10000));
+        QCOMPARE(runner.p.exitCode(), 143);
+        QVERIFY2(output().contains(QStringLiteral("lost the catalog connection, reconnecting")), qPrintable(said));
+    }
+
     void refreshOnARunnerExitsAsLocally()
     {
         MIMEO_REQUIRE_ENV(env);
@@ -353,6 +425,131 @@ private slots:
         auto failed = f.run({"refresh", "rep.t", "--runner"});
         QVERIFY2(failed.exitCode == 1, qPrintable(failed.all()));
         QVERIFY2(failed.err.contains(QStringLiteral("failed on runner")), qPrintable(failed.err));
+    }
+
+    void checkDataOnARunner()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        ServeFixture f(env, "servecheck");
+        f.make("table", "src.t", QStringLiteral("rep.t"));
+        auto refused = f.run({"check", "data", "rep.t", "--runner", "--repair"});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QStringLiteral("--repair runs on this computer only")), qPrintable(refused.all()));
+        auto none = f.run({"check", "data", "rep.t", "--runner"});
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY2(none.err.contains(QStringLiteral("no runner serves")), qPrintable(none.all()));
+        QCOMPARE(f.scalar("SELECT count(*) FROM mimeo.studio_request"), int64_t(0));
+        QVERIFY2(f.run({"check", "data", "--help"}).out.contains(QStringLiteral("--runner")), "check data --help names --runner");
+
+        Background runner(f, serveArgs());
+        const std::string id = runnerId(runner);
+        QTRY_COMPARE_WITH_TIMEOUT(f.liveRunners(), int64_t(1), 10000);
+        QCOMPARE(f.run({"refresh", "rep.t"}).exitCode, 0);
+        const auto lastRequest = [&] {
+            return f.text("SELECT action || ' ' || status || ' ' || coalesce(taken_by, '-') FROM mimeo.studio_request "
+                          "ORDER BY request_id DESC LIMIT 1");
+        };
+        auto equal = f.run({"check", "data", "rep.t", "--runner"});
+        QVERIFY2(equal.exitCode == 0, qPrintable(equal.all()));
+        QVERIFY2(equal.out.startsWith(QStringLiteral("rep.t: rows equal (all rows; source 50, destination 50 rows)\n")),
+                 qPrintable(equal.out));
+        QVERIFY2(equal.out.contains(q("checked by runner " + id)), qPrintable(equal.out));
+        QCOMPARE(lastRequest(), "validate done " + id);
+
+        // A row changed on the destination: listed as a local check lists it.
+        f.d.exec("UPDATE rep.t SET v = 'changed' WHERE id = 7");
+        auto differ = f.run({"check", "data", "rep.t", "--runner"});
+        QVERIFY2(differ.exitCode == 1, qPrintable(differ.all()));
+        QCOMPARE(lastRequest(), "validate done " + id);
+        auto local = f.run({"check", "data", "rep.t"});
+        QCOMPARE(local.exitCode, 1);
+        QCOMPARE(local.out, QStringLiteral("rep.t: rows DIFFER (all rows; source 50, destination 50 rows)\n  (7)\tdifferent\n"));
+        // The local form, then who checked when.
+        QVERIFY2(differ.out.startsWith(local.out + q("checked by runner " + id + " at 20")), qPrintable(differ.out));
+        auto json = f.run({"check", "data", "rep.t", "--runner", "--json"});
+        QVERIFY2(json.exitCode == 1, qPrintable(json.all()));
+        const auto o = QJsonDocument::fromJson(json.out.toUtf8()).array().at(0).toObject();
+        QCOMPARE(o.value(QStringLiteral("dest_table")).toString(), QStringLiteral("rep.t"));
+        QCOMPARE(o.value(QStringLiteral("equal")).toBool(true), false);
+        QCOMPARE(o.value(QStringLiteral("different")).toInt(), 1);
+        QCOMPARE(o.value(QStringLiteral("runner")).toString(), q(id));
+        const auto diffs = o.value(QStringLiteral("differences")).toArray();
+        QCOMPARE(diffs.size(), 1);
+        QCOMPARE(diffs.at(0).toObject().value(QStringLiteral("key")).toString(), QStringLiteral("(7)"));
+        QCOMPARE(diffs.at(0).toObject().value(QStringLiteral("difference")).toString(), QStringLiteral("different"));
+        // --max-keys lists fewer, as locally.
+        f.d.exec("DELETE FROM rep.t WHERE id = 9");
+        auto fewer = f.run({"check", "data", "rep.t", "--runner", "--max-keys", "1"});
+        QVERIFY2(fewer.exitCode == 1, qPrintable(fewer.all()));
+        auto fewerHere = f.run({"check", "data", "rep.t", "--max-keys", "1"});
+        QVERIFY2(fewerHere.out.endsWith(QStringLiteral("\n  ... more (raise --max-keys)\n")), qPrintable(fewerHere.out));
+        // (The runner's Validate counted the rows too, and notes that the counts differ.)
+        QVERIFY2(fewer.out.startsWith(QStringLiteral("rep.t: rows DIFFER (all rows; the row count (50 on the source, 49 on the destination")),
+                 qPrintable(fewer.out));
+        QVERIFY2(fewer.out.section(QLatin1Char('\n'), 1).startsWith(fewerHere.out.section(QLatin1Char('\n'), 1) + QStringLiteral("checked by runner ")),
+                 qPrintable(fewer.out + fewerHere.out));
+        QCOMPARE(f.scalar("SELECT count(*) FROM mimeo.studio_request WHERE action = 'validate' AND status = 'done' AND taken_by = $1",
+                          {id}),
+                 int64_t(4));
+        // The runner's result was the table's last validation (before the local check replaced it).
+        QCOMPARE(f.scalar("SELECT different + missing FROM mimeo.studio_validation WHERE dest_table = 'rep.t'"), int64_t(2));
+    }
+
+    void requestNoRunnerTakesIsWithdrawn()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        ServeFixture f(env, "servenone");
+        f.make("table", "src.t", QStringLiteral("rep.t"));
+        f.make("snap", "src.brief", QStringLiteral("rep.brief"));
+        const auto gone = [&] { f.d.exec("UPDATE mimeo.studio_runner SET last_seen_at = now() - interval '1 hour'"); };
+        const auto withdrawn = [](Background &asker, int64_t request, ServeFixture &fx) {
+            QVERIFY(asker.p.waitForFinished(30000));
+            QCOMPARE(asker.p.exitCode(), 1);
+            const QString err = QString::fromUtf8(asker.p.readAllStandardError());
+            QVERIFY2(err.contains(QStringLiteral("no runner is alive to take request %1").arg(request))
+                         && err.contains(QStringLiteral("start one with mimeo serve, or run it here without --runner")),
+                     qPrintable(err));
+            QCOMPARE(fx.status(request), std::string("cancelled"));
+        };
+        {
+            // Its runner was killed while its job ran: the request is taken by
+            // a runner that is gone.
+            Background runner(f, serveArgs());
+            QTRY_COMPARE_WITH_TIMEOUT(f.liveRunners(), int64_t(1), 10000);
+            Background asker(f, {"refresh", "rep.brief", "--runner"});
+            QTRY_COMPARE_WITH_TIMEOUT(f.scalar("SELECT count(*) FROM mimeo.studio_request"), int64_t(1), 10000);
+            const int64_t taken = f.scalar("SELECT max(request_id) FROM mimeo.studio_request");
+            QTRY_VERIFY_WITH_TIMEOUT(f.jobOf(taken) > 0, 10000);
+            ::kill(static_cast<pid_t>(runner.p.processId()), SIGKILL);
+            QVERIFY(runner.p.waitForFinished(5000));
+            gone();
+            withdrawn(asker, taken, f);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // Requests that wait: their runner dies after they were made (the dead
+        // runner looks alive at first, so that they are made).
+        f.d.exec("UPDATE mimeo.studio_runner SET last_seen_at = now() + interval '1 hour'");
+        Background refresh(f, {"refresh", "rep.t", "--runner"});
+        Background check(f, {"check", "data", "rep.t", "--runner"});
+        QTRY_COMPARE_WITH_TIMEOUT(f.scalar("SELECT count(*) FROM mimeo.studio_request WHERE status = 'waiting'"), int64_t(2), 10000);
+        const int64_t refreshRequest = f.scalar("SELECT request_id FROM mimeo.studio_request WHERE action = 'refresh' AND status = 'waiting'");
+        const int64_t checkRequest = f.scalar("SELECT request_id FROM mimeo.studio_request WHERE action = 'validate'");
+        QVERIFY(refresh.p.state() == QProcess::Running && check.p.state() == QProcess::Running);
+        gone();
+        withdrawn(refresh, refreshRequest, f);
+        withdrawn(check, checkRequest, f);
+        QCOMPARE(f.scalar("SELECT count(*) FROM mimeo.studio_request WHERE status IN ('waiting', 'taken')"), int64_t(0));
+
+        // check data --runner interrupted while its request waits: 130, withdrawn.
+        f.d.exec("UPDATE mimeo.studio_runner SET last_seen_at = now() + interval '1 hour'");
+        Background interrupted(f, {"check", "data", "rep.t", "--runner"});
+        QTRY_COMPARE_WITH_TIMEOUT(f.scalar("SELECT count(*) FROM mimeo.studio_request WHERE status = 'waiting'"), int64_t(1), 10000);
+        const int64_t stranded = f.scalar("SELECT request_id FROM mimeo.studio_request WHERE status = 'waiting'");
+        ::kill(static_cast<pid_t>(interrupted.p.processId()), SIGINT);
+        QVERIFY(interrupted.p.waitForFinished(5000));
+        QCOMPARE(interrupted.p.exitCode(), 130);
+        QCOMPARE(f.status(stranded), std::string("cancelled"));
     }
 
     void monitorsCannotRequestOperatorsCanAndServe()

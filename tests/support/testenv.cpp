@@ -30,20 +30,28 @@ pg::Connection Cluster::connect(const std::string &dbname, pg::Side side) const
     return pg::Connection::open(spec);
 }
 
+std::optional<std::map<std::string, std::string>> readClustersEnv(const QString &path)
+{
+    QFile f(path);
+    if (path.isEmpty() || !f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    std::map<std::string, std::string> vars;
+    while (!f.atEnd()) {
+        const QByteArray line = f.readLine().trimmed();
+        const int eq = line.indexOf('=');
+        if (eq > 0)
+            vars[line.left(eq).toStdString()] = line.mid(eq + 1).toStdString();
+    }
+    return vars;
+}
+
 const TestEnv *TestEnv::get(QString *why)
 {
     static const TestEnv *env = []() -> const TestEnv * {
-        const QByteArray path = qgetenv("MIMEO_TEST_ENV");
-        QFile f(QString::fromLocal8Bit(path));
-        if (path.isEmpty() || !f.open(QIODevice::ReadOnly))
+        auto read = readClustersEnv(QString::fromLocal8Bit(qgetenv("MIMEO_TEST_ENV")));
+        if (!read)
             return nullptr;
-        std::map<std::string, std::string> vars;
-        while (!f.atEnd()) {
-            const QByteArray line = f.readLine().trimmed();
-            const int eq = line.indexOf('=');
-            if (eq > 0)
-                vars[line.left(eq).toStdString()] = line.mid(eq + 1).toStdString();
-        }
+        auto &vars = *read;
         auto *e = new TestEnv;
         e->source = {vars["MIMEO_TEST_SOURCE"], vars["MIMEO_TEST_SOURCE_DIR"]};
         e->dest = {vars["MIMEO_TEST_DEST"], vars["MIMEO_TEST_DEST_DIR"]};

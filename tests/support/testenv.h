@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <map>
+#include <optional>
 #include <string>
 
 namespace mimeo::test {
@@ -19,6 +21,10 @@ struct Cluster {
     std::string conninfoFor(const std::string &dbname, const std::string &user = "postgres") const;
     pg::Connection connect(const std::string &dbname = "postgres", pg::Side side = pg::Side::Unknown) const;
 };
+
+// The NAME=value lines of a clusters.env that tests/fixture/pgcluster.sh
+// wrote; nullopt when there is no such file.
+std::optional<std::map<std::string, std::string>> readClustersEnv(const QString &path);
 
 class TestEnv {
 public:

@@ -8,6 +8,11 @@
 #include "pg/redact.h"
 #include "replication/engine.h"
 
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
 namespace mimeo::jobs {
 namespace {
 
@@ -58,6 +63,59 @@ Answer refresh(const RequestSettings &s, RequestWork &work, pg::Connection &ctl)
     return {result.outcome == replication::Outcome::Locked ? "failed" : "done", result.message};
 }
 
+pg::Connection openControl(const RequestSettings &s)
+{
+    pg::ConnectSpec spec = s.destination;
+    spec.applicationName = "mimeo:serve:request";
+    spec.side = pg::Side::Destination;
+    return pg::Connection::open(spec);
+}
+
+// Writes the answer on ctl. When the destination went away meanwhile (a
+// restart, a failover) the connection is reopened until it can be written:
+// the runner that reconnected meanwhile adopted the request as still
+// running here (catalog::adoptRunnerRequests), so no one else would ever
+// answer it. A job that failed while the destination was away failed
+// because of that: the request goes back to waiting and is taken again
+// once the server is back, instead of being answered failed; one cancelled
+// meanwhile (a cancel request) is answered cancelled. Gives up only when
+// the runner stops (its backend ends with it, and another runner takes the
+// request again). Returns the status written: answer's, or waiting when
+// given back.
+std::string writeAnswer(const RequestSettings &s, RequestWork &work, pg::Connection &ctl, const Answer &answer)
+{
+    const auto &req = work.request;
+    try {
+        catalog::finishRequest(ctl, s.schema, req.id, answer.status, answer.message);
+        return answer.status;
+    } catch (const pg::Error &) {
+        if (!ctl.isBad())
+            throw;
+    }
+    const auto stops = [&] { return work.giveBack && work.cancel.requested(); };
+    for (int failures = 0;; ++failures) {
+        // 1, 2, 4 ... 30 s apart, as the runner's own reconnects.
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(std::min(30, 1 << std::min(failures, 5)));
+        while (!stops() && std::chrono::steady_clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        if (stops())
+            throw std::runtime_error("the destination went away and the runner stops: " + work.cancel.reason());
+        try {
+            ctl = openControl(s);
+            if (answer.status == "done" || work.cancel.requested()) {
+                const Answer final = answer.status == "done" ? answer : Answer{"cancelled", work.cancel.reason()};
+                catalog::finishRequest(ctl, s.schema, req.id, final.status, final.message);
+                return final.status;
+            }
+            catalog::releaseRequest(ctl, s.schema, req.id, "given back: the destination went away while it ran (" + answer.message + ")");
+            return "waiting";
+        } catch (const pg::Error &) {
+            if (ctl.isOpen() && !ctl.isBad())
+                throw; // the server is back and refuses: not a connection problem
+        }
+    }
+}
+
 } // namespace
 
 std::string carryOutRequest(const RequestSettings &settings, RequestWork &work)
@@ -65,10 +123,7 @@ std::string carryOutRequest(const RequestSettings &settings, RequestWork &work)
     const auto &req = work.request;
     const std::string what = "request " + std::to_string(req.id) + " (" + req.action + " " + req.destTable + ")";
     try {
-        pg::ConnectSpec ctlSpec = settings.destination;
-        ctlSpec.applicationName = "mimeo:serve:request";
-        ctlSpec.side = pg::Side::Destination;
-        auto ctl = pg::Connection::open(ctlSpec);
+        auto ctl = openControl(settings);
         Answer answer;
         try {
             if (req.action == "refresh" || req.action == "repull")
@@ -87,8 +142,8 @@ std::string carryOutRequest(const RequestSettings &settings, RequestWork &work)
             catalog::releaseRequest(ctl, settings.schema, req.id, "given back: its runner stopped (" + work.cancel.reason() + ")");
             return what + " given back: " + work.cancel.reason();
         }
-        catalog::finishRequest(ctl, settings.schema, req.id, answer.status, answer.message);
-        return what + " " + answer.status + ": " + answer.message;
+        const std::string status = writeAnswer(settings, work, ctl, answer);
+        return what + " " + (status == "waiting" ? "given back (the destination went away): " : status + ": ") + answer.message;
     } catch (const std::exception &e) {
         return what + " could not be answered: " + e.what();
     }

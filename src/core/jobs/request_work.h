@@ -41,10 +41,13 @@ struct RequestSettings {
     ValidateFn validate;
 };
 
-// Runs work.request to its end and answers it; never throws (a request that
-// cannot be answered stays taken by this runner's backend, and is given
-// back when the runner reconnects or taken again when it dies). Returns one
-// line for people.
+// Runs work.request to its end and answers it; never throws. When the
+// destination goes away meanwhile (a restart), the answer waits until the
+// server is back (the runner adopts the request when it reconnects, so no
+// one else would answer it), and a job that failed because of it is given
+// back to be taken again. Only a runner that stops leaves a request
+// unanswered, taken by its backend, which ends with it. Returns one line
+// for people.
 std::string carryOutRequest(const RequestSettings &settings, RequestWork &work);
 
 } // namespace mimeo::jobs
