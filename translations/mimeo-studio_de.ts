@@ -1120,12 +1120,12 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Die Anfrage konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service_runner.cpp" line="178"/>
-        <source>No runner took it: none serves %1 any more. Start mimeo serve near the databases, or run %2 on this computer (Destination ▸ Run on the Server&apos;s Runner When One Serves).</source>
-        <translation>Kein Runner hat ihn übernommen: Für %1 läuft keiner mehr. Starten Sie mimeo serve in der Nähe der Datenbanken, oder führen Sie „%2“ auf diesem Computer aus (Ziel ▸ Aufträge auf dem Runner des Servers ausführen, wenn einer bereitsteht).</translation>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="181"/>
+        <source>No runner is alive to carry it out: none serves %1 any more. Start mimeo serve near the databases, or run %2 on this computer (Destination ▸ Run on the Server&apos;s Runner When One Serves).</source>
+        <translation>Kein laufender Runner kann ihn ausführen: Für %1 läuft keiner mehr. Starten Sie mimeo serve in der Nähe der Datenbanken, oder führen Sie „%2“ auf diesem Computer aus (Ziel ▸ Aufträge auf dem Runner des Servers ausführen, wenn einer bereitsteht).</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service_runner.cpp" line="211"/>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="214"/>
         <source>Could not ask the runner to cancel: %1</source>
         <translation>Der Runner konnte nicht um den Abbruch gebeten werden: %1</translation>
     </message>

@@ -148,8 +148,31 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!service()->runnerAlive(), 15000);
         QTRY_VERIFY_WITH_TIMEOUT(job(id).finished(), 15000);
         QVERIFY2(job(id).state == JobRecord::State::Failed, qPrintable(jobStateName(job(id).state)));
-        QVERIFY2(job(id).message.contains(QStringLiteral("No runner took it")), qPrintable(job(id).message));
+        QVERIFY2(job(id).message.contains(QStringLiteral("No runner is alive to carry it out")), qPrintable(job(id).message));
         QCOMPARE(text("SELECT status FROM mimeo.studio_request WHERE request_id = $1", {std::to_string(job(id).requestId)}),
+                 std::string("cancelled"));
+
+        // A runner killed while it runs the job: the request stays taken by
+        // a backend that is gone, and no runner is alive to take it again.
+        int killed = 0;
+        {
+            test::Background runner(*f_, {"serve", "--interval", "1"});
+            QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT count(*) FROM mimeo.studio_runner WHERE pid = $1",
+                                             {std::to_string(runner.p.processId())}),
+                                      1LL, 15000);
+            service()->health()->reload();
+            QTRY_VERIFY_WITH_TIMEOUT(service()->runnerAlive(), 15000);
+            killed = refreshNow(QStringLiteral("rep.slow"));
+            QVERIFY(job(killed).onRunner);
+            QTRY_VERIFY_WITH_TIMEOUT(job(killed).runnerJobId > 0 && job(killed).progress.rows > 0, 30000);
+        } // SIGKILL: its row stays until it shows as gone (3 intervals)
+        service()->health()->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!service()->runnerAlive(), 15000);
+        service()->health()->reload(); // (the first read may have come before it showed as gone)
+        QTRY_VERIFY_WITH_TIMEOUT(job(killed).finished(), 15000);
+        QVERIFY2(job(killed).state == JobRecord::State::Failed, qPrintable(jobStateName(job(killed).state)));
+        QVERIFY2(job(killed).message.contains(QStringLiteral("No runner is alive to carry it out")), qPrintable(job(killed).message));
+        QCOMPARE(text("SELECT status FROM mimeo.studio_request WHERE request_id = $1", {std::to_string(job(killed).requestId)}),
                  std::string("cancelled"));
         jobs()->setNoRunnerPatience(20000);
     }
@@ -157,19 +180,23 @@ private slots:
     void withRunnerRefreshGoesToIt()
     {
         test::Background runner(*f_, {"serve", "--interval", "1"});
-        QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT count(*) FROM mimeo.studio_runner"), 1LL, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT count(*) FROM mimeo.studio_runner WHERE pid = $1", {std::to_string(runner.p.processId())}),
+                                  1LL, 15000);
         // The health feed's reads notice it (every 10 s, or now; a read
         // the job log prompted may have seen it already).
         service()->health()->reload();
         QTRY_VERIFY_WITH_TIMEOUT(service()->runnerAlive(), 15000);
         QTRY_VERIFY_WITH_TIMEOUT(window_->logText().contains(QStringLiteral("A runner serves")), 5000);
         // The monitor names it: host, pid, how it runs, when it was last seen.
-        QCOMPARE(service()->runners().size(), size_t(1));
-        const auto &row = service()->runners().front();
-        QCOMPARE(row.info.pid, int(runner.p.processId()));
+        // (The last test's killed runner is listed too, as gone.)
+        const auto &runners = service()->runners();
+        const auto row = std::find_if(runners.begin(), runners.end(), [&](const auto &r) { return !r.gone; });
+        QVERIFY(row != runners.end());
+        QCOMPARE(std::count_if(runners.begin(), runners.end(), [](const auto &r) { return !r.gone; }), 1L);
+        QCOMPARE(row->info.pid, int(runner.p.processId()));
         MonitorPage *monitor = window_->openMonitor(key_);
         const QString expected = QStringLiteral("<b>Runner</b>: %1 (pid %2, --jobs 1, --interval 1), seen ")
-                                     .arg(QString::fromStdString(row.info.host))
+                                     .arg(QString::fromStdString(row->info.host))
                                      .arg(runner.p.processId());
         QTRY_VERIFY_WITH_TIMEOUT(monitor->summaryText().contains(expected), 15000);
 

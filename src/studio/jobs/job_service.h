@@ -10,8 +10,8 @@
 // A refresh or re-pull can go to a runner of the catalog (`mimeo serve`,
 // issue 18) instead: the job is then a request row, followed through the
 // request's job in the job log; it needs no worker here, and Cancel sends
-// a cancel request. A request no runner takes while none is alive is
-// withdrawn after a while and fails here, saying so.
+// a cancel request. A request no runner takes (or whose runner died) while
+// none is alive is withdrawn after a while and fails here, saying so.
 #include "background_task.h"
 #include "engine_run.h"
 #include "request_follower.h"
@@ -130,7 +130,8 @@ private:
     void requestProgressed(const mimeo::catalog::RequestProgress &p);
     void requestVanished(qint64 requestId);
     void followFailed(const QString &destinationKey, const TaskError &e);
-    // Waiting with no runner alive for too long: withdrawn, and failed here.
+    // Waiting (or taken by a dead runner) with no runner alive for too long:
+    // withdrawn, and failed here.
     void giveUpWaiting(int id);
     int jobOfRequest(qint64 requestId) const;
     void sendCancel(int id);

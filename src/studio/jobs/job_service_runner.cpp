@@ -138,11 +138,12 @@ void JobService::requestProgressed(const mimeo::catalog::RequestProgress &p)
         job->error.message = message;
         finish(id, JobRecord::State::Failed, message);
     } else {
-        // Waiting while no runner is alive (it died, or was stopped): given
-        // up after a while rather than left waiting for ever.
+        // Waiting, or taken by a runner that died, while no runner is alive:
+        // given up after a while rather than left waiting for ever (as
+        // `mimeo refresh --runner` does).
         auto &remote = remote_[id];
         const DestinationService *service = services_[id];
-        if (status == "waiting" && service && !service->runnerAlive()) {
+        if ((status == "waiting" || status == "taken") && service && !service->runnerAlive()) {
             if (!remote.noRunnerSince.isValid())
                 remote.noRunnerSince = QDateTime::currentDateTime();
             else if (remote.noRunnerSince.msecsTo(QDateTime::currentDateTime()) >= noRunnerPatienceMs_)
@@ -164,18 +165,20 @@ void JobService::giveUpWaiting(int id)
     const int64_t requestId = it->second.requestId;
     runTask(this, [t, requestId] {
         auto conn = t.connect("request");
-        return mimeo::catalog::withdrawRequest(conn, t.schema.toStdString(), requestId, "withdrawn in Mimeo Studio: no runner is alive");
+        // False while a live runner's backend still works on it: it goes on.
+        return mimeo::catalog::cancelUnservedRequest(conn, t.schema.toStdString(), requestId,
+                                                     "withdrawn in Mimeo Studio: no runner is alive");
     }, [this, id](bool withdrawn) {
         auto it = remote_.find(id);
         if (it == remote_.end())
             return;
         it->second.withdrawing = false;
-        // A runner took it meanwhile: it goes on.
+        // A live runner has it: it goes on.
         if (!withdrawn)
             return;
         const JobRecord *job = find(id);
         finish(id, JobRecord::State::Failed,
-               tr("No runner took it: none serves %1 any more. Start mimeo serve near the databases, or run %2 on this computer "
+               tr("No runner is alive to carry it out: none serves %1 any more. Start mimeo serve near the databases, or run %2 on this computer "
                   "(Destination ▸ Run on the Server's Runner When One Serves).")
                    .arg(job ? job->destinationName : QString(), job ? jobActionName(job->action) : QString()));
     }, [this, id](const TaskError &) {
