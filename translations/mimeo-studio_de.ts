@@ -1110,22 +1110,22 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Der Auftrag konnte nicht an den Runner übergeben werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service_runner.cpp" line="92"/>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="94"/>
         <source>The request vanished from the catalog.</source>
         <translation>Die Anfrage ist aus dem Katalog verschwunden.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service_runner.cpp" line="101"/>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="103"/>
         <source>Could not read the request: %1</source>
         <translation>Die Anfrage konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service_runner.cpp" line="181"/>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="183"/>
         <source>No runner is alive to carry it out: none serves %1 any more. Start mimeo serve near the databases, or run %2 on this computer (Destination ▸ Run on the Server&apos;s Runner When One Serves).</source>
         <translation>Kein laufender Runner kann ihn ausführen: Für %1 läuft keiner mehr. Starten Sie mimeo serve in der Nähe der Datenbanken, oder führen Sie „%2“ auf diesem Computer aus (Ziel ▸ Aufträge auf dem Runner des Servers ausführen, wenn einer bereitsteht).</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service_runner.cpp" line="214"/>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="216"/>
         <source>Could not ask the runner to cancel: %1</source>
         <translation>Der Runner konnte nicht um den Abbruch gebeten werden: %1</translation>
     </message>

@@ -272,6 +272,8 @@ private slots:
         QCOMPARE(int(job(slow).state), int(JobRecord::State::Cancelling));
         QTRY_VERIFY_WITH_TIMEOUT(job(slow).finished(), 15000);
         QVERIFY2(job(slow).state == JobRecord::State::Cancelled, qPrintable(jobStateName(job(slow).state) + QStringLiteral(": ") + job(slow).message));
+        // Nothing left to follow: no idle connection is kept.
+        QTRY_COMPARE(scalar(followers), 0LL);
         QVERIFY(text("SELECT status FROM mimeo.studio_job_log WHERE job_id = $1", {std::to_string(job(slow).runnerJobId)}) != "running");
         QCOMPARE(scalar("SELECT count(*) FROM mimeo.studio_request WHERE action = 'cancel' AND target_request_id = $1 AND status = 'done'",
                         {std::to_string(job(slow).requestId)}),

@@ -68,8 +68,10 @@ void JobService::startOnRunner(JobRecord &job, DestinationService *service)
 RequestFollower *JobService::followerFor(const DestinationTarget &target)
 {
     const QString key = target.key();
-    if (RequestFollower *follower = followers_.value(key))
+    if (RequestFollower *follower = followers_.value(key)) {
+        follower->setTarget(target); // as the destination's settings are now
         return follower;
+    }
     auto *follower = new RequestFollower(target, this);
     connect(follower, &RequestFollower::progressed, this, &JobService::requestProgressed);
     connect(follower, &RequestFollower::vanished, this, &JobService::requestVanished);

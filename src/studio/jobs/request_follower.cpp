@@ -31,8 +31,18 @@ void RequestFollower::follow(qint64 requestId)
 void RequestFollower::forget(qint64 requestId)
 {
     requests_.erase(requestId);
-    if (requests_.empty())
+    if (requests_.empty()) {
         timer_.stop();
+        // No idle connection is kept: the link (and its connection) goes
+        // when the last read holding it is over.
+        link_ = std::make_shared<Link>();
+    }
+}
+
+void RequestFollower::setTarget(const DestinationTarget &target)
+{
+    target_ = target;
+    link_ = std::make_shared<Link>(); // the next read connects with it
 }
 
 void RequestFollower::read()

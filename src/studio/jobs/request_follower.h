@@ -5,7 +5,7 @@
 // query reads them all with their jobs' progress, on one connection that is
 // kept between reads (and made again after it was lost, e.g. while the
 // server restarts). Before, each followed job opened a connection of its
-// own twice a second.
+// own twice a second. With nothing to follow, no connection is kept.
 #include "catalog/requests.h"
 #include "destination_session.h"
 #include "task_runner.h"
@@ -24,6 +24,8 @@ public:
 
     void follow(qint64 requestId);
     void forget(qint64 requestId);
+    // New connection settings (Edit Destination): the next read uses them.
+    void setTarget(const DestinationTarget &target);
     bool isFollowing() const { return !requests_.empty(); }
 
 signals:
