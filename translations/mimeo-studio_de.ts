@@ -1105,27 +1105,27 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Das Ziel wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service_runner.cpp" line="64"/>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="66"/>
         <source>Could not hand the job to the runner: %1</source>
         <translation>Der Auftrag konnte nicht an den Runner übergeben werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service_runner.cpp" line="94"/>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="96"/>
         <source>The request vanished from the catalog.</source>
         <translation>Die Anfrage ist aus dem Katalog verschwunden.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service_runner.cpp" line="103"/>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="105"/>
         <source>Could not read the request: %1</source>
         <translation>Die Anfrage konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service_runner.cpp" line="183"/>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="206"/>
         <source>No runner is alive to carry it out: none serves %1 any more. Start mimeo serve near the databases, or run %2 on this computer (Destination ▸ Run on the Server&apos;s Runner When One Serves).</source>
         <translation>Kein laufender Runner kann ihn ausführen: Für %1 läuft keiner mehr. Starten Sie mimeo serve in der Nähe der Datenbanken, oder führen Sie „%2“ auf diesem Computer aus (Ziel ▸ Aufträge auf dem Runner des Servers ausführen, wenn einer bereitsteht).</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/job_service_runner.cpp" line="216"/>
+        <location filename="../src/studio/jobs/job_service_runner.cpp" line="239"/>
         <source>Could not ask the runner to cancel: %1</source>
         <translation>Der Runner konnte nicht um den Abbruch gebeten werden: %1</translation>
     </message>
@@ -1576,7 +1576,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="191"/>
-        <location filename="../src/studio/mainwindow.cpp" line="758"/>
+        <location filename="../src/studio/mainwindow.cpp" line="769"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
@@ -1627,7 +1627,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="196"/>
-        <location filename="../src/studio/mainwindow.cpp" line="759"/>
+        <location filename="../src/studio/mainwindow.cpp" line="770"/>
         <source>&amp;Full Re-pull…</source>
         <translation>&amp;Vollständig neu laden…</translation>
     </message>
@@ -1815,6 +1815,19 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
+        <location filename="../src/studio/mainwindow.cpp" line="678"/>
+        <source>A full re-pull of
+
+%1
+
+%2 Run it now?</source>
+        <translation>Vollständiges Neuladen von
+
+%1
+
+%2 Jetzt ausführen?</translation>
+    </message>
+    <message>
         <location filename="../src/studio/mainwindow.cpp" line="435"/>
         <source>No keychain is available, so those passwords stay where they are.</source>
         <translation>Kein Schlüsselbund verfügbar, daher bleiben diese Passwörter, wo sie sind.</translation>
@@ -1898,25 +1911,22 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         <translation>%1 (%2): %3.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="667"/>
+        <location filename="../src/studio/mainwindow.cpp" line="668"/>
+        <source>It runs on this computer: every row passes through it.</source>
+        <translation>Es läuft auf diesem Computer: Jede Zeile geht durch ihn hindurch.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="675"/>
+        <source>It runs on the server&apos;s runner (%1): the rows move between the servers.</source>
+        <translation>Es läuft auf dem Runner des Servers (%1): Die Zeilen wandern zwischen den Servern.</translation>
+    </message>
+    <message>
+        <location filename="../src/studio/mainwindow.cpp" line="677"/>
         <source>Full Re-pull</source>
         <translation>Vollständig neu laden</translation>
     </message>
-    <message>
-        <location filename="../src/studio/mainwindow.cpp" line="667"/>
-        <source>A full re-pull of
-
-%1
-
-Run it now?</source>
-        <translation>Vollständiges Neuladen von
-
-%1
-
-Jetzt ausführen?</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="698"/>
+        <location filename="../src/studio/mainwindow.cpp" line="709"/>
         <source>%n due table(s) queued.</source>
         <translation>
             <numerusform>%n fällige Tabelle eingereiht.</numerusform>
@@ -1924,17 +1934,17 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="699"/>
+        <location filename="../src/studio/mainwindow.cpp" line="710"/>
         <source>Could not list the due tables: %1</source>
         <translation>Die fälligen Tabellen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="716"/>
+        <location filename="../src/studio/mainwindow.cpp" line="727"/>
         <source>Jobs Running</source>
         <translation>Laufende Aufträge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="717"/>
+        <location filename="../src/studio/mainwindow.cpp" line="728"/>
         <source>%n job(s) are queued or running. Cancel them (the servers stop at once and the tables stay as they were), or wait for them to finish?</source>
         <translation>
             <numerusform>%n Auftrag wartet oder läuft. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform>
@@ -1942,72 +1952,72 @@ Jetzt ausführen?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="721"/>
+        <location filename="../src/studio/mainwindow.cpp" line="732"/>
         <source>Cancel the Jobs</source>
         <translation>Aufträge abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="722"/>
+        <location filename="../src/studio/mainwindow.cpp" line="733"/>
         <source>Wait for Them</source>
         <translation>Darauf warten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="753"/>
+        <location filename="../src/studio/mainwindow.cpp" line="764"/>
         <source>&amp;New Replication from Source %1…</source>
         <translation>&amp;Neue Replikation aus Quelle %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="760"/>
+        <location filename="../src/studio/mainwindow.cpp" line="771"/>
         <source>&amp;History of %1</source>
         <translation>Ver&amp;lauf von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="764"/>
+        <location filename="../src/studio/mainwindow.cpp" line="775"/>
         <source>Open in the &amp;Configuration Editor</source>
         <translation>Im &amp;Konfigurationseditor öffnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="777"/>
+        <location filename="../src/studio/mainwindow.cpp" line="788"/>
         <source>&amp;New Replication of %1…</source>
         <translation>&amp;Neue Replikation von %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="777"/>
+        <location filename="../src/studio/mainwindow.cpp" line="788"/>
         <source>a Source Table</source>
         <translation>einer Quelltabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="779"/>
+        <location filename="../src/studio/mainwindow.cpp" line="790"/>
         <source>&amp;Destroy Replication of %1…</source>
         <translation>Replikation von %1 &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="803"/>
+        <location filename="../src/studio/mainwindow.cpp" line="814"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="816"/>
+        <location filename="../src/studio/mainwindow.cpp" line="827"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="817"/>
+        <location filename="../src/studio/mainwindow.cpp" line="828"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="858"/>
+        <location filename="../src/studio/mainwindow.cpp" line="869"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="859"/>
+        <location filename="../src/studio/mainwindow.cpp" line="870"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="887"/>
+        <location filename="../src/studio/mainwindow.cpp" line="898"/>
         <source>Quitting once the jobs have ended…</source>
         <translation>Beenden, sobald die Aufträge zu Ende sind…</translation>
     </message>

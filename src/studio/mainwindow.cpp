@@ -664,7 +664,18 @@ void MainWindow::repullTables(const QString &key, const QStringList &destTables)
             what = tr("empties it, pulls every row again and clears the queue on the source");
         lines << tr("%1 (%2): %3.").arg(t, type, what);
     }
-    if (QMessageBox::question(this, tr("Full Re-pull"), tr("A full re-pull of\n\n%1\n\nRun it now?").arg(lines.join(QLatin1Char('\n'))))
+    // Where it runs matters for a full re-pull: every row moves.
+    QString where = tr("It runs on this computer: every row passes through it.");
+    if (ui_->actionRepullOnRunner->isChecked() && service->runnerAlive()) {
+        QStringList hosts;
+        for (const auto &r : service->runners())
+            if (!r.gone)
+                hosts << QString::fromStdString(r.info.host);
+        hosts.removeDuplicates();
+        where = tr("It runs on the server's runner (%1): the rows move between the servers.").arg(hosts.join(QStringLiteral(", ")));
+    }
+    if (QMessageBox::question(this, tr("Full Re-pull"),
+                              tr("A full re-pull of\n\n%1\n\n%2 Run it now?").arg(lines.join(QLatin1Char('\n')), where))
         != QMessageBox::Yes)
         return;
     for (const QString &t : destTables)

@@ -116,6 +116,17 @@ private slots:
         QVERIFY(monitor);
         service()->health()->reload();
         QTRY_VERIFY_WITH_TIMEOUT(monitor->summaryText().contains(QStringLiteral("No runner</b> serves this destination")), 15000);
+        // A full re-pull's question says it would run here (answered No: nothing runs).
+        QString question;
+        auto answer = onModal<QMessageBox>([&question](QMessageBox *box) {
+            question = box->text();
+            box->button(QMessageBox::No)->click();
+        });
+        QSignalSpy none(jobs(), &JobService::jobAdded);
+        window_->repullTables(key_, {QStringLiteral("rep.t")});
+        QVERIFY(answer.seen());
+        QVERIFY2(question.contains(QStringLiteral("It runs on this computer: every row passes through it.")), qPrintable(question));
+        QCOMPARE(none.count(), 0);
         // Said once: a second refresh runs here too, silently.
         const int again = refreshNow(QStringLiteral("rep.t"));
         QTRY_VERIFY_WITH_TIMEOUT(job(again).finished(), 30000);
@@ -225,10 +236,17 @@ private slots:
         QCOMPARE(scalar("SELECT count(*) FROM mimeo.studio_job_log WHERE dest_table = 'rep.u' AND origin = 'mimeo studio'"), 0LL);
 
         // Full Re-pull goes there too (after its question).
-        auto answer = onModal<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); });
+        // The question says where it runs: every row moves.
+        QString repullQuestion;
+        auto answer = onModal<QMessageBox>([&repullQuestion](QMessageBox *box) {
+            repullQuestion = box->text();
+            box->button(QMessageBox::Yes)->click();
+        });
         QSignalSpy added(jobs(), &JobService::jobAdded);
         window_->repullTables(key_, {QStringLiteral("rep.u")});
         QVERIFY(answer.seen());
+        QVERIFY2(repullQuestion.contains(QStringLiteral("It runs on the server's runner (%1)").arg(QString::fromStdString(row->info.host))),
+                 qPrintable(repullQuestion));
         QVERIFY(waitForSignals(added));
         const int repull = jobs()->jobs()[static_cast<size_t>(added.last().at(0).toInt())].id;
         QVERIFY(job(repull).onRunner);
@@ -245,7 +263,8 @@ private slots:
         QVERIFY(job(validate).onRunner);
         QTRY_VERIFY_WITH_TIMEOUT(job(validate).finished(), 30000);
         QVERIFY2(job(validate).state == JobRecord::State::Done, qPrintable(job(validate).message));
-        QVERIFY(!job(validate).message.isEmpty());
+        // Said as a validation run here says it (translated), from the runner's record.
+        QCOMPARE(job(validate).message, QStringLiteral("validated: 50 rows equal"));
         QCOMPARE(text("SELECT action FROM mimeo.studio_request WHERE request_id = $1", {std::to_string(job(validate).requestId)}),
                  std::string("validate"));
         QCOMPARE(text("SELECT outcome FROM mimeo.studio_validation WHERE dest_table = 'rep.u'"), std::string("validated"));

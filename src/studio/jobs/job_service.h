@@ -123,6 +123,7 @@ private:
         qint64 requestId = 0;
         bool cancelSent = false;
         bool withdrawing = false;
+        bool finishing = false; // a validation's record is being read
         QDateTime noRunnerSince; // waiting while no runner is alive, since
     };
     void startOnRunner(JobRecord &job, DestinationService *service);
@@ -133,6 +134,8 @@ private:
     // Waiting (or taken by a dead runner) with no runner alive for too long:
     // withdrawn, and failed here.
     void giveUpWaiting(int id);
+    // A validation the runner answered: ends with the table's recorded validation, summed up.
+    void finishValidation(int id, const QString &runnerMessage);
     int jobOfRequest(qint64 requestId) const;
     void sendCancel(int id);
     JobRecord *record(int id);

@@ -5,7 +5,9 @@
 #include "job_service.h"
 
 #include "catalog/requests.h"
+#include "check_work.h"
 #include "destination_service.h"
+#include "jobs/validation.h"
 
 #include <QSysInfo>
 
@@ -127,6 +129,8 @@ void JobService::requestProgressed(const mimeo::catalog::RequestProgress &p)
     const QString message = q(p.request.message.value_or(std::string()));
     if (p.jobStatus == "skipped" && p.jobLocked && status != "waiting" && status != "taken") {
         finish(id, JobRecord::State::Busy, message);
+    } else if (status == "done" && job->action == JobRecord::Action::Validate) {
+        finishValidation(id, message);
     } else if (status == "done") {
         finish(id, p.jobStatus == "skipped" ? JobRecord::State::Skipped : JobRecord::State::Done, message);
     } else if (status == "cancelled") {
@@ -155,6 +159,25 @@ void JobService::requestProgressed(const mimeo::catalog::RequestProgress &p)
         }
         changed(id);
     }
+}
+
+void JobService::finishValidation(int id, const QString &runnerMessage)
+{
+    // The runner recorded the table's validation: said as a validation run
+    // here says it (in the user's language), else in the runner's words.
+    auto it = remote_.find(id);
+    const JobRecord *job = find(id);
+    if (it == remote_.end() || !job || it->second.finishing)
+        return;
+    it->second.finishing = true;
+    const DestinationTarget t = it->second.target;
+    const std::string table = job->destTable.toStdString();
+    runTask(this, [t, table] {
+        auto conn = t.connect("request");
+        return mimeo::jobs::readValidation(conn, t.schema.toStdString(), table);
+    }, [this, id, runnerMessage](const std::optional<mimeo::jobs::Validation> &v) {
+        finish(id, JobRecord::State::Done, v ? validationSummary(*v) : runnerMessage);
+    }, [this, id, runnerMessage](const TaskError &) { finish(id, JobRecord::State::Done, runnerMessage); });
 }
 
 void JobService::giveUpWaiting(int id)
