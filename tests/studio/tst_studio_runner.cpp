@@ -9,8 +9,10 @@
 // remembered (Refresh Now off runs here while Validate still goes there);
 // a request left waiting when no runner is alive any more is withdrawn and
 // fails here, saying so; closing the window, or removing the destination,
-// leaves a runner's job running (removing it still follows it here).
+// leaves a runner's job running (removing it still follows it here); a
+// runner's job is followed to its end across a restart of the destination.
 #include "cli_fixture.h"
+#include "own_cluster.h"
 #include "destination_registry.h"
 #include "destination_service.h"
 #include "health_feed.h"
@@ -380,6 +382,49 @@ private slots:
         jobs()->cancel(id);
         QTRY_VERIFY_WITH_TIMEOUT(job(id).finished(), 15000);
         QVERIFY2(job(id).state == JobRecord::State::Cancelled, qPrintable(jobStateName(job(id).state) + QStringLiteral(": ") + job(id).message));
+    }
+
+    void followsARunnerJobAcrossARestartOfItsServer()
+    {
+        // The destination server restarts while a runner's job runs: a
+        // cluster of this test's own (the shared one serves other suites).
+        MIMEO_REQUIRE_ENV(env);
+        std::unique_ptr<test::OwnCluster> own;
+        MIMEO_NOTHROW(own = std::make_unique<test::OwnCluster>("studiorestart"));
+        test::TestEnv mine = *env;
+        mine.dest = own->cluster();
+        // About 3 s to read: long enough to be cut by the restart.
+        test::CliFixture f(&mine, "studiorestart",
+                           "CREATE SCHEMA src; CREATE VIEW src.brief AS SELECT g AS id FROM generate_series(1, 6) g "
+                           "WHERE pg_sleep(0.5) IS NOT NULL;");
+        auto made = f.run({"make", "snap", "src.brief", "--source", "1", "--dest-table", "rep.brief", "--no-pulldata"});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.all()));
+        test::Background runner(f, {"serve", "--interval", "1"});
+        MainWindow window;
+        window.show();
+        const QString key = openAndWait(window, f.dest.conninfo());
+        QVERIFY(!key.isEmpty());
+        DestinationService *service = window.registry()->find(key);
+        QTRY_COMPARE_WITH_TIMEOUT(f.dest.connect().exec("SELECT count(*) FROM mimeo.studio_runner").text(0, 0), std::string("1"), 15000);
+        service->health()->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(service->runnerAlive(), 15000);
+
+        JobService *jobs = window.jobService();
+        QSignalSpy added(jobs, &JobService::jobAdded);
+        window.refreshTables(key, {QStringLiteral("rep.brief")});
+        QVERIFY(waitForSignals(added));
+        const int id = jobs->jobs()[static_cast<size_t>(added.last().at(0).toInt())].id;
+        QVERIFY(jobs->find(id)->onRunner);
+        QTRY_VERIFY_WITH_TIMEOUT(jobs->find(id)->runnerJobId > 0, 15000);
+        QVERIFY(!jobs->find(id)->finished());
+        MIMEO_NOTHROW(own->restart());
+        // The follower connects again; the runner answers the job after the
+        // restart (given back and done again, or done), and the panel says so.
+        QTRY_VERIFY_WITH_TIMEOUT(jobs->find(id)->finished(), 60000);
+        QVERIFY2(jobs->find(id)->state == JobRecord::State::Done,
+                 qPrintable(jobStateName(jobs->find(id)->state) + QStringLiteral(": ") + jobs->find(id)->message));
+        QCOMPARE(f.dest.connect().exec("SELECT count(*) FROM rep.brief").text(0, 0), std::string("6"));
+        QCOMPARE(jobs->find(id)->progress.rows, 6LL);
     }
 
     void cleanupTestCase() { window_.reset(); }
