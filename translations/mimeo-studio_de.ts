@@ -1141,37 +1141,37 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>Abgebrochen, bevor sie begann.</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/check_work.cpp" line="38"/>
+        <location filename="../src/studio/jobs/check_work.cpp" line="39"/>
         <source>validation failed: %1</source>
         <translation>Validierung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/check_work.cpp" line="41"/>
+        <location filename="../src/studio/jobs/check_work.cpp" line="42"/>
         <source>validated: %1 rows equal</source>
         <translation>validiert: %1 Zeilen gleich</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/check_work.cpp" line="42"/>
+        <location filename="../src/studio/jobs/check_work.cpp" line="43"/>
         <source>validated: %1 rows on both sides (counted, not compared)</source>
         <translation>validiert: %1 Zeilen auf beiden Seiten (gezählt, nicht verglichen)</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/check_work.cpp" line="44"/>
+        <location filename="../src/studio/jobs/check_work.cpp" line="45"/>
         <source>row counts differ: %1 on the source, %2 on the destination</source>
         <translation>Zeilenzahlen weichen ab: %1 in der Quelle, %2 im Ziel</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/check_work.cpp" line="46"/>
+        <location filename="../src/studio/jobs/check_work.cpp" line="47"/>
         <source>differing rows: %1 (%2 missing, %3 extra, %4 different)</source>
         <translation>abweichende Zeilen: %1 (%2 fehlen, %3 überzählig, %4 verschieden)</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/check_work.cpp" line="85"/>
+        <location filename="../src/studio/jobs/check_work.cpp" line="83"/>
         <source>%1; then %2</source>
         <translation>%1; danach %2</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/check_work.cpp" line="86"/>
+        <location filename="../src/studio/jobs/check_work.cpp" line="84"/>
         <source>nothing to repair: %1</source>
         <translation>nichts zu reparieren: %1</translation>
     </message>

@@ -2,7 +2,7 @@
 // mimeo serve: a runner near the databases (a systemd service, or a
 // terminal): the schedule every --interval seconds, and the requests that
 // `mimeo refresh --runner` and the application put in the catalog.
-#include "checks/validation_record.h"
+#include "checks/validation_job.h"
 #include "command_parser.h"
 #include "commands.h"
 #include "jobs/serve.h"
@@ -49,18 +49,10 @@ int runServe(CliContext &ctx, const QStringList &args)
     if (p.isSet(interval))
         o.runner.intervalSeconds = static_cast<int>(p.intValue(QStringLiteral("interval"), 1, 86400));
     // The desktop's Validate (row count, then the rows when the table has a
-    // key), recorded as the table's last validation.
-    o.validate = [schema = ctx.schema](pg::Connection &dest, const std::string &table, const pg::CancelToken &cancel) {
-        checks::CheckContext c{dest, schema, {}, &cancel};
-        const auto v = checks::validateTable(c, table);
-        std::string line = table + " " + v.outcome + " (" + v.kind + ")";
-        if (v.sourceRows && v.destRows)
-            line += ": source " + std::to_string(*v.sourceRows) + ", destination " + std::to_string(*v.destRows) + " rows";
-        if (v.differing() > 0)
-            line += ", " + std::to_string(v.differing()) + " rows differ";
-        if (!v.message.empty())
-            line += "; " + v.message;
-        return jobs::RequestAnswer{v.outcome == "error" ? "failed" : "done", line};
+    // key), as a job of the request, recorded as the table's last validation.
+    o.validate = [](pg::Connection &dest, const std::string &table, replication::RunContext &run) {
+        const auto v = checks::validateAsJob(dest, table, run);
+        return jobs::RequestAnswer{"done", table + " " + v.result.message};
     };
     o.onEvent = [&ctx](const std::string &line) { ctx.o() << line << "\n" << std::flush; };
     {

@@ -101,6 +101,13 @@ std::string runnerId(const Background &b)
 
 QStringList serveArgs() { return {"serve", "--interval", "1"}; }
 
+// Whether the catalog's job log takes validate jobs (version 10).
+int64_t validationsInJobLog(ServeFixture &f)
+{
+    return f.scalar("SELECT count(*) FROM pg_catalog.pg_constraint WHERE conname = 'studio_job_log_action_check' "
+                    "AND pg_catalog.pg_get_constraintdef(oid) LIKE '%validate%'");
+}
+
 } // namespace
 
 class TestServe : public QObject {
@@ -491,6 +498,17 @@ private slots:
         QCOMPARE(f.scalar("SELECT count(*) FROM mimeo.studio_request WHERE action = 'validate' AND status = 'done' AND taken_by = $1",
                           {id}),
                  int64_t(4));
+        // Each is answered in the job log too (catalog version 10): a validate
+        // job of the runner, named by its request, that says what it found.
+        QCOMPARE(f.scalar("SELECT count(*) FROM mimeo.studio_request r JOIN mimeo.studio_job_log j USING (job_id) "
+                          "WHERE r.action = 'validate' AND r.taken_by = $1 AND j.action = 'validate' AND j.origin = 'mimeo serve' "
+                          "AND j.status = 'ok' AND j.dest_table = 'rep.t'",
+                          {id}),
+                 int64_t(4));
+        QVERIFY2(f.text("SELECT s.message FROM mimeo.studio_request r JOIN mimeo.studio_job_step s USING (job_id) "
+                        "WHERE r.action = 'validate' ORDER BY r.request_id DESC, s.step_no DESC LIMIT 1")
+                     .rfind("mismatched: ", 0) == 0,
+                 "the job's last step says what it found");
         // The runner's result was the table's last validation (before the local check replaced it).
         QCOMPARE(f.scalar("SELECT different + missing FROM mimeo.studio_validation WHERE dest_table = 'rep.t'"), int64_t(2));
     }
@@ -642,6 +660,26 @@ private slots:
         QCOMPARE(f.run({"init"}).exitCode, 0);
         QCOMPARE(f.scalar("SELECT max(version) FROM mimeo.studio_catalog_version"), int64_t(catalog::kCatalogVersion));
         QCOMPARE(f.scalar("SELECT count(*) FROM mimeo.studio_runner"), int64_t(0));
+        // Version 10 lets validations into the job log; 9 did not.
+        QCOMPARE(validationsInJobLog(f),
+                 int64_t(1));
+    }
+
+    void upgradeFromVersion9()
+    {
+        MIMEO_REQUIRE_ENV(env);
+        ServeFixture f(env, "serveup9");
+        test::downgradeCatalogToVersion9(f.d, "mimeo");
+        QCOMPARE(validationsInJobLog(f),
+                 int64_t(0));
+        auto old = f.run({"serve"});
+        QCOMPARE(old.exitCode, 1);
+        QVERIFY2(old.err.contains(QStringLiteral("is version 9; this mimeo needs version %1").arg(catalog::kCatalogVersion)),
+                 qPrintable(old.err));
+        QCOMPARE(f.run({"init"}).exitCode, 0);
+        QCOMPARE(f.scalar("SELECT max(version) FROM mimeo.studio_catalog_version"), int64_t(catalog::kCatalogVersion));
+        QCOMPARE(validationsInJobLog(f),
+                 int64_t(1));
     }
 };
 

@@ -310,7 +310,8 @@ private slots:
         DestinationService *service = window_->registry()->find(key_);
         QVERIFY(QTest::qWaitFor([&] { return page_->isListening(); }, 10000));
         const std::string listeners =
-            "SELECT count(*), min(pid) FROM pg_stat_activity WHERE application_name = 'mimeo-studio:monitor-listen'";
+            "SELECT count(*), min(pid) FROM pg_stat_activity WHERE application_name = 'mimeo-studio:monitor-listen' "
+            "AND datname = current_database()"; // other suites' monitors run beside this one
         QCOMPARE(f_->dest.connect().exec(listeners).text(0, 0), std::string("1"));
         const std::string before = f_->dest.connect().exec(listeners).text(0, 1);
         service->setTarget(service->target());

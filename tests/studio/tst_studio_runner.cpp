@@ -201,11 +201,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(service()->runnerAlive(), 15000);
         QTRY_VERIFY_WITH_TIMEOUT(window_->logText().contains(QStringLiteral("A runner serves")), 5000);
         // The monitor names it: host, pid, how it runs, when it was last seen.
-        // (The last test's killed runner is listed too, as gone.)
-        const auto &runners = service()->runners();
-        const auto row = std::find_if(runners.begin(), runners.end(), [&](const auto &r) { return !r.gone; });
-        QVERIFY(row != runners.end());
+        // (The last test's killed runner is listed too, as gone.) A copy:
+        // the feed's next read replaces the list.
+        const auto runners = service()->runners();
+        const auto alive = std::find_if(runners.begin(), runners.end(), [&](const auto &r) { return !r.gone; });
+        QVERIFY(alive != runners.end());
         QCOMPARE(std::count_if(runners.begin(), runners.end(), [](const auto &r) { return !r.gone; }), 1L);
+        const auto *row = &*alive;
         QCOMPARE(row->info.pid, int(runner.p.processId()));
         MonitorPage *monitor = window_->openMonitor(key_);
         const QString expected = QStringLiteral("<b>Runner</b>: %1 (pid %2, --jobs 1, --interval 1), seen ")
@@ -270,6 +272,11 @@ private slots:
         QCOMPARE(text("SELECT action FROM mimeo.studio_request WHERE request_id = $1", {std::to_string(job(validate).requestId)}),
                  std::string("validate"));
         QCOMPARE(text("SELECT outcome FROM mimeo.studio_validation WHERE dest_table = 'rep.u'"), std::string("validated"));
+        // Answered in the job log too: the runner's validate job, which the panel followed.
+        QVERIFY(job(validate).runnerJobId > 0);
+        QCOMPARE(text("SELECT action || ' ' || origin || ' ' || status FROM mimeo.studio_job_log WHERE job_id = $1",
+                      {std::to_string(job(validate).runnerJobId)}),
+                 std::string("validate mimeo serve ok"));
 
         // Cancel in the Jobs panel stops the job on the runner.
         const int slow = refreshNow(QStringLiteral("rep.slow"));
@@ -282,7 +289,8 @@ private slots:
         QTRY_COMPARE(jobsSummary->text(), QStringLiteral("0 running, 0 queued, 1 on a runner"));
         QVERIFY(job(slow).progress.rowsPerSecond > 0); // from the job log's rows and the job's start on the runner
         // Followed on one connection kept between reads, not one per read.
-        const std::string followers = "SELECT count(*), min(pid) FROM pg_stat_activity WHERE application_name = 'mimeo-studio:follow'";
+        const std::string followers = "SELECT count(*), min(pid) FROM pg_stat_activity WHERE application_name = 'mimeo-studio:follow' "
+                                      "AND datname = current_database()";
         QCOMPARE(scalar(followers), 1LL);
         const std::string followerPid = f_->dest.connect().exec(followers).text(0, 1);
         const qint64 rowsBefore = job(slow).progress.rows;

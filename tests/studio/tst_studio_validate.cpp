@@ -160,6 +160,13 @@ private slots:
         QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("different: 1")), qPrintable(cell.data(Qt::ToolTipRole).toString()));
         // The row is still tampered: Validate changed nothing.
         QCOMPARE(destRow(table, 42), std::string("tampered"));
+        // It was a job of the job log, as refreshes are: this application's, ok, saying what it found.
+        QCOMPARE(f_->dest.connect()
+                     .exec("SELECT origin || ' ' || status || ' ' || rows FROM mimeo.studio_job_log WHERE dest_table = $1 "
+                           "AND action = 'validate' ORDER BY job_id DESC LIMIT 1",
+                           {table.toStdString()})
+                     .text(0, 0),
+                 std::string("mimeo studio ok 500"));
 
         select(table);
         QVERIFY(page_->repairAction()->isEnabled());
@@ -275,6 +282,11 @@ private slots:
         QVERIFY2(stopping.elapsed() < 10000, "the count was cancelled on the source, not run to its end");
         QCOMPARE(f_->dest.connect().exec("SELECT count(*) FROM mimeo.studio_validation WHERE dest_table = 'rep.slow'").toInt(0, 0),
                  int64_t(0));
+        QCOMPARE(f_->dest.connect()
+                     .exec("SELECT status FROM mimeo.studio_job_log WHERE dest_table = 'rep.slow' AND action = 'validate' "
+                           "ORDER BY job_id DESC LIMIT 1")
+                     .text(0, 0),
+                 std::string("cancelled"));
         QCOMPARE(f_->src.connect()
                      .exec("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'")
                      .toInt(0, 0),

@@ -95,8 +95,19 @@ ScratchDb::~ScratchDb()
 
 QString mimeoBinary() { return QStringLiteral(MIMEO_CLI_PATH); }
 
+void downgradeCatalogToVersion9(pg::Connection &dest, const std::string &schema)
+{
+    const std::string qs = pg::quoteIdent(schema);
+    dest.exec("DELETE FROM " + qs + ".studio_job_log WHERE action = 'validate';"
+              "ALTER TABLE " + qs + ".studio_job_log DROP CONSTRAINT studio_job_log_action_check;"
+              "ALTER TABLE " + qs + ".studio_job_log ADD CONSTRAINT studio_job_log_action_check "
+              "CHECK (action IN ('make', 'refresh', 'destroy', 'repair'));"
+              "DELETE FROM " + qs + ".studio_catalog_version WHERE version = 10");
+}
+
 void downgradeCatalogToVersion8(pg::Connection &dest, const std::string &schema)
 {
+    downgradeCatalogToVersion9(dest, schema);
     const std::string qs = pg::quoteIdent(schema);
     dest.exec("DROP TABLE " + qs + ".studio_request, " + qs + ".studio_runner;"
               "DROP FUNCTION " + qs + ".studio_request_stamp(), " + qs + ".studio_request_notify();"

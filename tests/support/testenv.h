@@ -72,8 +72,11 @@ CliResult runMimeo(const QStringList &args, const QByteArray &stdinData = {},
 // Path of the mimeo binary under test.
 QString mimeoBinary();
 
-// Takes the catalog in schema back to version 8 (undoes migration 9: requests
-// to runners and the runner list), for tests of upgrading.
+// Takes the catalog in schema back to version 9 (undoes migration 10:
+// validations in the job log), for tests of upgrading.
+void downgradeCatalogToVersion9(pg::Connection &dest, const std::string &schema);
+// Takes the catalog in schema back to version 8 (also undoes migration 9:
+// requests to runners and the runner list), for tests of upgrading.
 void downgradeCatalogToVersion8(pg::Connection &dest, const std::string &schema);
 
 // Takes the catalog in schema back to version 7 (undoes migration 8: run

@@ -561,6 +561,16 @@ END
 $do$;
 )SQL";
 
+// Version 10: validations are jobs too. The desktop's Validate, on this
+// computer or a runner's (a validate request), writes a job-log row: its
+// phase while it runs, its outcome after, and the request it answers.
+constexpr const char *kMigration10 = R"SQL(
+ALTER TABLE @S@.studio_job_log DROP CONSTRAINT studio_job_log_action_check;
+ALTER TABLE @S@.studio_job_log ADD CONSTRAINT studio_job_log_action_check
+    CHECK (action IN ('make', 'refresh', 'destroy', 'repair', 'validate'));
+COMMENT ON TABLE @S@.studio_job_log IS 'Mimeo Studio: one row per make, refresh, destroy, repair or validate run';
+)SQL";
+
 // The role groups of the catalog in schema ("@MONITOR@", "@OPERATOR@"), the
 // freshness table ("@FRESHNESS@"), the schema's name ("@SCHEMA@") and the
 // request channel ("@REQUEST_CHANNEL@"), as string literals.
@@ -613,6 +623,7 @@ std::vector<Migration> migrations(const std::string &schema)
          withGroups(withSchema(kMigration8, quotedSchema), schema)},
         {9, "requests to runners (mimeo serve) and the runners serving this catalog",
          withGroups(withSchema(kMigration9, quotedSchema), schema)},
+        {10, "validations in the job log", withSchema(kMigration10, quotedSchema)},
     };
 }
 

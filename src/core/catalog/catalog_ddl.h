@@ -10,7 +10,7 @@
 namespace mimeo::catalog {
 
 // The newest version of our own tables; stored in studio_catalog_version.
-inline constexpr int kCatalogVersion = 9;
+inline constexpr int kCatalogVersion = 10;
 
 // mimeo's configuration tables, in creation order (parents before children).
 const std::vector<std::string> &mimeoTableNames();

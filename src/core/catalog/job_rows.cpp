@@ -40,7 +40,9 @@ std::string describeLockHolder(pg::Connection &dest, const std::string &schema, 
     try {
         auto r = dest.exec("SELECT j.origin, coalesce(j.host, '?'), coalesce(j.pid::text, '?'), j.action, "
                            "pg_catalog.to_char(j.started_at, 'HH24:MI:SS TZ') FROM " + pg::quoteIdent(schema) + ".studio_job_log AS j "
-                           "WHERE j.dest_table = $1 AND j.job_id <> $2 AND " + liveStatusSql("j") + " = 'running' "
+                           // A validation holds no lock of the table.
+                           "WHERE j.dest_table = $1 AND j.job_id <> $2 AND j.action <> 'validate' AND " + liveStatusSql("j")
+                           + " = 'running' "
                            "ORDER BY j.started_at DESC LIMIT 1",
                            {destTable, std::to_string(exceptJob)});
         if (r.rows() == 1)

@@ -26,36 +26,52 @@ pg::ConnectSpec destinationFor(const RequestSettings &s, const catalog::Request 
     return spec;
 }
 
-Answer validate(const RequestSettings &s, RequestWork &work)
+// A request's job runs with the runner's connections and passwords, and
+// its job-log row is the request's answer as it goes: the request names
+// the job as soon as it starts, so whoever asked can follow it.
+struct RequestRun {
+    RequestRun(const RequestSettings &s, RequestWork &work, pg::Connection &ctl)
+        : spec(destinationFor(s, work.request))
+        , dest(pg::Connection::open(spec))
+        // The trigger checked the name when the request was made; the table
+        // may have been destroyed since.
+        , table(catalog::requireConfiguredTable(dest, s.schema, work.request.destTable))
+        , log(spec, s.schema, "mimeo serve")
+        , recorder(log, [&s, &work, &ctl](int64_t id) {
+            work.jobId = id;
+            catalog::setRequestJob(ctl, s.schema, work.request.id, id);
+        })
+    {
+        ctx.schema = s.schema;
+        ctx.log = &recorder;
+        ctx.cancel = &work.cancel;
+        ctx.sourcePassword = s.sourcePassword;
+        ctx.applicationPrefix = "mimeo:serve";
+    }
+
+    pg::ConnectSpec spec;
+    pg::Connection dest;
+    std::string table;
+    JobLog log;
+    JobTap recorder;
+    replication::RunContext ctx;
+};
+
+Answer validate(const RequestSettings &s, RequestWork &work, pg::Connection &ctl)
 {
-    const auto &req = work.request;
     if (!s.validate)
         return {"failed", "validate is not served by this runner; run it on this computer"};
-    auto dest = pg::Connection::open(destinationFor(s, req));
-    const std::string table = catalog::requireConfiguredTable(dest, s.schema, req.destTable);
-    dest.watch(&work.cancel);
-    return s.validate(dest, table, work.cancel);
+    RequestRun run(s, work, ctl);
+    return s.validate(run.dest, run.table, run.ctx);
 }
 
 Answer refresh(const RequestSettings &s, RequestWork &work, pg::Connection &ctl)
 {
     const auto &req = work.request;
-    const pg::ConnectSpec spec = destinationFor(s, req);
-    auto dest = pg::Connection::open(spec);
-    // The trigger checked the name when the request was made; the table may
-    // have been destroyed since.
-    const std::string table = catalog::requireConfiguredTable(dest, s.schema, req.destTable);
-    JobLog log(spec, s.schema, "mimeo serve");
-    JobTap recorder(log, [&](int64_t id) {
-        work.jobId = id;
-        catalog::setRequestJob(ctl, s.schema, req.id, id);
-    });
-    replication::RunContext ctx;
-    ctx.schema = s.schema;
-    ctx.log = &recorder;
-    ctx.cancel = &work.cancel;
-    ctx.sourcePassword = s.sourcePassword;
-    ctx.applicationPrefix = "mimeo:serve";
+    RequestRun run(s, work, ctl);
+    auto &dest = run.dest;
+    auto &ctx = run.ctx;
+    const std::string &table = run.table;
     replication::RefreshRequest rr;
     rr.destTable = table;
     rr.repull = req.action == "repull";
@@ -129,7 +145,7 @@ std::string carryOutRequest(const RequestSettings &settings, RequestWork &work)
             if (req.action == "refresh" || req.action == "repull")
                 answer = refresh(settings, work, ctl);
             else if (req.action == "validate")
-                answer = validate(settings, work);
+                answer = validate(settings, work, ctl);
             else
                 answer.message = req.action + " is not served by this runner; run it on this computer";
         } catch (const pg::Error &e) {

@@ -7,6 +7,7 @@
 #include "catalog/requests.h"
 #include "pg/cancel.h"
 #include "pg/connection.h"
+#include "replication/engine.h"
 
 #include <atomic>
 #include <functional>
@@ -30,9 +31,11 @@ struct RequestAnswer {
 };
 
 // Carries out a validate request on dest (not in a transaction) for the
-// configured table; checks/ lies above jobs/, so whoever starts the runner
-// gives it (none: validate requests fail, saying so).
-using ValidateFn = std::function<RequestAnswer(pg::Connection &dest, const std::string &destTable, const pg::CancelToken &cancel)>;
+// configured table, as a job of ctx.log (its cancel, source passwords and
+// job log are the request's: the asker follows the job); checks/ lies above
+// jobs/, so whoever starts the runner gives it (none: validate requests
+// fail, saying so).
+using ValidateFn = std::function<RequestAnswer(pg::Connection &dest, const std::string &destTable, replication::RunContext &ctx)>;
 
 struct RequestSettings {
     pg::ConnectSpec destination;

@@ -3,6 +3,7 @@
 
 #include "catalog/job_rows.h"
 #include "checks/data_repair.h"
+#include "checks/validation_job.h"
 #include "checks/validation_record.h"
 #include "job_service.h"
 #include "pg/connection.h"
@@ -53,13 +54,10 @@ QString validationSummary(const mimeo::jobs::Validation &v)
 EngineRun::Work validationWork(const std::string &table)
 {
     return [table](mimeo::pg::Connection &dest, mimeo::replication::RunContext &ctx) {
-        Watching watching(dest, ctx.cancel);
-        const mimeo::checks::CheckContext c{dest, ctx.schema, ctx.sourcePassword, ctx.cancel};
-        const auto v = mimeo::checks::validateTable(c, table, [&ctx](const std::string &phase) { tell(ctx, phase); });
-        mimeo::replication::RunResult result;
-        result.rows = v.sourceRows.value_or(0);
-        result.message = validationSummary(v).toStdString();
-        return result;
+        // A job of its own in the job log, as a runner's validation is.
+        auto run = mimeo::checks::validateAsJob(dest, table, ctx);
+        run.result.message = validationSummary(run.validation).toStdString();
+        return run.result;
     };
 }
 
