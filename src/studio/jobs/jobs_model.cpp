@@ -114,7 +114,8 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
             return {};
         return p.estimatedRows > 0 ? tr("%1 of %2").arg(l.toString(p.rows), l.toString(p.estimatedRows)) : l.toString(p.rows);
     case RateColumn:
-        if (job.state == JobRecord::State::Queued || (job.onRunner && !job.runnerJobId))
+        // A validation reads both sides but copies nothing: no rate to show.
+        if (job.state == JobRecord::State::Queued || (job.onRunner && !job.runnerJobId) || job.action == JobRecord::Action::Validate)
             return {};
         return p.rowsPerSecond > 0 ? tr("%1 rows/s, %2").arg(l.toString(qRound64(p.rowsPerSecond)), formatBytes(p.bytes)) : formatBytes(p.bytes);
     case ElapsedColumn: return formatDuration(elapsed);
