@@ -160,13 +160,14 @@ private slots:
         QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("different: 1")), qPrintable(cell.data(Qt::ToolTipRole).toString()));
         // The row is still tampered: Validate changed nothing.
         QCOMPARE(destRow(table, 42), std::string("tampered"));
-        // It was a job of the job log, as refreshes are: this application's, ok, saying what it found.
+        // It was a job of the job log, as refreshes are: this application's,
+        // ok, saying what it found (History shows the reason).
         QCOMPARE(f_->dest.connect()
-                     .exec("SELECT origin || ' ' || status || ' ' || rows FROM mimeo.studio_job_log WHERE dest_table = $1 "
-                           "AND action = 'validate' ORDER BY job_id DESC LIMIT 1",
+                     .exec("SELECT origin || ' ' || status || ' ' || rows || ': ' || reason FROM mimeo.studio_job_log "
+                           "WHERE dest_table = $1 AND action = 'validate' ORDER BY job_id DESC LIMIT 1",
                            {table.toStdString()})
                      .text(0, 0),
-                 std::string("mimeo studio ok 500"));
+                 std::string("mimeo studio ok 500: mismatched: 1 rows differ (0 missing, 0 extra, 1 different)"));
 
         select(table);
         QVERIFY(page_->repairAction()->isEnabled());

@@ -26,9 +26,10 @@ ValidationRun validateAsJob(pg::Connection &dest, const std::string &destTable, 
     run.result = replication::runJob(job, [&](replication::Job &j) {
         const CheckContext c{dest, ctx.schema, ctx.sourcePassword, ctx.cancel};
         run.validation = validateTable(c, destTable, [&j](const std::string &phase) { j.progress({phase, 0, 0, -1}); });
+        // What was found: in the job's details, and in its row for the history.
         const std::string line = validationLine(run.validation);
-        j.step(line); // what was found, in the job's details
-        return j.finishDone(run.validation.sourceRows.value_or(0), 0, line);
+        j.step(line);
+        return j.finishDone(run.validation.sourceRows.value_or(0), 0, line, std::nullopt, line);
     });
     return run;
 }

@@ -94,10 +94,11 @@ void Job::lockForDestroy()
                                pg::Side::Destination, "try again when it finishes");
 }
 
-RunResult Job::finishDone(int64_t rows, int64_t bytes, std::string message, std::optional<RowChanges> changes)
+RunResult Job::finishDone(int64_t rows, int64_t bytes, std::string message, std::optional<RowChanges> changes,
+                          const std::string &reason)
 {
     if (log_)
-        log_->finish(jobId_, JobStatus::Ok, rows, bytes, nullptr, {}, changes);
+        log_->finish(jobId_, JobStatus::Ok, rows, bytes, nullptr, reason, changes);
     return {Outcome::Done, rows, bytes, std::move(message), jobId_, changes};
 }
 

@@ -46,8 +46,9 @@ public:
 
     // Finishes the job-log row; call exactly one of these.
     // changes: what a refresh changed, where the engine knows it (job_recorder.h).
+    // reason: a finding worth the job log's reason column (a validation's).
     RunResult finishDone(int64_t rows, int64_t bytes, std::string message,
-                         std::optional<RowChanges> changes = std::nullopt);
+                         std::optional<RowChanges> changes = std::nullopt, const std::string &reason = {});
     RunResult finishSkipped(std::string reason); // one sentence a person understands
     RunResult finishLocked();
     void finishFailed(const std::exception &e);
