@@ -1234,7 +1234,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
         <translation>wartet auf einen Runner</translation>
     </message>
     <message>
-        <location filename="../src/studio/jobs/jobs_model.cpp" line="115"/>
+        <location filename="../src/studio/jobs/jobs_model.cpp" line="114"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
@@ -1576,7 +1576,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="191"/>
-        <location filename="../src/studio/mainwindow.cpp" line="769"/>
+        <location filename="../src/studio/mainwindow.cpp" line="779"/>
         <source>Refresh No&amp;w</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
@@ -1627,7 +1627,7 @@ Bestimmt, was eine Aktualisierung liest und schreibt: Um es zu ändern, die Repl
     </message>
     <message>
         <location filename="../ui/mainwindow.ui" line="196"/>
-        <location filename="../src/studio/mainwindow.cpp" line="770"/>
+        <location filename="../src/studio/mainwindow.cpp" line="780"/>
         <source>&amp;Full Re-pull…</source>
         <translation>&amp;Vollständig neu laden…</translation>
     </message>
@@ -1815,7 +1815,7 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="678"/>
+        <location filename="../src/studio/mainwindow.cpp" line="688"/>
         <source>A full re-pull of
 
 %1
@@ -1881,52 +1881,52 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         <translation>Zuerst replizierte Tabellen wählen (im Navigator oder im Konfigurationseditor).</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="618"/>
+        <location filename="../src/studio/mainwindow.cpp" line="628"/>
         <source>No runner serves %1: jobs run on this computer.</source>
         <translation>Kein Runner bedient %1: Aufträge laufen auf diesem Computer.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="658"/>
+        <location filename="../src/studio/mainwindow.cpp" line="668"/>
         <source>copies every row again, as each of its refreshes does</source>
         <translation>kopiert alle Zeilen erneut, wie jede ihrer Aktualisierungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="660"/>
+        <location filename="../src/studio/mainwindow.cpp" line="670"/>
         <source>empties it (TRUNCATE: readers wait until it is done) and pulls every row up to the boundary again</source>
         <translation>leert sie (TRUNCATE: Lesende warten, bis es fertig ist) und lädt alle Zeilen bis zur Grenze neu</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="662"/>
+        <location filename="../src/studio/mainwindow.cpp" line="672"/>
         <source>empties it, pulls every row again and clears the queue on the source; rows it kept as deleted are gone</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle; als gelöscht behaltene Zeilen gehen verloren</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="664"/>
+        <location filename="../src/studio/mainwindow.cpp" line="674"/>
         <source>empties it, pulls every row again and clears the queue on the source</source>
         <translation>leert sie, lädt alle Zeilen neu und leert die Warteschlange auf der Quelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="665"/>
+        <location filename="../src/studio/mainwindow.cpp" line="675"/>
         <source>%1 (%2): %3.</source>
         <translation>%1 (%2): %3.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="668"/>
+        <location filename="../src/studio/mainwindow.cpp" line="678"/>
         <source>It runs on this computer: every row passes through it.</source>
         <translation>Es läuft auf diesem Computer: Jede Zeile geht durch ihn hindurch.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="675"/>
+        <location filename="../src/studio/mainwindow.cpp" line="685"/>
         <source>It runs on the server&apos;s runner (%1): the rows move between the servers.</source>
         <translation>Es läuft auf dem Runner des Servers (%1): Die Zeilen wandern zwischen den Servern.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="677"/>
+        <location filename="../src/studio/mainwindow.cpp" line="687"/>
         <source>Full Re-pull</source>
         <translation>Vollständig neu laden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="709"/>
+        <location filename="../src/studio/mainwindow.cpp" line="719"/>
         <source>%n due table(s) queued.</source>
         <translation>
             <numerusform>%n fällige Tabelle eingereiht.</numerusform>
@@ -1934,17 +1934,17 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="710"/>
+        <location filename="../src/studio/mainwindow.cpp" line="720"/>
         <source>Could not list the due tables: %1</source>
         <translation>Die fälligen Tabellen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="727"/>
+        <location filename="../src/studio/mainwindow.cpp" line="737"/>
         <source>Jobs Running</source>
         <translation>Laufende Aufträge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/studio/mainwindow.cpp" line="728"/>
+        <location filename="../src/studio/mainwindow.cpp" line="738"/>
         <source>%n job(s) are queued or running. Cancel them (the servers stop at once and the tables stay as they were), or wait for them to finish?</source>
         <translation>
             <numerusform>%n Auftrag wartet oder läuft. Abbrechen (die Server hören sofort auf, die Tabellen bleiben, wie sie waren) oder auf das Ende warten?</numerusform>
@@ -1952,72 +1952,72 @@ In den Schlüsselbund und aus dem Katalog verschieben? Der Befehl mimeo auf Serv
         </translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="732"/>
+        <location filename="../src/studio/mainwindow.cpp" line="742"/>
         <source>Cancel the Jobs</source>
         <translation>Aufträge abbrechen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="733"/>
+        <location filename="../src/studio/mainwindow.cpp" line="743"/>
         <source>Wait for Them</source>
         <translation>Darauf warten</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="764"/>
+        <location filename="../src/studio/mainwindow.cpp" line="774"/>
         <source>&amp;New Replication from Source %1…</source>
         <translation>&amp;Neue Replikation aus Quelle %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="771"/>
+        <location filename="../src/studio/mainwindow.cpp" line="781"/>
         <source>&amp;History of %1</source>
         <translation>Ver&amp;lauf von %1</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="775"/>
+        <location filename="../src/studio/mainwindow.cpp" line="785"/>
         <source>Open in the &amp;Configuration Editor</source>
         <translation>Im &amp;Konfigurationseditor öffnen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="788"/>
+        <location filename="../src/studio/mainwindow.cpp" line="798"/>
         <source>&amp;New Replication of %1…</source>
         <translation>&amp;Neue Replikation von %1…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="788"/>
+        <location filename="../src/studio/mainwindow.cpp" line="798"/>
         <source>a Source Table</source>
         <translation>einer Quelltabelle</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="790"/>
+        <location filename="../src/studio/mainwindow.cpp" line="800"/>
         <source>&amp;Destroy Replication of %1…</source>
         <translation>Replikation von %1 &amp;entfernen…</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="814"/>
+        <location filename="../src/studio/mainwindow.cpp" line="824"/>
         <source>Catalog of %1 installed or upgraded.</source>
         <translation>Katalog von %1 installiert oder aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="827"/>
+        <location filename="../src/studio/mainwindow.cpp" line="837"/>
         <source>About Mimeo Studio</source>
         <translation>Über Mimeo Studio</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="828"/>
+        <location filename="../src/studio/mainwindow.cpp" line="838"/>
         <source>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Per-table PostgreSQL replication: snapshot, table, incremental, dml and logdel, compatible with the mimeo extension&apos;s catalog.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Mimeo Studio %1&lt;/h3&gt;&lt;p&gt;Tabellenweise PostgreSQL-Replikation: Snapshot, Tabelle, inkrementell, dml und logdel, kompatibel mit dem Katalog der mimeo-Erweiterung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="869"/>
+        <location filename="../src/studio/mainwindow.cpp" line="879"/>
         <source>Unsaved Changes</source>
         <translation>Nicht gespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="870"/>
+        <location filename="../src/studio/mainwindow.cpp" line="880"/>
         <source>The configuration of %1 has edits that are not saved. Quit anyway?</source>
         <translation>Die Konfiguration von %1 hat nicht gespeicherte Änderungen. Trotzdem beenden?</translation>
     </message>
     <message>
-        <location filename="../src/studio/mainwindow.cpp" line="898"/>
+        <location filename="../src/studio/mainwindow.cpp" line="908"/>
         <source>Quitting once the jobs have ended…</source>
         <translation>Beenden, sobald die Aufträge zu Ende sind…</translation>
     </message>

@@ -131,7 +131,7 @@ MainWindow::MainWindow(QWidget *parent)
             notifier_->setEnabled(key, on);
     });
     // Where each action runs when a runner serves: a choice per action, remembered.
-    for (auto *choice : {ui_->actionRefreshOnRunner, ui_->actionRepullOnRunner, ui_->actionValidateOnRunner})
+    for (QAction *choice : runnerChoices())
         connect(choice, &QAction::toggled, this, [choice](bool on) { QSettings().setValue(runnerChoiceKey(choice), on); });
     connect(ui_->actionRunSchedule, &QAction::toggled, this, [this](bool on) {
         QSettings().setValue(QStringLiteral("jobs/runSchedule"), on);
@@ -606,14 +606,24 @@ QAction *MainWindow::runnerChoice(JobRecord::Action action) const
     return nullptr;
 }
 
-bool MainWindow::jobsGoToRunner(DestinationService *service, JobRecord::Action action)
+QList<QAction *> MainWindow::runnerChoices() const
+{
+    return {ui_->actionRefreshOnRunner, ui_->actionRepullOnRunner, ui_->actionValidateOnRunner};
+}
+
+bool MainWindow::runsOnRunner(const DestinationService *service, JobRecord::Action action) const
 {
     const QAction *choice = runnerChoice(action);
-    if (!choice || !choice->isChecked())
-        return false;
-    if (service->runnerAlive())
+    return choice && choice->isChecked() && service->runnerAlive();
+}
+
+bool MainWindow::jobsGoToRunner(DestinationService *service, JobRecord::Action action)
+{
+    if (runsOnRunner(service, action))
         return true;
-    if (!toldNoRunner_.contains(service->key())) {
+    // The user lets it go to a runner, but none is alive: said once.
+    const QAction *choice = runnerChoice(action);
+    if (choice && choice->isChecked() && !toldNoRunner_.contains(service->key())) {
         toldNoRunner_.insert(service->key());
         appendLog(tr("No runner serves %1: jobs run on this computer.").arg(service->displayName()));
     }
@@ -666,7 +676,7 @@ void MainWindow::repullTables(const QString &key, const QStringList &destTables)
     }
     // Where it runs matters for a full re-pull: every row moves.
     QString where = tr("It runs on this computer: every row passes through it.");
-    if (ui_->actionRepullOnRunner->isChecked() && service->runnerAlive()) {
+    if (runsOnRunner(service, JobRecord::Action::Repull)) {
         QStringList hosts;
         for (const auto &r : service->runners())
             if (!r.gone)
@@ -847,7 +857,7 @@ void MainWindow::restoreState()
     ui_->actionRunSchedule->setChecked(s.value(QStringLiteral("jobs/runSchedule"), false).toBool());
     // Before the choice was per action, one setting (jobs/onRunner) served all three.
     const bool onRunner = s.value(QStringLiteral("jobs/onRunner"), true).toBool();
-    for (auto *choice : {ui_->actionRefreshOnRunner, ui_->actionRepullOnRunner, ui_->actionValidateOnRunner})
+    for (QAction *choice : runnerChoices())
         choice->setChecked(s.value(runnerChoiceKey(choice), onRunner).toBool());
 }
 

@@ -115,8 +115,11 @@ private:
     // Run on the Server's Runner allows it and one is alive. When none is,
     // the log says once that jobs run here.
     bool jobsGoToRunner(DestinationService *service, JobRecord::Action action);
-    // That choice's menu item (none for actions runners do not serve).
+    // That choice's menu item (none for actions runners do not serve), and all of them.
     QAction *runnerChoice(JobRecord::Action action) const;
+    QList<QAction *> runnerChoices() const;
+    // The same without a word in the log: for saying where an action would run.
+    bool runsOnRunner(const DestinationService *service, JobRecord::Action action) const;
     void enqueueJob(DestinationService *service, const QString &destTable, JobRecord::Action action);
     ConfigEditorPage *currentEditor() const;
     // The loaded service of key, or null with a word in the status bar.

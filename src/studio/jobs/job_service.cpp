@@ -305,34 +305,30 @@ void JobService::cancel(int id)
     }
 }
 
-void JobService::cancelAll()
+void JobService::cancelWhere(const std::function<bool(const JobRecord &)> &which)
 {
+    // Ids first: cancelling may finish a job, which emits and may start others.
     std::vector<int> ids;
     for (const auto &j : jobs_)
-        if (j.active())
+        if (j.active() && which(j))
             ids.push_back(j.id);
     for (int id : ids)
         cancel(id);
+}
+
+void JobService::cancelAll()
+{
+    cancelWhere([](const JobRecord &) { return true; });
 }
 
 void JobService::cancelAllHere()
 {
-    std::vector<int> ids;
-    for (const auto &j : jobs_)
-        if (j.active() && !j.onRunner)
-            ids.push_back(j.id);
-    for (int id : ids)
-        cancel(id);
+    cancelWhere([](const JobRecord &j) { return !j.onRunner; });
 }
 
 void JobService::cancelHereFor(const QString &key)
 {
-    std::vector<int> ids;
-    for (const auto &j : jobs_)
-        if (j.active() && !j.onRunner && j.destinationKey == key)
-            ids.push_back(j.id);
-    for (int id : ids)
-        cancel(id);
+    cancelWhere([&key](const JobRecord &j) { return !j.onRunner && j.destinationKey == key; });
 }
 
 void JobService::clearFinished()

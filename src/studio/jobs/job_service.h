@@ -20,8 +20,8 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -116,6 +116,8 @@ private:
     void start(JobRecord &job, DestinationService *service);
     void finish(int id, JobRecord::State state, const QString &message);
     void changed(int id);
+    // Cancels the active jobs which(job) picks.
+    void cancelWhere(const std::function<bool(const JobRecord &)> &which);
     // A job on a runner (job_service_runner.cpp): its request is made, then
     // its destination's follower reads it until it is over.
     struct Remote {

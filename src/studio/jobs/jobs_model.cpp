@@ -108,8 +108,7 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
             return tr("waiting for a runner");
         return p.phase;
     case RowsColumn:
-        // A job on a runner has rows once the runner started its job (a
-        // validation answers on its request only).
+        // A job on a runner has rows once the runner started its job.
         if (job.state == JobRecord::State::Queued || (job.onRunner && !job.runnerJobId))
             return {};
         return p.estimatedRows > 0 ? tr("%1 of %2").arg(l.toString(p.rows), l.toString(p.estimatedRows)) : l.toString(p.rows);
