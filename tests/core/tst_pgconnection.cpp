@@ -78,6 +78,20 @@ private slots:
         QTest::newRow("unicode") << "Verkäufe" << "Bestellungen €" << "Größe";
         QTest::newRow("spaces and semicolon") << " lead" << "a; DROP TABLE x" << "trail ";
     }
+    void numbersAsPostgreSQLWritesThem()
+    {
+        // Seconds of intervals and float8 values, read whatever the locale
+        // (from_chars, never the C library's locale-bound parsing).
+        MIMEO_REQUIRE_ENV(env);
+        auto c = env->dest.connect();
+        auto r = c.exec("SELECT 1.5::float8, extract(epoch FROM interval '2 min 0.25 s'), NULL::float8, -1e-3::float8, 'x'");
+        QCOMPARE(r.optDouble(0, 0), std::optional<double>(1.5));
+        QCOMPARE(r.optDouble(0, 1), std::optional<double>(120.25));
+        QVERIFY(!r.optDouble(0, 2));
+        QCOMPARE(r.optDouble(0, 3), std::optional<double>(-0.001));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, r.optDouble(0, 4));
+    }
+
     void hostileIdentifiersRoundTrip()
     {
         QFETCH(QString, schema);

@@ -93,8 +93,7 @@ std::vector<RequestProgress> readRequestsProgress(pg::Connection &dest, const st
         p.rowsExpected = r.optInt(i, 14);
         p.jobError = r.optText(i, 15);
         p.bytes = r.optInt(i, 16);
-        if (!r.isNull(i, 17))
-            p.jobSeconds = std::stod(r.text(i, 17));
+        p.jobSeconds = r.optDouble(i, 17);
         out.push_back(std::move(p));
     }
     return out;
@@ -248,7 +247,7 @@ std::vector<RunnerRow> listRunners(pg::Connection &dest, const std::string &sche
         row.role = r.text(i, 6);
         row.startedAt = r.text(i, 7);
         row.lastSeenAt = r.text(i, 8);
-        row.secondsSinceSeen = std::stod(r.text(i, 9));
+        row.secondsSinceSeen = r.optDouble(i, 9).value_or(0);
         row.gone = r.toBool(i, 10);
         out.push_back(std::move(row));
     }

@@ -154,8 +154,7 @@ std::vector<TableHealth> readHealth(pg::Connection &dest, const std::string &sch
         t.thresholdsOverridden = r.toBool(i, 9);
         t.lastStatus = r.optText(i, 10);
         t.lastStartedAt = r.optText(i, 11);
-        if (!r.isNull(i, 12))
-            t.lastDurationSeconds = std::stod(r.text(i, 12));
+        t.lastDurationSeconds = r.optDouble(i, 12);
         if (auto rows = r.optInt(i, 13))
             t.lastRows = *rows;
         Facts f;

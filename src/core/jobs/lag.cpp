@@ -116,7 +116,7 @@ LagMeasure measureControl(pg::Connection &dest, const std::string &schema, const
             m.message = "nothing replicated yet; the source's newest " + control.name + " is " + *newest;
         } else {
             m.behind = r.text(0, 1);
-            m.behindSeconds = std::stod(r.text(0, 2));
+            m.behindSeconds = r.optDouble(0, 2);
             m.message = "the source's newest " + control.name + " is " + *newest + ", replicated up to " + last;
         }
         if (leadingIndex(src, rel.oid, control.name)) {
@@ -249,8 +249,7 @@ std::optional<LagMeasure> lagFromRow(const pg::Result &r, int row, int col)
     if (auto a = r.optInt(row, col + 2))
         m.amount = *a;
     m.behind = r.optText(row, col + 3);
-    if (!r.isNull(row, col + 4))
-        m.behindSeconds = std::stod(r.text(row, col + 4));
+    m.behindSeconds = r.optDouble(row, col + 4);
     m.estimated = r.toBool(row, col + 5);
     m.message = r.optText(row, col + 6);
     m.measuredAt = r.text(row, col + 7);

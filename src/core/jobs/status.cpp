@@ -34,8 +34,7 @@ std::vector<TableStatus> tableStatus(pg::Connection &dest, const std::string &sc
         t.lastRun = r.optText(i, 5);
         t.nextDue = r.optText(i, 6);
         t.lastStatus = r.optText(i, 7);
-        if (!r.isNull(i, 8))
-            t.lastDurationSeconds = std::stod(r.text(i, 8));
+        t.lastDurationSeconds = r.optDouble(i, 8);
         if (auto rows = r.optInt(i, 9))
             t.lastRows = *rows;
         t.lastError = r.optText(i, 10);

@@ -63,17 +63,27 @@ int64_t Result::toInt(int row, int col) const
     return *v;
 }
 
-std::optional<int64_t> Result::optInt(int row, int col) const
+namespace {
+
+// A number as PostgreSQL writes it (from_chars: no locale), whole or nothing.
+template <class T>
+std::optional<T> parsed(const Result &r, int row, int col, const char *what)
 {
-    if (isNull(row, col))
+    if (r.isNull(row, col))
         return std::nullopt;
-    auto s = value(row, col);
-    int64_t v = 0;
+    auto s = r.value(row, col);
+    T v{};
     auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || ptr != s.data() + s.size())
-        throw std::runtime_error("not an integer in column " + columnName(col) + ": " + std::string(s));
+        throw std::runtime_error(std::string("not ") + what + " in column " + r.columnName(col) + ": " + std::string(s));
     return v;
 }
+
+} // namespace
+
+std::optional<int64_t> Result::optInt(int row, int col) const { return parsed<int64_t>(*this, row, col, "an integer"); }
+
+std::optional<double> Result::optDouble(int row, int col) const { return parsed<double>(*this, row, col, "a number"); }
 
 bool Result::toBool(int row, int col) const
 {

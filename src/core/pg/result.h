@@ -31,6 +31,11 @@ public:
     std::optional<std::string> optText(int row, int col) const;
     int64_t toInt(int row, int col) const;           // throws on NULL or non-number
     std::optional<int64_t> optInt(int row, int col) const;
+    // A float8 or numeric (seconds of an interval, say): read as PostgreSQL
+    // writes it whatever the process's locale (std::stod would stop at the
+    // '.' under a locale with a decimal comma, as a Qt program sets from the
+    // user's). Throws on a non-number.
+    std::optional<double> optDouble(int row, int col) const;
     bool toBool(int row, int col) const;             // 't'/'f'
     std::optional<bool> optBool(int row, int col) const;
 
